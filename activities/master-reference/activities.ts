@@ -1,0 +1,168 @@
+import { Context } from '@temporalio/activity';
+import type { DinoClient } from '../../clients/dino';
+import { PermanentServiceError } from '../../clients/errors';
+import type { PayloadRestClient } from '../../clients/payload/client';
+import { measureQuality } from '../../image-analysis';
+import { temporalUiLink } from '../../workflows/config';
+import type { MasterReferenceInput } from '../../workflows/master-reference/types';
+import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from '../shared/prepare-image';
+import { relationId } from '../../common/relation-id';
+
+export interface MasterReferenceDeps {
+  payload: PayloadRestClient;
+  dino: DinoClient;
+  temporalUiUrl: string;
+  namespace: string;
+}
+
+export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, namespace }: MasterReferenceDeps) {
+  async function loadCharacter(input: MasterReferenceInput) {
+    return payload.findById('characters', input.characterDocId);
+  }
+
+  async function isStillCurrent(input: MasterReferenceInput): Promise<boolean> {
+    const character = await loadCharacter(input);
+    return String(relationId(character.masterReferenceImage) ?? '') === String(input.mediaId);
+  }
+
+  function runInfo() {
+    const { workflowId, runId } = Context.current().info.workflowExecution;
+    return { workflowId, runId, workflowUrl: temporalUiLink(temporalUiUrl, namespace, workflowId, runId) };
+  }
+
+  return {
+    /** Reads committed state: the save that started this run may still be committing, or may have rolled back. */
+    async verifyMasterIsCurrent(input: MasterReferenceInput): Promise<{ current: boolean }> {
+      return { current: await isStillCurrent(input) };
+    },
+
+    async markMasterIngestStarted(input: MasterReferenceInput): Promise<void> {
+      const now = new Date().toISOString();
+      await payload.update('media', input.mediaId, { dinoProcessingStatus: 'processing' });
+      await payload.update('characters', input.characterDocId, {
+        masterIngest: { status: 'processing', mediaId: String(input.mediaId), error: null, updatedAt: now, ...runInfo() },
+      });
+    },
+
+    /**
+     * Upload is not idempotent on the service side, so the asset id is written to the media at once and a retry
+     * reuses it while the service still knows it.
+     */
+    async registerMasterWithAnalysis(input: MasterReferenceInput): Promise<{ dinoAssetId: string }> {
+      const media = await payload.findById('media', input.mediaId);
+      const known = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
+      if (known) {
+        try {
+          await dino.getMedia(known);
+          return { dinoAssetId: known };
+        } catch (error) {
+          if (!(error instanceof PermanentServiceError && error.code === 'not_found')) throw error;
+        }
+      }
+      const original = await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
+      const prepared = await prepareForAnalysis(original, 'The master reference image');
+      const filename = String(media.filename ?? `master-${input.mediaId}`).replace(/\.[^.]+$/, '') + (prepared.mimeType === 'image/png' ? '.png' : '.jpg');
+      const uploaded = await dino.uploadMedia(prepared.bytes, { filename, contentType: prepared.mimeType });
+      try {
+        await payload.update('media', input.mediaId, { dinoAssetId: uploaded.assetId, dinoProcessingStatus: 'processing' });
+      } catch (error) {
+        await dino.deleteMedia(uploaded.assetId).catch(() => undefined);
+        throw error;
+      }
+      return { dinoAssetId: uploaded.assetId };
+    },
+
+    async extractMasterFeatures(input: MasterReferenceInput & { dinoAssetId: string }): Promise<{ engineId: string; embeddingLength: number }> {
+      const [features, health] = await Promise.all([dino.extractFeatures(input.dinoAssetId), dino.health()]);
+      const engineId = health.modelName ?? 'unknown-engine';
+      await payload.update('media', input.mediaId, {
+        analysis: { engineId, embeddingLength: features.features.length, embedding: features.features },
+      });
+      return { engineId, embeddingLength: features.features.length };
+    },
+
+    /**
+     * Quality is measured by our own checks on the pixels; the service's quality_score saturates, so it is
+     * recorded next to them and never used as the score.
+     */
+    async measureMasterQuality(input: MasterReferenceInput & { dinoAssetId: string }): Promise<{ qualityScore: number; notes: string }> {
+      const media = await payload.findById('media', input.mediaId);
+      const original = await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
+      const [report, serviceQuality, serviceMetrics] = await Promise.all([
+        measureQuality(original),
+        dino.analyzeQuality(input.dinoAssetId),
+        dino.analyzeImageMetrics(input.dinoAssetId),
+      ]);
+      const failed = report.checks.filter((check) => !check.passed);
+      const notes = failed.length === 0 ? 'All quality checks passed.' : failed.map((check) => check.note ?? `${check.label}: ${check.value}`).join('\n');
+      const previous = (media.analysis ?? {}) as Record<string, unknown>;
+      await payload.update('media', input.mediaId, {
+        qualityScore: report.score,
+        validationNotes: notes,
+        analysis: {
+          ...previous,
+          qualityChecks: report.checks,
+          serviceQualityScore: serviceQuality.qualityScore,
+          serviceImageMetrics: serviceMetrics,
+          analyzedAt: new Date().toISOString(),
+          error: null,
+        },
+      });
+      return { qualityScore: report.score, notes };
+    },
+
+    async recordMasterIngestReady(
+      input: MasterReferenceInput & { dinoAssetId: string; engineId: string; qualityScore: number },
+    ): Promise<{ recordedOnCharacter: boolean }> {
+      await payload.update('media', input.mediaId, { dinoProcessingStatus: 'validation_success' });
+      // A newer master may have been chosen meanwhile: its own run owns the character's state then.
+      if (!(await isStillCurrent(input))) return { recordedOnCharacter: false };
+      await payload.update('characters', input.characterDocId, {
+        masterIngest: {
+          status: 'ready',
+          mediaId: String(input.mediaId),
+          dinoAssetId: input.dinoAssetId,
+          engineId: input.engineId,
+          qualityScore: input.qualityScore,
+          error: null,
+          updatedAt: new Date().toISOString(),
+          ...runInfo(),
+        },
+        lastError: null,
+      });
+      return { recordedOnCharacter: true };
+    },
+
+    /** Leaves nothing half-made: the analysis asset is deleted and the failure is written where users look. */
+    async recordMasterIngestFailed(input: MasterReferenceInput & { error: string }): Promise<void> {
+      const media = await payload.findById('media', input.mediaId).catch(() => undefined);
+      const assetId = typeof media?.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
+      if (assetId) await dino.deleteMedia(assetId);
+      if (media) {
+        const previous = (media.analysis ?? {}) as Record<string, unknown>;
+        await payload.update('media', input.mediaId, {
+          dinoAssetId: null,
+          dinoProcessingStatus: 'validation_failed',
+          qualityScore: null,
+          validationNotes: input.error,
+          analysis: { ...previous, embedding: null, embeddingLength: null, error: input.error },
+        });
+      }
+      if (!(await isStillCurrent(input))) return;
+      await payload.update('characters', input.characterDocId, {
+        masterIngest: {
+          status: 'failed',
+          mediaId: String(input.mediaId),
+          dinoAssetId: null,
+          qualityScore: null,
+          error: input.error,
+          updatedAt: new Date().toISOString(),
+          ...runInfo(),
+        },
+        lastError: input.error,
+      });
+    },
+  };
+}
+
+export type MasterReferenceActivities = ReturnType<typeof createMasterReferenceActivities>;

@@ -1,0 +1,110 @@
+import type { CollectionConfig, Field } from 'payload';
+import { adminOnly, authenticated, service, serviceWritesField } from '../../access/roles';
+import { DINO_PROCESSING_STATUSES } from '../Media';
+
+const pipelineAccess = { create: serviceWritesField, update: serviceWritesField };
+
+export const REVIEW_STATUSES = ['not_required', 'awaiting_review', 'approved', 'retry_requested', 'rejected', 'timed_out'] as const;
+export const CORE_ANGLES = [0, 45, 90, 135, 180, 225, 270, 315] as const;
+
+const reviewFields: Field[] = [
+  { name: 'status', type: 'select', defaultValue: 'not_required', options: [...REVIEW_STATUSES], index: true },
+  { name: 'requestedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+  { name: 'decidedBy', type: 'relationship', relationTo: 'users' },
+  { name: 'decidedByLabel', type: 'text', admin: { description: 'Who decided, as given (e.g. an operator using the Temporal CLI).' } },
+  { name: 'decidedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+  { name: 'note', type: 'textarea' },
+  { name: 'promptAdjustment', type: 'textarea' },
+];
+
+/**
+ * One document per gallery image (DESIGN §2): eight angle workflows write concurrently, so an array on the
+ * character (read-modify-write) would lose entries.
+ */
+export const CharacterImages: CollectionConfig = {
+  slug: 'character-images',
+  labels: { singular: 'Gallery image', plural: 'Gallery images' },
+  admin: {
+    useAsTitle: 'generationKey',
+    defaultColumns: ['imageFile', 'character', 'kind', 'angle', 'shotType', 'dinoProcessingStatus', 'qualityScore', 'consistencyScore'],
+    group: 'Library',
+  },
+  access: {
+    read: authenticated,
+    // Images are made by the workflows; people act on them through review, which goes through Temporal.
+    create: service,
+    update: service,
+    delete: adminOnly,
+  },
+  fields: [
+    { name: 'character', type: 'relationship', relationTo: 'characters', required: true, index: true },
+    { name: 'kind', type: 'select', required: true, options: ['core', 'production'], index: true },
+    { name: 'angle', type: 'number', min: 0, max: 359, admin: { description: 'View angle in degrees (core set).' } },
+    { name: 'imageFile', type: 'upload', relationTo: 'media', required: true },
+    { name: 'isCoreReference', type: 'checkbox', label: 'Is Part of 360° Core Set?', defaultValue: false, index: true },
+    { name: 'dinoAssetId', type: 'text', label: 'DINOv3 Asset ID', access: pipelineAccess, admin: { readOnly: true } },
+    {
+      name: 'dinoProcessingStatus',
+      type: 'select',
+      label: 'DINOv3 Status',
+      options: [...DINO_PROCESSING_STATUSES],
+      defaultValue: 'pending',
+      index: true,
+      access: pipelineAccess,
+      admin: { readOnly: true },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'qualityScore', type: 'number', label: 'Quality Score (0-100)', min: 0, max: 100, index: true, access: pipelineAccess, admin: { readOnly: true, width: '50%' } },
+        { name: 'consistencyScore', type: 'number', label: 'Consistency Score (0-100)', min: 0, max: 100, index: true, access: pipelineAccess, admin: { readOnly: true, width: '50%' } },
+      ],
+    },
+    { name: 'validationNotes', type: 'textarea', label: 'Validation Notes', access: pipelineAccess, admin: { readOnly: true } },
+    { name: 'shotType', type: 'text', label: 'Shot Type (e.g., front, 45_left, over-the-shoulder)' },
+    { name: 'tags', type: 'textarea', label: 'Image Tags' },
+    { name: 'review', type: 'group', access: pipelineAccess, admin: { readOnly: true }, fields: reviewFields },
+    {
+      name: 'generationKey',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      access: pipelineAccess,
+      admin: { readOnly: true, description: 'Idempotency key: a retried save finds this document instead of making another.' },
+    },
+    {
+      name: 'provenance',
+      type: 'group',
+      access: pipelineAccess,
+      admin: { readOnly: true },
+      fields: [
+        { name: 'prompt', type: 'textarea' },
+        { name: 'model', type: 'text' },
+        { name: 'modelVersion', type: 'text' },
+        { name: 'referenceMediaIds', type: 'json' },
+        { name: 'attempt', type: 'number' },
+        { name: 'usage', type: 'json' },
+        { name: 'costUsd', type: 'number' },
+      ],
+    },
+    {
+      name: 'measurements',
+      type: 'group',
+      label: 'Measurements (raw)',
+      access: pipelineAccess,
+      admin: { readOnly: true },
+      fields: [
+        { name: 'cosine', type: 'number' },
+        { name: 'engineId', type: 'text' },
+        { name: 'consistencyThreshold', type: 'number' },
+        { name: 'qualityThreshold', type: 'number' },
+        { name: 'comparedWithMediaId', type: 'text' },
+        { name: 'qualityChecks', type: 'json' },
+        { name: 'serviceQualityScore', type: 'number' },
+      ],
+    },
+    { name: 'workflowId', type: 'text', index: true, access: pipelineAccess, admin: { readOnly: true } },
+    { name: 'workflowRunId', type: 'text', access: pipelineAccess, admin: { readOnly: true } },
+  ],
+};

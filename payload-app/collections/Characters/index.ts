@@ -1,0 +1,108 @@
+import type { CollectionConfig } from 'payload';
+import { adminOnly, authenticated, editorsOrService } from '../../access/roles';
+import { deriveCharacterId } from './hooks/derive-character-id';
+import { queueMasterIngest } from './hooks/queue-master-ingest';
+import { startMasterIngest } from './hooks/start-master-ingest';
+import { pipelineFields } from './pipeline-fields';
+
+export const Characters: CollectionConfig = {
+  slug: 'characters',
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'characterId', 'status', 'masterIngest.status', 'coreSet.status', 'personaSync.status'],
+    group: 'Library',
+  },
+  access: {
+    read: authenticated,
+    create: ({ req }) => editorsOrService({ req }) && req.user?.role !== 'service',
+    update: editorsOrService,
+    delete: adminOnly,
+  },
+  hooks: {
+    beforeValidate: [deriveCharacterId],
+    beforeChange: [queueMasterIngest],
+    afterChange: [startMasterIngest],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    {
+      name: 'characterId',
+      type: 'text',
+      unique: true,
+      index: true,
+      required: true,
+      admin: { description: 'Stable slug used in workflow ids and in the knowledge base. Derived from the name when empty.' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'draft',
+      options: [
+        { label: 'Draft', value: 'draft' },
+        { label: 'In development', value: 'in_development' },
+        { label: 'Active', value: 'active' },
+        { label: 'Archived', value: 'archived' },
+      ],
+    },
+    { name: 'project', type: 'text', admin: { description: 'Production or franchise this character belongs to.' } },
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: 'Persona & Identity',
+          fields: [
+            { name: 'role', type: 'text', admin: { description: 'e.g. protagonist, mentor, comic relief' } },
+            { name: 'biography', type: 'textarea' },
+            { name: 'personality', type: 'textarea' },
+            { name: 'skills', type: 'text', hasMany: true },
+            {
+              name: 'relationships',
+              type: 'array',
+              fields: [
+                { name: 'name', type: 'text', required: true },
+                { name: 'relation', type: 'text', required: true, admin: { description: 'e.g. older brother of' } },
+                { name: 'notes', type: 'textarea' },
+              ],
+            },
+          ],
+        },
+        {
+          label: 'Physical & Voice',
+          fields: [
+            { name: 'physicalDescription', type: 'textarea' },
+            { name: 'clothing', type: 'textarea' },
+            { name: 'voice', type: 'textarea' },
+          ],
+        },
+        {
+          label: 'Reference Image Gallery',
+          fields: [
+            {
+              name: 'masterReferenceImage',
+              type: 'upload',
+              relationTo: 'media',
+              label: 'Master Reference Image',
+              admin: {
+                description: 'The single "genesis" image that defines the character. All consistency is measured against this.',
+              },
+            },
+            {
+              name: 'imageGallery',
+              type: 'join',
+              collection: 'character-images',
+              on: 'character',
+              label: 'Character Image Gallery',
+              defaultSort: '-createdAt',
+              defaultLimit: 50,
+              admin: {
+                description: 'A library of all generated and validated shots.',
+                defaultColumns: ['imageFile', 'kind', 'angle', 'shotType', 'dinoProcessingStatus', 'qualityScore', 'consistencyScore'],
+              },
+            },
+          ],
+        },
+      ],
+    },
+    ...pipelineFields,
+  ],
+};

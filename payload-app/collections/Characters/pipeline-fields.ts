@@ -1,0 +1,92 @@
+import type { Field } from 'payload';
+import { serviceWritesField } from '../../access/roles';
+
+const pipelineAccess = { create: serviceWritesField, update: serviceWritesField };
+
+const runFields: Field[] = [
+  { name: 'workflowId', type: 'text', admin: { readOnly: true } },
+  { name: 'runId', type: 'text', admin: { readOnly: true } },
+  { name: 'workflowUrl', type: 'text', label: 'Run in Temporal Web UI', admin: { readOnly: true } },
+  { name: 'error', type: 'textarea', admin: { readOnly: true } },
+  { name: 'updatedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+];
+
+/** Read-only state the workflows record on the character (DESIGN §2). */
+export const pipelineFields: Field[] = [
+  {
+    name: 'masterIngest',
+    type: 'group',
+    label: 'Master reference ingest',
+    access: pipelineAccess,
+    admin: { position: 'sidebar', readOnly: true },
+    fields: [
+      {
+        name: 'status',
+        type: 'select',
+        defaultValue: 'not_started',
+        options: ['not_started', 'queued', 'processing', 'ready', 'failed'],
+        admin: { readOnly: true },
+      },
+      { name: 'mediaId', type: 'text', admin: { readOnly: true } },
+      { name: 'dinoAssetId', type: 'text', label: 'DINOv3 Asset ID', admin: { readOnly: true } },
+      { name: 'engineId', type: 'text', label: 'Analysis engine', admin: { readOnly: true } },
+      { name: 'qualityScore', type: 'number', label: 'Quality Score (0-100)', admin: { readOnly: true } },
+      { name: 'queuedAt', type: 'date', admin: { readOnly: true, hidden: true } },
+      ...runFields,
+    ],
+  },
+  {
+    name: 'coreSet',
+    type: 'group',
+    label: '360° core set',
+    access: pipelineAccess,
+    admin: { position: 'sidebar', readOnly: true },
+    fields: [
+      {
+        name: 'status',
+        type: 'select',
+        defaultValue: 'not_started',
+        options: ['not_started', 'running', 'awaiting_review', 'complete', 'incomplete', 'failed'],
+        admin: { readOnly: true },
+      },
+      ...runFields,
+    ],
+  },
+  {
+    name: 'personaSync',
+    type: 'group',
+    label: 'Persona sync (PathRAG)',
+    access: pipelineAccess,
+    admin: { position: 'sidebar', readOnly: true },
+    fields: [
+      {
+        name: 'status',
+        type: 'select',
+        defaultValue: 'not_synced',
+        options: ['not_synced', 'pending', 'syncing', 'synced', 'failed'],
+        admin: { readOnly: true },
+      },
+      { name: 'documentHash', type: 'text', admin: { readOnly: true } },
+      { name: 'syncedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+      ...runFields,
+    ],
+  },
+  {
+    name: 'costs',
+    type: 'group',
+    label: 'Generation cost',
+    access: pipelineAccess,
+    admin: { position: 'sidebar', readOnly: true },
+    fields: [
+      { name: 'totalUsd', type: 'number', label: 'Total spent (USD)', admin: { readOnly: true } },
+      { name: 'acceptedImages', type: 'number', admin: { readOnly: true } },
+      { name: 'perAcceptedImageUsd', type: 'number', label: 'Cost per accepted image (USD)', admin: { readOnly: true } },
+    ],
+  },
+  {
+    name: 'lastError',
+    type: 'textarea',
+    access: pipelineAccess,
+    admin: { position: 'sidebar', readOnly: true },
+  },
+];

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Environment of the Payload (Next) process, parsed once. Secrets are read here and never logged. */
+const schema = z.object({
+  PAYLOAD_SECRET: z.string().min(16, 'PAYLOAD_SECRET must be at least 16 characters'),
+  /** `file:` (SQLite, the embedded default) or `mongodb://` (production). */
+  DATABASE_URI: z.string().default(`file:${path.join(projectRoot, '.data', 'payload.db')}`),
+  MEDIA_DIR: z.string().default(path.join(projectRoot, '.data', 'media')),
+  PAYLOAD_PUBLIC_SERVER_URL: z.string().url().default('http://localhost:3000'),
+  TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('character-assets'),
+  TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
+  DINO_BASE_URL: z.string().url().default('http://127.0.0.1:3012'),
+  DINO_API_KEY: z.string().optional(),
+  PATHRAG_BASE_URL: z.string().url().default('http://127.0.0.1:3014'),
+  PATHRAG_API_KEY: z.string().optional(),
+  /** API key of the worker's service user; the user is created (or its key set) on start when given. */
+  WORKER_API_KEY: z.string().min(24).optional(),
+  ADMIN_EMAIL: z.string().email().default('admin@example.com'),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+});
+
+export type AppConfig = z.infer<typeof schema>;
+
+let cached: AppConfig | undefined;
+
+export function appConfig(): AppConfig {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid Payload app configuration: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export { projectRoot };

@@ -1,0 +1,65 @@
+import type { GlobalConfig } from 'payload';
+import { adminOnly, authenticated } from '../../access/roles';
+import { DEFAULT_CORE_SET_THRESHOLDS, DEFAULT_PRODUCTION_THRESHOLDS, DEFAULT_QA } from './defaults';
+
+export const QaSettings: GlobalConfig = {
+  slug: 'qa-settings',
+  label: 'QA Settings',
+  admin: { group: 'Admin' },
+  access: { read: authenticated, update: adminOnly },
+  fields: [
+    {
+      name: 'coreSetThresholds',
+      type: 'array',
+      label: 'Core-set consistency thresholds (per engine and view angle)',
+      defaultValue: DEFAULT_CORE_SET_THRESHOLDS,
+      admin: {
+        description:
+          'consistencyScore = 100 × max(0, cosine) against the master. A back view is far less similar to a front master than a front view, so each angle has its own bar. An engine with no row never passes automatically.',
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'engineId', type: 'text', required: true },
+            { name: 'angle', type: 'number', required: true, min: 0, max: 359 },
+            { name: 'minConsistency', type: 'number', required: true, min: 0, max: 100 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'productionThresholds',
+      type: 'array',
+      label: 'Production-shot consistency thresholds (per engine)',
+      defaultValue: DEFAULT_PRODUCTION_THRESHOLDS,
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'engineId', type: 'text', required: true },
+            { name: 'minConsistency', type: 'number', required: true, min: 0, max: 100 },
+          ],
+        },
+      ],
+    },
+    { name: 'minQualityScore', type: 'number', min: 0, max: 100, defaultValue: DEFAULT_QA.minQualityScore },
+    {
+      name: 'echoCosine',
+      type: 'number',
+      min: 0,
+      max: 1,
+      defaultValue: DEFAULT_QA.echoCosine,
+      admin: { description: 'A cosine above this to a reference is treated as the reference echoed back, not a pass.' },
+    },
+    { name: 'maxAttemptsPerAngle', type: 'number', min: 1, max: 10, defaultValue: DEFAULT_QA.maxAttemptsPerAngle },
+    { name: 'coreSetConcurrency', type: 'number', min: 1, max: 8, defaultValue: DEFAULT_QA.coreSetConcurrency },
+    {
+      name: 'reviewTimeoutHours',
+      type: 'number',
+      min: 0.01,
+      defaultValue: DEFAULT_QA.reviewTimeoutHours,
+      admin: { description: 'How long a flagged image waits for a reviewer before the workflow gives up on it.' },
+    },
+  ],
+};

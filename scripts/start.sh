@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# `npm start`: the whole system on one machine (the embedded default). Ctrl-C stops everything; data stays in .data/.
+#
+# Embedded default: Temporal dev server (state in .data/temporal.db, Web UI :8233), Payload on SQLite
+# (.data/payload.db, uploads in .data/media), the worker, and local stand-ins for the image model, the DINOv3
+# analysis service and PathRAG. Set TEMPORAL_ADDRESS, DATABASE_URI, GEMINI_API_KEY(+GEMINI_BASE_URL),
+# DINO_BASE_URL or PATHRAG_BASE_URL to use real services instead: what is configured is not started here.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+source "$ROOT/scripts/secrets.sh"
+source "$ROOT/scripts/processes.sh"
+source "$ROOT/scripts/build-app.sh"
+
+ensure_node_modules
+ensure_node
+load_local_secrets
+DATA="$ROOT/.data"
+LOGS="$DATA/logs"
+mkdir -p "$LOGS"
+
+export NODE_ENV=production
+export NEXT_TELEMETRY_DISABLED=1
+PORT="${PORT:-3000}"
+export PAYLOAD_PUBLIC_SERVER_URL="${PAYLOAD_PUBLIC_SERVER_URL:-http://localhost:$PORT}"
+export PAYLOAD_URL="${PAYLOAD_URL:-http://127.0.0.1:$PORT}"
+export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://localhost:8233}"
+
+build_payload_app
+
+trap 'echo; log "stopping"; stop_all; exit 0' INT TERM
+trap 'stop_all' EXIT
+
+if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
+  ensure_temporal_cli
+  export TEMPORAL_ADDRESS="127.0.0.1:7233"
+  start_process "Temporal dev server" "$LOGS/temporal.log" bash "$ROOT/scripts/temporal-dev.sh" "$DATA/temporal.db" 7233 8233
+  wait_for_port "Temporal" 127.0.0.1 7233 60
+fi
+
+if [ -z "${DINO_BASE_URL:-}" ]; then
+  export DINO_BASE_URL="http://127.0.0.1:3012"
+  DINO_STANDIN_DATA_DIR="$DATA/dino" start_process "analysis stand-in" "$LOGS/dino-standin.log" tsx "$ROOT/local-services/dino/main.ts"
+  wait_for_http "analysis stand-in" "$DINO_BASE_URL/api/v1/health" 30
+fi
+
+if [ -z "${GEMINI_BASE_URL:-}" ] && [ -f "$ROOT/local-services/gemini/main.ts" ]; then
+  export GEMINI_BASE_URL="http://127.0.0.1:3013"
+  export GEMINI_API_KEY="${GEMINI_API_KEY:-local-dev-key}"
+  GEMINI_STANDIN_API_KEY="$GEMINI_API_KEY" start_process "image-model stand-in" "$LOGS/gemini-standin.log" tsx "$ROOT/local-services/gemini/main.ts"
+  wait_for_http "image-model stand-in" "$GEMINI_BASE_URL/" 30
+fi
+
+if [ -z "${PATHRAG_BASE_URL:-}" ] && [ -f "$ROOT/local-services/pathrag/main.ts" ]; then
+  export PATHRAG_BASE_URL="http://127.0.0.1:3014"
+  PATHRAG_STANDIN_DATA_DIR="$DATA/pathrag" start_process "PathRAG stand-in" "$LOGS/pathrag-standin.log" tsx "$ROOT/local-services/pathrag/main.ts"
+  wait_for_http "PathRAG stand-in" "$PATHRAG_BASE_URL/health" 30
+fi
+
+start_process "Payload" "$LOGS/payload.log" next start "$ROOT/payload-app" -p "$PORT" -H "${HOST:-127.0.0.1}"
+wait_for_http "Payload" "$PAYLOAD_URL/api/health" 90
+# The first request runs Payload's init (migrations, first admin user); show its banner here.
+grep -A6 'First admin user created' "$LOGS/payload.log" | tail -n +1 || true
+
+start_process "worker" "$LOGS/worker.log" tsx "$ROOT/workers/main.ts"
+
+cat <<BANNER
+
+  Character Asset Library is up.
+    Admin:            $PAYLOAD_PUBLIC_SERVER_URL/admin   (login: ${ADMIN_EMAIL:-admin@example.com}; the password was printed when the admin was created)
+    Temporal Web UI:  $TEMPORAL_UI_URL
+    Health:           $PAYLOAD_URL/api/health
+    Logs:             .data/logs/
+  Ctrl-C stops everything; data stays in .data/.
+
+BANNER
+
+# Stay in the foreground until Ctrl-C or until a process dies.
+while true; do
+  for pid in "${PIDS[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "a process (pid $pid) exited; see .data/logs/. Stopping the rest."
+      exit 1
+    fi
+  done
+  sleep 2
+done

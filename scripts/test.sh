@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite against real parts (Temporal dev server, Payload on a temporary SQLite file,
+# the worker, HTTP stand-ins). Extra arguments go to Jest, e.g. `npm test -- tests/workflows`.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+source "$ROOT/scripts/build-app.sh"
+ensure_node_modules
+ensure_node
+ensure_temporal_cli
+build_payload_app
+cd "$ROOT"
+export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
+export NEXT_TELEMETRY_DISABLED=1
+# Test files share two cores with the Payload servers they start: two Jest workers at most.
+exec jest --maxWorkers=2 "$@"

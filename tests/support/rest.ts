@@ -1,0 +1,46 @@
+/** A person using the REST API: logs in with email and password and sends the JWT. */
+export class RestSession {
+  private constructor(readonly baseUrl: string, private readonly token: string | undefined) {}
+
+  static anonymous(baseUrl: string): RestSession {
+    return new RestSession(baseUrl, undefined);
+  }
+
+  static async login(baseUrl: string, email: string, password: string): Promise<RestSession> {
+    const response = await fetch(`${baseUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    const body = (await response.json()) as { token?: string };
+    if (!response.ok || !body.token) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(body)}`);
+    return new RestSession(baseUrl, body.token);
+  }
+
+  async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const isForm = body instanceof FormData;
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(this.token ? { authorization: `JWT ${this.token}` } : {}),
+        ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Non-JSON bodies are returned as text.
+    }
+    return { status: response.status, body: parsed };
+  }
+
+  async uploadImage(bytes: Buffer, filename: string, mimeType: string): Promise<{ status: number; body: any }> {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: mimeType }), filename);
+    form.append('_payload', JSON.stringify({ alt: filename }));
+    return this.request('POST', '/api/media', form);
+  }
+}

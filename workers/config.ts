@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { DEFAULT_TASK_QUEUE } from '../workflows/config';
+
+/** Environment of a worker process, parsed once at start-up. Secrets are never logged. */
+const schema = z.object({
+  TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
+  TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
+  /** A bundle made by workers/build-bundle.ts; without it the worker bundles the workflows at start. */
+  WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  PAYLOAD_URL: z.string().url().default('http://127.0.0.1:3000'),
+  WORKER_API_KEY: z.string().min(24, 'WORKER_API_KEY (the service user API key) is required'),
+  DINO_BASE_URL: z.string().url().default('http://127.0.0.1:3012'),
+  DINO_API_KEY: z.string().optional(),
+  MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(16),
+});
+
+export type WorkerConfig = z.infer<typeof schema>;
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid worker configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,27 @@
+import { NativeConnection } from '@temporalio/worker';
+import { createDinoClient } from '../clients/dino';
+import { createPayloadRestClient } from '../clients/payload/client';
+import { loadWorkerConfig } from './config';
+import { createWorker } from './create-worker';
+import { checkDependencies } from './startup-checks';
+
+/** The worker process: `npm run worker`. Run more of them to scale out; they share the task queue. */
+const config = loadWorkerConfig();
+const payload = createPayloadRestClient({ baseUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY });
+const dino = createDinoClient({ baseUrl: config.DINO_BASE_URL, apiKey: config.DINO_API_KEY });
+
+await checkDependencies({ payloadUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY, dino });
+
+const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+const worker = await createWorker({
+  connection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
+  maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
+  deps: { payload, dino, temporalUiUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
+});
+console.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+// run() resolves after SIGINT/SIGTERM once in-flight tasks finish (the SDK installs the signal handlers).
+await worker.run();
+await connection.close();

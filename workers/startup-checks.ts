@@ -1,0 +1,30 @@
+import { request } from 'undici';
+import type { DinoClient } from '../clients/dino';
+
+/**
+ * Fails fast on configuration mistakes (wrong API key) and waits for dependencies that are merely still
+ * starting (Payload compiles on first request in development), so a fresh `npm start` does not crash-loop.
+ */
+export async function checkDependencies(options: { payloadUrl: string; apiKey: string; dino: DinoClient; waitMs?: number }) {
+  const deadline = Date.now() + (options.waitMs ?? 120_000);
+  for (;;) {
+    try {
+      const response = await request(`${options.payloadUrl.replace(/\/$/, '')}/api/users/me`, {
+        headers: { authorization: `users API-Key ${options.apiKey}` },
+        headersTimeout: 30_000,
+      });
+      const body = (await response.body.json()) as { user?: { role?: string } | null };
+      if (response.statusCode === 200 && body.user?.role === 'service') break;
+      if (response.statusCode === 200) {
+        throw new Error('WORKER_API_KEY is not the key of a Payload service user: the worker cannot write results.');
+      }
+    } catch (error) {
+      if ((error as Error).message.startsWith('WORKER_API_KEY')) throw error;
+      if (Date.now() > deadline) throw new Error(`Payload is not reachable at ${options.payloadUrl}: ${(error as Error).message}`);
+    }
+    if (Date.now() > deadline) throw new Error(`Payload at ${options.payloadUrl} did not accept the worker's API key.`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  const health = await options.dino.health().catch((error: Error) => ({ healthy: false, error: error.message }));
+  if (!health.healthy) console.warn('analysis service is not healthy yet; activities will retry until it is');
+}
