@@ -1,11 +1,17 @@
 import type { DinoClient } from '../clients/dino';
+import type { ImageModelClient } from '../clients/gemini';
 import type { PayloadRestClient } from '../clients/payload/client';
+import { createCoreSetActivities } from './core-set/activities';
 import { withFailureClassification } from './errors';
+import { createGenerationActivities } from './generation/activities';
 import { createMasterReferenceActivities } from './master-reference/activities';
 
 export interface ActivityDeps {
   payload: PayloadRestClient;
   dino: DinoClient;
+  imageModel: ImageModelClient;
+  /** The configured image model id, recorded in provenance. */
+  imageModelId: string;
   temporalUiUrl: string;
   namespace: string;
 }
@@ -14,5 +20,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return withFailureClassification({
     ...createMasterReferenceActivities(deps),
+    ...createCoreSetActivities(deps),
+    ...createGenerationActivities({ ...deps, modelId: deps.imageModelId }),
   });
 }

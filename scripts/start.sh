@@ -43,14 +43,15 @@ if [ -z "${DINO_BASE_URL:-}" ]; then
   wait_for_http "analysis stand-in" "$DINO_BASE_URL/api/v1/health" 30
 fi
 
-if [ -z "${GEMINI_BASE_URL:-}" ] && [ -f "$ROOT/local-services/gemini/main.ts" ]; then
+# No GEMINI_API_KEY: the local image-model stand-in. A key without GEMINI_BASE_URL: Google's API.
+if [ -z "${GEMINI_API_KEY:-}" ]; then
   export GEMINI_BASE_URL="http://127.0.0.1:3013"
-  export GEMINI_API_KEY="${GEMINI_API_KEY:-local-dev-key}"
+  export GEMINI_API_KEY="local-dev-key"
   GEMINI_STANDIN_API_KEY="$GEMINI_API_KEY" start_process "image-model stand-in" "$LOGS/gemini-standin.log" tsx "$ROOT/local-services/gemini/main.ts"
   wait_for_http "image-model stand-in" "$GEMINI_BASE_URL/" 30
 fi
 
-if [ -z "${PATHRAG_BASE_URL:-}" ] && [ -f "$ROOT/local-services/pathrag/main.ts" ]; then
+if [ -z "${PATHRAG_BASE_URL:-}" ]; then
   export PATHRAG_BASE_URL="http://127.0.0.1:3014"
   PATHRAG_STANDIN_DATA_DIR="$DATA/pathrag" start_process "PathRAG stand-in" "$LOGS/pathrag-standin.log" tsx "$ROOT/local-services/pathrag/main.ts"
   wait_for_http "PathRAG stand-in" "$PATHRAG_BASE_URL/health" 30

@@ -13,6 +13,10 @@ const schema = z.object({
   WORKER_API_KEY: z.string().min(24, 'WORKER_API_KEY (the service user API key) is required'),
   DINO_BASE_URL: z.string().url().default('http://127.0.0.1:3012'),
   DINO_API_KEY: z.string().optional(),
+  GEMINI_API_KEY: z.string().min(1, 'GEMINI_API_KEY is required (any value for the local stand-in)'),
+  GEMINI_IMAGE_MODEL: z.string().default('gemini-3.1-flash-image'),
+  /** Unset = Google's endpoint; the local stand-in otherwise. */
+  GEMINI_BASE_URL: z.string().url().optional(),
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(16),
 });
 

@@ -1,5 +1,6 @@
 import { NativeConnection } from '@temporalio/worker';
 import { createDinoClient } from '../clients/dino';
+import { createImageModelClient } from '../clients/gemini';
 import { createPayloadRestClient } from '../clients/payload/client';
 import { loadWorkerConfig } from './config';
 import { createWorker } from './create-worker';
@@ -9,8 +10,9 @@ import { checkDependencies } from './startup-checks';
 const config = loadWorkerConfig();
 const payload = createPayloadRestClient({ baseUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY });
 const dino = createDinoClient({ baseUrl: config.DINO_BASE_URL, apiKey: config.DINO_API_KEY });
+const imageModel = createImageModelClient({ apiKey: config.GEMINI_API_KEY, model: config.GEMINI_IMAGE_MODEL, baseUrl: config.GEMINI_BASE_URL });
 
-await checkDependencies({ payloadUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY, dino });
+await checkDependencies({ payloadUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY, dino, imageModel });
 
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 const worker = await createWorker({
@@ -19,7 +21,7 @@ const worker = await createWorker({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
   maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
-  deps: { payload, dino, temporalUiUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
+  deps: { payload, dino, imageModel, imageModelId: config.GEMINI_IMAGE_MODEL, temporalUiUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
 });
 console.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
 // run() resolves after SIGINT/SIGTERM once in-flight tasks finish (the SDK installs the signal handlers).

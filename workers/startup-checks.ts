@@ -1,11 +1,12 @@
 import { request } from 'undici';
 import type { DinoClient } from '../clients/dino';
+import type { ImageModelClient } from '../clients/gemini';
 
 /**
- * Fails fast on configuration mistakes (wrong API key) and waits for dependencies that are merely still
+ * Fails fast on configuration mistakes (wrong API key, unknown image model) and waits for dependencies that are merely still
  * starting (Payload compiles on first request in development), so a fresh `npm start` does not crash-loop.
  */
-export async function checkDependencies(options: { payloadUrl: string; apiKey: string; dino: DinoClient; waitMs?: number }) {
+export async function checkDependencies(options: { payloadUrl: string; apiKey: string; dino: DinoClient; imageModel: ImageModelClient; waitMs?: number }) {
   const deadline = Date.now() + (options.waitMs ?? 120_000);
   for (;;) {
     try {
@@ -27,4 +28,7 @@ export async function checkDependencies(options: { payloadUrl: string; apiKey: s
   }
   const health = await options.dino.health().catch((error: Error) => ({ healthy: false, error: error.message }));
   if (!health.healthy) console.warn('analysis service is not healthy yet; activities will retry until it is');
+  // A wrong or retired model id must stop the worker now, not fail every generation later.
+  const model = await options.imageModel.checkModel();
+  console.log(`image model ${model.name} is available`);
 }

@@ -1,2 +1,3 @@
 // The workflow bundle's entry point: every workflow type the worker serves.
 export { masterReferenceWorkflow } from './master-reference/workflow';
+export { coreSetWorkflow } from './core-set/workflow';

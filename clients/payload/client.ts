@@ -105,15 +105,28 @@ export function createPayloadRestClient(options: PayloadRestClientOptions) {
       return result.doc as PayloadDoc;
     },
 
+    /** Deletes a document; one that is already gone counts as deleted (retries are safe). */
+    async remove(collection: string, id: string | number): Promise<void> {
+      try {
+        await json('DELETE', `/api/${collection}/${encodeURIComponent(String(id))}`);
+      } catch (error) {
+        if (error instanceof PermanentServiceError && error.code === 'not_found') return;
+        throw error;
+      }
+    },
+
     async getGlobal(slug: string): Promise<Record<string, unknown>> {
       return parse(z.record(z.string(), z.unknown()), await json('GET', `/api/globals/${slug}?depth=0`), `global ${slug}`);
     },
 
     /** Uploads image bytes as a media document (Payload makes its thumbnails with sharp). */
-    async uploadMedia(bytes: Buffer, file: { filename: string; mimeType: string; alt?: string }): Promise<PayloadDoc> {
+    async uploadMedia(
+      bytes: Buffer,
+      file: { filename: string; mimeType: string; alt?: string; extra?: Record<string, unknown> },
+    ): Promise<PayloadDoc> {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(bytes)], { type: file.mimeType }), file.filename);
-      form.append('_payload', JSON.stringify({ alt: file.alt ?? file.filename }));
+      form.append('_payload', JSON.stringify({ alt: file.alt ?? file.filename, ...file.extra }));
       const response = await call('POST', '/api/media?depth=0', form);
       const text = await response.body.text();
       if (response.statusCode >= 400) throw httpError('POST', '/api/media', response.statusCode, text, response.headers['retry-after']);

@@ -1,10 +1,11 @@
 import type { Endpoint, PayloadRequest } from 'payload';
 import proto from '@temporalio/proto';
-
-const { TaskQueueKind, TaskQueueType } = proto.temporal.api.enums.v1;
 import { createDinoClient } from '../../clients/dino';
 import { appConfig } from '../config';
 import { temporalClient } from '../temporal/client';
+
+// @temporalio/proto is CommonJS: its namespaces come through the default export.
+const { TaskQueueKind, TaskQueueType } = proto.temporal.api.enums.v1;
 
 type CheckResult = { status: 'up' | 'down'; latencyMs: number; detail?: string };
 

@@ -1,97 +1,41 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createDinoClient } from '../../clients/dino';
-import { createPayloadRestClient } from '../../clients/payload/client';
-import { startDinoStandIn } from '../../local-services/dino/server';
-import type { RunningServer } from '../../local-services/shared/http-server';
 import { workflowIds } from '../../workflows/config';
-import { createWorker } from '../../workers/create-worker';
+import { createCharacterWithMaster } from '../support/characters';
 import { figurePng } from '../support/images';
-import { startPayloadServer, type PayloadServer } from '../support/payload-server';
-import { waitFor } from '../support/ports';
-import { RestSession } from '../support/rest';
+import type { RestSession } from '../support/rest';
+import { RestSession as Rest } from '../support/rest';
+import { startTestSystem, type TestSystem } from '../support/system';
 
 /**
  * The first thing a studio does: create a character, upload its master image, and see a Temporal run register it
  * with the analysis service. Real parts throughout: Payload (next start, SQLite, migrations), the Temporal dev
  * server, a worker with the production activities, and the analysis stand-in over HTTP.
  */
-describe('master reference ingest (Payload + Temporal + analysis stand-in)', () => {
-  let dinoServer: RunningServer;
-  let payload: PayloadServer;
-  let worker: Worker;
-  let workerRun: Promise<void>;
-  let nativeConnection: NativeConnection;
-  let temporal: Client;
-  let admin: RestSession;
+describe('master reference ingest', () => {
+  let system: TestSystem;
   let editor: RestSession;
 
   beforeAll(async () => {
-    const tmp = await mkdtemp(path.join(process.env.TEST_TMP_DIR ?? '/tmp', 'dino-'));
-    dinoServer = await startDinoStandIn({ port: 0, dataDir: tmp });
-    payload = await startPayloadServer({ DINO_BASE_URL: dinoServer.url });
-
-    nativeConnection = await NativeConnection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
-    worker = await createWorker({
-      connection: nativeConnection,
-      namespace: 'default',
-      taskQueue: payload.taskQueue,
-      workflowBundlePath: process.env.TEST_WORKFLOW_BUNDLE_PATH,
-      deps: {
-        payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
-        dino: createDinoClient({ baseUrl: dinoServer.url }),
-        temporalUiUrl: 'http://localhost:8233',
-        namespace: 'default',
-      },
-    });
-    workerRun = worker.run();
-    temporal = new Client({ connection: await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! }) });
-
-    admin = await RestSession.login(payload.url, payload.adminEmail, payload.adminPassword);
-    const password = randomBytes(12).toString('hex');
-    const created = await admin.request('POST', '/api/users', { email: 'editor@test.local', password, role: 'editor' });
-    expect(created.status).toBe(201);
-    editor = await RestSession.login(payload.url, 'editor@test.local', password);
+    system = await startTestSystem();
+    await system.startWorker();
+    editor = await system.session('editor');
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await workerRun?.catch(() => undefined);
-    await nativeConnection?.close();
-    await temporal?.connection.close();
-    await payload?.stop();
-    await dinoServer?.close();
+    await system?.stop();
   });
 
-  async function createCharacterWithMaster(name: string, image: { bytes: Buffer; filename: string; mimeType: string }) {
-    const character = await editor.request('POST', '/api/characters', {
-      name,
-      biography: `${name} is a test character.`,
-    });
-    expect(character.status).toBe(201);
-    const upload = await editor.uploadImage(image.bytes, image.filename, image.mimeType);
-    expect(upload.status).toBe(201);
-    const updated = await editor.request('PATCH', `/api/characters/${character.body.doc.id}`, {
-      masterReferenceImage: upload.body.doc.id,
-    });
-    expect(updated.status).toBe(200);
-    return { character: updated.body.doc, media: upload.body.doc };
-  }
-
   it('registers a new master with the analysis service and records the measurements', async () => {
-    const { character, media } = await createCharacterWithMaster('Jax Rivera', {
-      bytes: await figurePng(),
-      filename: 'jax-master.png',
-      mimeType: 'image/png',
-    });
+    const { doc: character, media } = await createCharacterWithMaster(
+      editor,
+      { name: 'Jax Rivera', biography: 'A courier.' },
+      { bytes: await figurePng(), filename: 'jax-master.png', mimeType: 'image/png' },
+    );
     expect(character.characterId).toBe('jax-rivera');
     expect(character.masterIngest.status).toBe('queued');
 
     const workflowId = workflowIds.masterReference(character.characterId, media.id);
-    const result = await temporal.workflow.getHandle(workflowId).result();
+    const result = await system.temporal.workflow.getHandle(workflowId).result();
     expect(result.status).toBe('ready');
 
     const { body: ingested } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
@@ -100,7 +44,7 @@ describe('master reference ingest (Payload + Temporal + analysis stand-in)', () 
     expect(ingested.masterIngest.workflowUrl).toContain(encodeURIComponent(workflowId));
     expect(ingested.masterIngest.dinoAssetId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const { body: mediaDoc } = await admin.request('GET', `/api/media/${media.id}?depth=0`);
+    const { body: mediaDoc } = await system.admin.request('GET', `/api/media/${media.id}?depth=0`);
     expect(mediaDoc.dinoProcessingStatus).toBe('validation_success');
     expect(mediaDoc.dinoAssetId).toBe(ingested.masterIngest.dinoAssetId);
     expect(mediaDoc.analysis.embeddingLength).toBeGreaterThan(0);
@@ -110,71 +54,86 @@ describe('master reference ingest (Payload + Temporal + analysis stand-in)', () 
     expect(typeof mediaDoc.qualityScore).toBe('number');
     expect(mediaDoc.qualityScore).toBeGreaterThan(0);
     expect(mediaDoc.qualityScore).toBeLessThanOrEqual(100);
-    expect(Array.isArray(mediaDoc.analysis.qualityChecks)).toBe(true);
     expect(mediaDoc.analysis.qualityChecks.length).toBeGreaterThan(3);
 
     // The asset really exists in the analysis service, with features.
-    const asset = await createDinoClient({ baseUrl: dinoServer.url }).getMedia(mediaDoc.dinoAssetId);
+    const asset = await createDinoClient({ baseUrl: system.dino.url }).getMedia(mediaDoc.dinoAssetId);
     expect(asset.featuresExtracted).toBe(true);
 
-    const description = await temporal.workflow.getHandle(workflowId).describe();
+    const description = await system.temporal.workflow.getHandle(workflowId).describe();
     expect(description.status.name).toBe('COMPLETED');
-    expect(description.typedSearchAttributes.get({ name: 'CharacterId', type: 'KEYWORD' } as never)).toBe('jax-rivera');
+    expect(description.searchAttributes.CharacterId).toEqual(['jax-rivera']);
+    expect(description.searchAttributes.PipelineStatus).toEqual(['ready']);
   });
 
-  it('a retried save of the same master does not start a second run', async () => {
-    const { character, media } = await createCharacterWithMaster('Mira Vale', {
-      bytes: await figurePng({ jacket: '#1d6b8c' }),
-      filename: 'mira.png',
-      mimeType: 'image/png',
-    });
+  it('does not start a second run when the same master is saved again', async () => {
+    const { doc: character, media } = await createCharacterWithMaster(
+      editor,
+      { name: 'Mira Vale' },
+      { bytes: await figurePng({ jacket: '#1d6b8c' }), filename: 'mira.png', mimeType: 'image/png' },
+    );
     const workflowId = workflowIds.masterReference(character.characterId, media.id);
-    await temporal.workflow.getHandle(workflowId).result();
-    // Saving the same value again is not a change: no new run is started.
+    await system.temporal.workflow.getHandle(workflowId).result();
     const again = await editor.request('PATCH', `/api/characters/${character.id}`, { masterReferenceImage: media.id, personality: 'calm' });
     expect(again.status).toBe(200);
     const runs = [];
-    for await (const run of temporal.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(run);
+    for await (const run of system.temporal.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(run);
     expect(runs).toHaveLength(1);
+    const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+    expect(after.masterIngest.status).toBe('ready');
   });
 
-  it('a master the analysis service cannot read ends with a readable error and nothing half-made', async () => {
-    // Decodes far enough for Payload's upload checks, but its pixel data is cut off.
+  it('ends an unreadable master with a readable error and nothing half-made', async () => {
     const full = await figurePng({ width: 900, height: 1200 });
     const truncated = full.subarray(0, Math.floor(full.length * 0.6));
     const character = await editor.request('POST', '/api/characters', { name: 'Broken Master' });
+    expect(character.status).toBe(201);
     const upload = await editor.uploadImage(truncated, 'broken.png', 'image/png');
     if (upload.status !== 201) {
-      // Payload itself refused the file: that refusal must be readable, and no character state changes.
-      expect(upload.status).toBeGreaterThanOrEqual(400);
-      expect(JSON.stringify(upload.body)).toMatch(/image|file|upload/i);
+      // Payload refused the file itself: the refusal must be readable and the character untouched.
+      expect(upload.status).toBe(400);
+      expect(JSON.stringify(upload.body)).toMatch(/image|file/i);
+      const { body: untouched } = await editor.request('GET', `/api/characters/${character.body.doc.id}?depth=0`);
+      expect(untouched.masterIngest.status).toBe('not_started');
       return;
     }
-    const updated = await editor.request('PATCH', `/api/characters/${character.body.doc.id}`, {
-      masterReferenceImage: upload.body.doc.id,
-    });
+    const updated = await editor.request('PATCH', `/api/characters/${character.body.doc.id}`, { masterReferenceImage: upload.body.doc.id });
     expect(updated.status).toBe(200);
     const workflowId = workflowIds.masterReference('broken-master', upload.body.doc.id);
-    await expect(temporal.workflow.getHandle(workflowId).result()).rejects.toThrow();
+    await expect(system.temporal.workflow.getHandle(workflowId).result()).rejects.toThrow();
 
     const { body: after } = await editor.request('GET', `/api/characters/${character.body.doc.id}?depth=0`);
     expect(after.masterIngest.status).toBe('failed');
     expect(after.masterIngest.error).toMatch(/not a readable image/);
     expect(after.masterIngest.dinoAssetId ?? null).toBeNull();
-    const { body: mediaDoc } = await admin.request('GET', `/api/media/${upload.body.doc.id}?depth=0`);
+    const { body: mediaDoc } = await system.admin.request('GET', `/api/media/${upload.body.doc.id}?depth=0`);
     expect(mediaDoc.dinoProcessingStatus).toBe('validation_failed');
     expect(mediaDoc.dinoAssetId ?? null).toBeNull();
     expect(mediaDoc.qualityScore ?? null).toBeNull();
   });
 
-  it('reports each dependency on /api/health', async () => {
-    const response = await fetch(`${payload.url}/api/health`);
+  it('refuses anonymous reads and writes of characters', async () => {
+    const anonymous = Rest.anonymous(system.payload.url);
+    const { body: list } = await editor.request('GET', '/api/characters?limit=1');
+    const someId = list.docs[0].id;
+    expect((await anonymous.request('GET', '/api/characters')).status).toBe(403);
+    expect((await anonymous.request('POST', '/api/characters', { name: 'Intruder' })).status).toBe(403);
+    expect((await anonymous.request('PATCH', `/api/characters/${someId}`, { name: 'Renamed' })).status).toBe(403);
+    expect((await anonymous.request('GET', '/api/media')).status).toBe(403);
+    const viewer = await system.session('viewer');
+    expect((await viewer.request('POST', '/api/characters', { name: 'Viewer made' })).status).toBe(403);
+  });
+
+  it('reports each dependency on /api/health without secrets', async () => {
+    const response = await fetch(`${system.payload.url}/api/health`);
     const body = (await response.json()) as { status: string; checks: Record<string, { status: string }> };
+    expect(body.checks).toMatchObject({
+      database: { status: 'up' },
+      temporal: { status: 'up' },
+      worker: { status: 'up' },
+      analysisService: { status: 'up' },
+    });
     expect(response.status).toBe(200);
-    expect(body.checks.database!.status).toBe('up');
-    expect(body.checks.temporal!.status).toBe('up');
-    expect(body.checks.worker!.status).toBe('up');
-    expect(body.checks.analysisService!.status).toBe('up');
-    expect(JSON.stringify(body)).not.toContain(payload.workerApiKey);
+    expect(JSON.stringify(body)).not.toContain(system.payload.workerApiKey);
   });
 });

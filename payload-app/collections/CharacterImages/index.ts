@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload';
 import { adminOnly, authenticated, service, serviceWritesField } from '../../access/roles';
 import { DINO_PROCESSING_STATUSES } from '../Media';
+import { reviewEndpoint } from './endpoints/review';
 
 const pipelineAccess = { create: serviceWritesField, update: serviceWritesField };
 
@@ -29,6 +30,7 @@ export const CharacterImages: CollectionConfig = {
     defaultColumns: ['imageFile', 'character', 'kind', 'angle', 'shotType', 'dinoProcessingStatus', 'qualityScore', 'consistencyScore'],
     group: 'Library',
   },
+  endpoints: [reviewEndpoint],
   access: {
     read: authenticated,
     // Images are made by the workflows; people act on them through review, which goes through Temporal.

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload';
 import { adminOnly, authenticated, editorsOrService } from '../../access/roles';
+import { startCoreSetEndpoint } from './endpoints/start-core-set';
 import { deriveCharacterId } from './hooks/derive-character-id';
 import { queueMasterIngest } from './hooks/queue-master-ingest';
 import { startMasterIngest } from './hooks/start-master-ingest';
@@ -18,6 +19,7 @@ export const Characters: CollectionConfig = {
     update: editorsOrService,
     delete: adminOnly,
   },
+  endpoints: [startCoreSetEndpoint],
   hooks: {
     beforeValidate: [deriveCharacterId],
     beforeChange: [queueMasterIngest],

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload';
-import { authenticated, editorsOrService, adminOnly, serviceWritesField } from '../../access/roles';
+import { authenticated, editorsOrService, hasRole, serviceWritesField } from '../../access/roles';
 import { appConfig } from '../../config';
 
 export const DINO_PROCESSING_STATUSES = ['pending', 'processing', 'validation_failed', 'validation_success'] as const;
@@ -17,7 +17,12 @@ export const Media: CollectionConfig = {
     read: authenticated,
     create: editorsOrService,
     update: editorsOrService,
-    delete: adminOnly,
+    // The worker deletes the generated candidates it discards; uploaded originals only an admin deletes.
+    delete: ({ req }) => {
+      if (hasRole(req.user, 'admin')) return true;
+      if (hasRole(req.user, 'service')) return { generationKey: { exists: true } };
+      return false;
+    },
   },
   upload: {
     staticDir: appConfig().MEDIA_DIR,
@@ -33,6 +38,26 @@ export const Media: CollectionConfig = {
   },
   fields: [
     { name: 'alt', type: 'text' },
+    {
+      name: 'generationKey',
+      type: 'text',
+      unique: true,
+      index: true,
+      access: readOnlyPipeline,
+      admin: { readOnly: true, description: 'Set on generated images: lets a retried generation find the image it already made.' },
+    },
+    {
+      name: 'generation',
+      type: 'group',
+      access: readOnlyPipeline,
+      admin: { readOnly: true, condition: (data) => Boolean(data?.generationKey) },
+      fields: [
+        { name: 'model', type: 'text' },
+        { name: 'modelVersion', type: 'text' },
+        { name: 'usage', type: 'json' },
+        { name: 'costUsd', type: 'number' },
+      ],
+    },
     {
       name: 'dinoAssetId',
       type: 'text',

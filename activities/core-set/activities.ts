@@ -1,0 +1,80 @@
+import { Context } from '@temporalio/activity';
+import { z } from 'zod';
+import type { PayloadRestClient } from '../../clients/payload/client';
+import { relationId } from '../../common/relation-id';
+import { temporalUiLink } from '../../workflows/config';
+import { CORE_SET_ANGLES, type CoreSetContext } from '../../workflows/core-set/types';
+import { invalidInput } from '../errors';
+
+export interface CoreSetDeps {
+  payload: PayloadRestClient;
+  temporalUiUrl: string;
+  namespace: string;
+}
+
+const qaSettingsSchema = z.object({
+  coreSetThresholds: z.array(z.object({ engineId: z.string(), angle: z.number(), minConsistency: z.number() })).nullish(),
+  minQualityScore: z.number().nullish(),
+  echoCosine: z.number().nullish(),
+  maxAttemptsPerAngle: z.number().nullish(),
+  coreSetConcurrency: z.number().nullish(),
+  reviewTimeoutHours: z.number().nullish(),
+});
+
+const characterSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  name: z.string(),
+  physicalDescription: z.string().nullish(),
+  clothing: z.string().nullish(),
+  masterReferenceImage: z.unknown(),
+  masterIngest: z.object({ status: z.string().nullish(), engineId: z.string().nullish() }).nullish(),
+});
+
+export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: CoreSetDeps) {
+  return {
+    /** Resolves everything the run judges by, once, so a settings change mid-run cannot mix two rule sets. */
+    async loadCoreSetContext(input: { characterDocId: string | number; maxAttempts?: number }): Promise<CoreSetContext> {
+      const character = characterSchema.parse(await payload.findById('characters', input.characterDocId));
+      const masterMediaId = relationId(character.masterReferenceImage);
+      if (masterMediaId === undefined || character.masterIngest?.status !== 'ready' || !character.masterIngest.engineId) {
+        throw invalidInput(`${character.name} has no ingested master reference yet: upload one and wait for it to be ready.`, 'MasterNotReady');
+      }
+      const settings = qaSettingsSchema.parse(await payload.getGlobal('qa-settings'));
+      const engineId = character.masterIngest.engineId;
+      const thresholds: Record<string, number | null> = {};
+      for (const angle of CORE_SET_ANGLES) {
+        const row = settings.coreSetThresholds?.find((entry) => entry.engineId === engineId && entry.angle === angle);
+        thresholds[String(angle)] = row ? row.minConsistency : null;
+      }
+      return {
+        characterName: character.name,
+        lookDescription: [character.physicalDescription, character.clothing].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim(),
+        masterMediaId,
+        engineId,
+        thresholds,
+        minQuality: settings.minQualityScore ?? 60,
+        echoCosine: settings.echoCosine ?? 0.97,
+        maxAttempts: input.maxAttempts ?? settings.maxAttemptsPerAngle ?? 3,
+        concurrency: settings.coreSetConcurrency ?? 4,
+        reviewTimeoutMs: Math.round((settings.reviewTimeoutHours ?? 72) * 3_600_000),
+        aspectRatio: '3:4',
+      };
+    },
+
+    async recordCoreSetState(input: { characterDocId: string | number; status: string; error: string | null }): Promise<void> {
+      const { workflowId, runId } = Context.current().info.workflowExecution;
+      await payload.update('characters', input.characterDocId, {
+        coreSet: {
+          status: input.status,
+          workflowId,
+          runId,
+          workflowUrl: temporalUiLink(temporalUiUrl, namespace, workflowId, runId),
+          error: input.error,
+          updatedAt: new Date().toISOString(),
+        },
+      });
+    },
+  };
+}
+
+export type CoreSetActivities = ReturnType<typeof createCoreSetActivities>;

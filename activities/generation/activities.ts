@@ -1,0 +1,258 @@
+import type { DinoClient } from '../../clients/dino';
+import type { ImageModelClient } from '../../clients/gemini';
+import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
+import { cosineSimilarity, measureQuality } from '../../image-analysis';
+import { consistencyFromCosine } from '../../workflows/judge';
+import { invalidInput } from '../errors';
+import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from '../shared/prepare-image';
+
+export interface GenerationDeps {
+  payload: PayloadRestClient;
+  dino: DinoClient;
+  imageModel: ImageModelClient;
+  modelId: string;
+}
+
+type Id = string | number;
+
+export interface GenerateCandidateInput {
+  characterDocId: Id;
+  characterId: string;
+  /** Unique per workflow run, angle/shot and attempt: a retried activity finds the image it already made. */
+  generationKey: string;
+  prompt: string;
+  referenceMediaIds: Id[];
+  aspectRatio: string;
+}
+
+export type GenerateCandidateResult =
+  | { kind: 'image'; mediaId: Id; model: string; modelVersion?: string; usage: unknown; costUsd: number | null }
+  | { kind: 'blocked'; reason: string }
+  | { kind: 'no_image'; reason: string };
+
+export interface AnalyseCandidateInput {
+  mediaId: Id;
+  /** Compared with each; the best match is the one the image is judged against. */
+  referenceMediaIds: Id[];
+  expectedAspectRatio?: string;
+}
+
+export interface AnalyseCandidateResult {
+  dinoAssetId: string;
+  engineId: string;
+  cosine: number;
+  consistencyScore: number;
+  comparedWithMediaId: Id;
+  qualityScore: number;
+  qualityNotes: string[];
+  qualityChecks: unknown[];
+  serviceQualityScore: number | null;
+}
+
+export interface SaveGalleryImageInput {
+  generationKey: string;
+  characterDocId: Id;
+  kind: 'core' | 'production';
+  angle?: number;
+  shotType?: string;
+  tags?: string;
+  mediaId: Id;
+  passed: boolean;
+  awaitingReview: boolean;
+  qualityScore: number;
+  consistencyScore: number;
+  validationNotes: string;
+  provenance: Record<string, unknown>;
+  measurements: Record<string, unknown>;
+  dinoAssetId: string;
+  workflowId: string;
+  workflowRunId: string;
+}
+
+export interface RecordReviewDecisionInput {
+  imageId: Id;
+  decision: 'approve' | 'retry' | 'reject' | 'timeout';
+  reviewer: string;
+  reviewerUserId?: Id;
+  note?: string;
+  promptAdjustment?: string;
+}
+
+const REVIEW_STATUS = { approve: 'approved', retry: 'retry_requested', reject: 'rejected', timeout: 'timed_out' } as const;
+
+function parseAspectRatio(ratio: string | undefined): number | undefined {
+  const match = ratio?.match(/^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/);
+  return match ? Number(match[1]) / Number(match[2]) : undefined;
+}
+
+export function createGenerationActivities({ payload, dino, imageModel, modelId }: GenerationDeps) {
+  async function mediaBytes(media: PayloadDoc): Promise<Buffer> {
+    return payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
+  }
+
+  async function findMediaByGenerationKey(generationKey: string): Promise<PayloadDoc | undefined> {
+    const found = await payload.find('media', { generationKey: { equals: generationKey } }, { limit: 1 });
+    return found.docs[0];
+  }
+
+  return {
+    async generateCandidate(input: GenerateCandidateInput): Promise<GenerateCandidateResult> {
+      const existing = await findMediaByGenerationKey(input.generationKey);
+      if (existing) {
+        const provenance = (existing.generation ?? {}) as Record<string, unknown>;
+        return { kind: 'image', mediaId: existing.id, model: String(provenance.model ?? modelId), modelVersion: provenance.modelVersion as string | undefined, usage: provenance.usage ?? null, costUsd: (provenance.costUsd as number | null) ?? null };
+      }
+      const references = await Promise.all(
+        input.referenceMediaIds.map(async (id, index) => {
+          const media = await payload.findById('media', id);
+          return {
+            bytes: await mediaBytes(media),
+            mimeType: String(media.mimeType ?? 'image/png'),
+            label: index === 0 ? 'the master reference of the character' : `approved reference ${index}`,
+          };
+        }),
+      );
+      const outcome = await imageModel.generateImage({ prompt: input.prompt, references, aspectRatio: input.aspectRatio });
+      if (outcome.kind === 'blocked') {
+        return { kind: 'blocked', reason: `The image model blocked the ${outcome.stage} (${outcome.reason}).${outcome.text ? ` It said: ${outcome.text}` : ''}` };
+      }
+      if (outcome.kind === 'no_image') {
+        return { kind: 'no_image', reason: `The image model returned no image (${outcome.finishReason}).${outcome.text ? ` It said: ${outcome.text}` : ''}` };
+      }
+      const extension = outcome.mimeType === 'image/jpeg' ? 'jpg' : 'png';
+      const media = await payload.uploadMedia(outcome.bytes, {
+        filename: `${input.characterId}-${input.generationKey.replace(/[^a-zA-Z0-9-]+/g, '-').slice(-60)}.${extension}`,
+        mimeType: outcome.mimeType,
+        alt: input.prompt.split('\n')[0]?.slice(0, 200),
+        extra: {
+          generationKey: input.generationKey,
+          generation: { model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd },
+        },
+      });
+      return { kind: 'image', mediaId: media.id, model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd };
+    },
+
+    async analyseCandidate(input: AnalyseCandidateInput): Promise<AnalyseCandidateResult> {
+      const media = await payload.findById('media', input.mediaId);
+      const original = await mediaBytes(media);
+      let dinoAssetId = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
+      if (!dinoAssetId) {
+        const prepared = await prepareForAnalysis(original, 'The generated image');
+        const uploaded = await dino.uploadMedia(prepared.bytes, { filename: String(media.filename), contentType: prepared.mimeType });
+        dinoAssetId = uploaded.assetId;
+        await payload.update('media', input.mediaId, { dinoAssetId, dinoProcessingStatus: 'processing' });
+      }
+      const [features, health] = await Promise.all([dino.extractFeatures(dinoAssetId), dino.health()]);
+      const engineId = health.modelName ?? 'unknown-engine';
+
+      const references = await Promise.all(input.referenceMediaIds.map((id) => payload.findById('media', id)));
+      let best: { cosine: number; mediaId: Id } | undefined;
+      for (const reference of references) {
+        const analysis = (reference.analysis ?? {}) as { embedding?: number[] | null; engineId?: string | null };
+        if (!Array.isArray(analysis.embedding) || analysis.engineId !== engineId) {
+          throw invalidInput(
+            `Reference image ${reference.id} has no embedding from engine "${engineId}" (it has "${analysis.engineId ?? 'none'}"): ingest the master reference again.`,
+            'ReferenceNotAnalysed',
+          );
+        }
+        const cosine = cosineSimilarity(features.features, analysis.embedding);
+        if (!best || cosine > best.cosine) best = { cosine, mediaId: reference.id };
+      }
+      if (!best) throw invalidInput('No reference image to compare with.', 'NoReference');
+
+      const referenceBytes = await Promise.all(references.map((reference) => mediaBytes(reference)));
+      const [report, serviceQuality] = await Promise.all([
+        measureQuality(original, { expectedAspectRatio: parseAspectRatio(input.expectedAspectRatio), referenceImages: referenceBytes }),
+        dino.analyzeQuality(dinoAssetId).catch(() => undefined),
+      ]);
+      const qualityNotes = report.checks.filter((check) => !check.passed).map((check) => check.note ?? `${check.label}: ${check.value}`);
+      await payload.update('media', input.mediaId, {
+        qualityScore: report.score,
+        validationNotes: qualityNotes.join('\n') || 'All quality checks passed.',
+        analysis: {
+          engineId,
+          embeddingLength: features.features.length,
+          embedding: features.features,
+          qualityChecks: report.checks,
+          serviceQualityScore: serviceQuality?.qualityScore ?? null,
+          analyzedAt: new Date().toISOString(),
+          error: null,
+        },
+      });
+      return {
+        dinoAssetId,
+        engineId,
+        cosine: best.cosine,
+        consistencyScore: consistencyFromCosine(best.cosine),
+        comparedWithMediaId: best.mediaId,
+        qualityScore: report.score,
+        qualityNotes,
+        qualityChecks: report.checks,
+        serviceQualityScore: serviceQuality?.qualityScore ?? null,
+      };
+    },
+
+    /** A candidate that will not be kept: its analysis asset and its stored bytes are deleted. */
+    async discardCandidate(input: { mediaId: Id }): Promise<void> {
+      const media = await payload.findById('media', input.mediaId).catch(() => undefined);
+      if (!media) return;
+      if (typeof media.dinoAssetId === 'string' && media.dinoAssetId) await dino.deleteMedia(media.dinoAssetId);
+      await payload.remove('media', input.mediaId);
+    },
+
+    /** Upsert by generationKey: a retried save finds the document the first try made. */
+    async saveGalleryImage(input: SaveGalleryImageInput): Promise<{ imageId: Id }> {
+      const data = {
+        generationKey: input.generationKey,
+        character: input.characterDocId,
+        kind: input.kind,
+        angle: input.angle,
+        shotType: input.shotType,
+        tags: input.tags,
+        imageFile: input.mediaId,
+        isCoreReference: input.kind === 'core' && input.passed,
+        dinoAssetId: input.dinoAssetId,
+        dinoProcessingStatus: input.passed ? 'validation_success' : 'validation_failed',
+        qualityScore: input.qualityScore,
+        consistencyScore: input.consistencyScore,
+        validationNotes: input.validationNotes,
+        review: input.awaitingReview ? { status: 'awaiting_review', requestedAt: new Date().toISOString() } : { status: 'not_required' },
+        provenance: input.provenance,
+        measurements: input.measurements,
+        workflowId: input.workflowId,
+        workflowRunId: input.workflowRunId,
+      };
+      await payload.update('media', input.mediaId, { dinoProcessingStatus: data.dinoProcessingStatus });
+      const existing = await payload.find('character-images', { generationKey: { equals: input.generationKey } }, { limit: 1 });
+      if (existing.docs[0]) {
+        const updated = await payload.update('character-images', existing.docs[0].id, data);
+        return { imageId: updated.id };
+      }
+      const created = await payload.create('character-images', data);
+      return { imageId: created.id };
+    },
+
+    async recordReviewDecision(input: RecordReviewDecisionInput): Promise<void> {
+      const image = await payload.findById('character-images', input.imageId);
+      const review = (image.review ?? {}) as Record<string, unknown>;
+      const approved = input.decision === 'approve';
+      await payload.update('character-images', input.imageId, {
+        isCoreReference: image.kind === 'core' && approved,
+        review: {
+          ...review,
+          status: REVIEW_STATUS[input.decision],
+          decidedBy: input.reviewerUserId ?? null,
+          decidedByLabel: input.reviewer,
+          decidedAt: new Date().toISOString(),
+          note: input.note ?? null,
+          promptAdjustment: input.promptAdjustment ?? null,
+        },
+      });
+      if (input.decision === 'reject' && typeof image.dinoAssetId === 'string' && image.dinoAssetId) {
+        await dino.deleteMedia(image.dinoAssetId);
+      }
+    },
+  };
+}
+
+export type GenerationActivities = ReturnType<typeof createGenerationActivities>;

@@ -1,0 +1,38 @@
+import type { Endpoint } from 'payload';
+import { z } from 'zod';
+import { CORE_SET_ANGLES } from '../../../../workflows/core-set/types';
+import { HttpError, readJson, requireRole, respond } from '../../../endpoints/http';
+import { startCoreSetWorkflow } from '../../../temporal/start-core-set';
+
+const bodySchema = z
+  .object({
+    angles: z.array(z.number().int().refine((angle) => (CORE_SET_ANGLES as readonly number[]).includes(angle), 'angle must be one of 0, 45, …, 315')).min(1).optional(),
+    thresholdOverride: z.number().min(0).max(100).optional(),
+    maxAttempts: z.number().int().min(1).max(10).optional(),
+  })
+  .strict();
+
+/** POST /api/characters/:id/core-set — editors and admins start (or join) the character's 360° turnaround. */
+export const startCoreSetEndpoint: Endpoint = {
+  path: '/:id/core-set',
+  method: 'post',
+  handler: (req) =>
+    respond(req, async () => {
+      const user = requireRole(req, 'admin', 'editor');
+      const parsed = bodySchema.safeParse(await readJson(req));
+      if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+      const id = String(req.routeParams?.id ?? '');
+      const character = await req.payload.findByID({ collection: 'characters', id, depth: 0, req, overrideAccess: false }).catch(() => null);
+      if (!character) throw new HttpError(404, `No character ${id}.`);
+      if (character.masterIngest?.status !== 'ready') {
+        throw new HttpError(409, `${character.name} has no ingested master reference (state: ${character.masterIngest?.status ?? 'not_started'}). Upload one and wait for it to be ready.`);
+      }
+      const run = await startCoreSetWorkflow({
+        characterDocId: character.id,
+        characterId: character.characterId,
+        ...parsed.data,
+        requestedBy: user.email ?? String(user.id),
+      });
+      return Response.json(run, { status: run.joinedExisting ? 200 : 201 });
+    }),
+};

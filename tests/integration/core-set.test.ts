@@ -1,0 +1,260 @@
+import { workflowIds } from '../../workflows/config';
+import type { CoreSetProgress } from '../../workflows/core-set/types';
+import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
+import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../support/characters';
+import { clearFaults, queueFaults, standInStats } from '../support/gemini-control';
+import { waitFor } from '../support/ports';
+import { RestSession } from '../support/rest';
+import { startTestSystem, type TestSystem } from '../support/system';
+
+/**
+ * The 360° core set end to end: Payload REST → Temporal → worker → image-model and analysis stand-ins → Payload.
+ * Faults are scripted on the image-model stand-in per request (matched by the angle named in the prompt).
+ */
+describe('360° core set', () => {
+  let system: TestSystem;
+  let editor: RestSession;
+  let reviewer: RestSession;
+  let seed = 100;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    await system.startWorker();
+    editor = await system.session('editor');
+    reviewer = await system.session('reviewer');
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  afterEach(async () => {
+    await clearFaults(system.gemini.url);
+  });
+
+  async function characterReadyForCoreSet(name: string): Promise<CreatedCharacter> {
+    const master = await renderCharacter(randomLook(seed++), 0, { width: 768, height: 1024 });
+    const character = await createCharacterWithMaster(
+      editor,
+      { name, physicalDescription: 'Tall, short dark hair.', clothing: 'A red jacket and dark trousers.' },
+      { bytes: master, filename: `${name}.png`, mimeType: 'image/png' },
+    );
+    await waitForMasterReady(system.temporal, character);
+    return character;
+  }
+
+  async function startCoreSet(character: CreatedCharacter, body: Record<string, unknown> = {}) {
+    const response = await editor.request('POST', `/api/characters/${character.id}/core-set`, body);
+    expect([200, 201]).toContain(response.status);
+    return response.body as { workflowId: string; runId: string; url: string; joinedExisting: boolean };
+  }
+
+  async function galleryOf(character: CreatedCharacter) {
+    const { body } = await system.admin.request('GET', `/api/character-images?where[character][equals]=${character.id}&limit=100&depth=0&sort=angle`);
+    return body.docs as any[];
+  }
+
+  async function progressOf(workflowId: string): Promise<CoreSetProgress> {
+    return system.temporal.workflow.getHandle(workflowId).query<CoreSetProgress>('progress');
+  }
+
+  async function waitForAngleState(workflowId: string, angle: number, state: string) {
+    return waitFor(`angle ${angle} to be ${state}`, async () => {
+      const progress = await progressOf(workflowId);
+      return progress.angles.find((entry) => entry.angle === angle && entry.state === state);
+    }, 90_000, 500);
+  }
+
+  it('generates all eight angles in parallel, each passing its own threshold, and joins a second request', async () => {
+    const character = await characterReadyForCoreSet('Ada Quill');
+    const run = await startCoreSet(character);
+    expect(run.workflowId).toBe(workflowIds.coreSet(character.characterId));
+    expect(run.url).toContain(encodeURIComponent(run.workflowId));
+    const second = await startCoreSet(character);
+    expect(second.runId).toBe(run.runId);
+    expect(second.joinedExisting).toBe(true);
+
+    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    expect(result.status).toBe('complete');
+    expect(result.angles.map((angle: any) => angle.state)).toEqual(Array(8).fill('passed'));
+
+    const gallery = await galleryOf(character);
+    expect(gallery.map((image) => image.angle)).toEqual([0, 45, 90, 135, 180, 225, 270, 315]);
+    for (const image of gallery) {
+      expect(image).toMatchObject({ kind: 'core', isCoreReference: true, dinoProcessingStatus: 'validation_success' });
+      expect(image.consistencyScore).toBeGreaterThanOrEqual(image.measurements.consistencyThreshold);
+      expect(image.consistencyScore).toBeCloseTo(100 * Math.max(0, image.measurements.cosine), 0);
+      expect(image.measurements.engineId).toBeTruthy();
+      expect(image.qualityScore).toBeGreaterThanOrEqual(image.measurements.qualityThreshold);
+      expect(image.provenance.prompt).toContain(`(${image.angle}°)`);
+      expect(image.provenance.model).toBe('gemini-3.1-flash-image');
+      expect(image.provenance.usage.totalTokens).toBeGreaterThan(0);
+      expect(image.workflowId).toBe(run.workflowId);
+    }
+    expect(new Set(gallery.map((image) => image.generationKey)).size).toBe(8);
+
+    const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+    expect(after.coreSet.status).toBe('complete');
+    expect(after.coreSet.workflowUrl).toContain(encodeURIComponent(run.workflowId));
+  });
+
+  it('retries 429 and 500 from the model, and an off-model angle passes on a later attempt', async () => {
+    const character = await characterReadyForCoreSet('Bo Tanaka');
+    await queueFaults(system.gemini.url, [
+      { fault: '429', match: '(45°)', retryDelaySeconds: 1 },
+      { fault: '500', match: '(135°)' },
+      { fault: 'off_model', match: '(90°)' },
+    ]);
+    const run = await startCoreSet(character, { maxAttempts: 3 });
+    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    expect(result.status).toBe('complete');
+    const gallery = await galleryOf(character);
+    const byAngle = new Map(gallery.map((image) => [image.angle, image]));
+    expect(byAngle.get(90).provenance.attempt).toBe(2);
+    // Transport faults are retried by Temporal inside one attempt; they do not cost an attempt.
+    expect(byAngle.get(45).provenance.attempt).toBe(1);
+    expect(byAngle.get(135).provenance.attempt).toBe(1);
+    const stats = await standInStats(system.gemini.url);
+    expect(JSON.stringify(stats)).toMatch(/429/);
+    // The off-model attempt was discarded: only the eight kept images remain as generated media.
+    const { body: media } = await system.admin.request('GET', `/api/media?where[generationKey][like]=core:${character.characterId}:&limit=100&depth=0`);
+    expect(media.totalDocs).toBe(8);
+  });
+
+  it('flags an angle that keeps failing and takes a reviewer decision: approve', async () => {
+    const character = await characterReadyForCoreSet('Cy Moreau');
+    await queueFaults(system.gemini.url, [
+      { fault: 'off_model', match: '(180°)' },
+      { fault: 'off_model', match: '(180°)' },
+    ]);
+    const run = await startCoreSet(character, { maxAttempts: 2, angles: [0, 180] });
+    const flagged = await waitForAngleState(run.workflowId, 180, 'awaiting_review');
+    const { body: image } = await system.admin.request('GET', `/api/character-images/${flagged.imageId}?depth=0`);
+    expect(image.dinoProcessingStatus).toBe('validation_failed');
+    expect(image.review.status).toBe('awaiting_review');
+    expect(image.validationNotes).toMatch(/below the threshold/);
+    expect(image.isCoreReference).toBe(false);
+
+    // Roles: nobody but reviewers and admins decide; only an image awaiting review can be decided on.
+    expect((await RestSession.anonymous(system.payload.url).request('POST', `/api/character-images/${image.id}/review`, { decision: 'approve' })).status).toBe(401);
+    expect((await editor.request('POST', `/api/character-images/${image.id}/review`, { decision: 'approve' })).status).toBe(403);
+    expect((await reviewer.request('POST', `/api/character-images/999999/review`, { decision: 'approve' })).status).toBe(404);
+    expect((await reviewer.request('POST', `/api/character-images/${image.id}/review`, { decision: 'maybe' })).status).toBe(400);
+
+    const decision = await reviewer.request('POST', `/api/character-images/${image.id}/review`, { decision: 'approve', note: 'Back view is right.' });
+    expect(decision.status).toBe(200);
+    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    expect(result.status).toBe('complete');
+    expect(result.angles.find((angle: any) => angle.angle === 180).state).toBe('approved');
+    const { body: decided } = await system.admin.request('GET', `/api/character-images/${image.id}?depth=0`);
+    expect(decided.review).toMatchObject({ status: 'approved', note: 'Back view is right.' });
+    expect(decided.review.decidedByLabel).toMatch(/^reviewer-/);
+    expect(decided.review.decidedAt).toBeTruthy();
+    expect(decided.isCoreReference).toBe(true);
+    expect((await reviewer.request('POST', `/api/character-images/${image.id}/review`, { decision: 'reject' })).status).toBe(409);
+  });
+
+  it('retry with a prompt adjustment runs new attempts; reject by CLI-style signal ends the angle', async () => {
+    const character = await characterReadyForCoreSet('Dee Okafor');
+    await queueFaults(system.gemini.url, [
+      { fault: 'off_model', match: '(90°)' },
+      { fault: 'off_model', match: '(270°)' },
+    ]);
+    const run = await startCoreSet(character, { maxAttempts: 1, angles: [90, 270] });
+    const first = await waitForAngleState(run.workflowId, 90, 'awaiting_review');
+    const second = await waitForAngleState(run.workflowId, 270, 'awaiting_review');
+
+    const retried = await reviewer.request('POST', `/api/character-images/${first.imageId}/review`, { decision: 'retry', promptAdjustment: 'Keep the red jacket.' });
+    expect(retried.status).toBe(200);
+    // An operator without the admin: the same decision as a plain signal, as `temporal workflow signal` sends it.
+    await system.temporal.workflow.getHandle(run.workflowId).signal('reject', { imageId: second.imageId, reviewer: 'ops@studio.example', note: 'Wrong character.' });
+
+    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    const states = Object.fromEntries(result.angles.map((angle: any) => [angle.angle, angle.state]));
+    expect(states).toEqual({ 90: 'passed', 270: 'rejected' });
+    expect(result.status).toBe('incomplete');
+    const gallery = await galleryOf(character);
+    const retriedImage = gallery.find((image) => image.id === first.imageId);
+    expect(retriedImage.review.status).toBe('retry_requested');
+    const passed = gallery.find((image) => image.angle === 90 && image.id !== first.imageId);
+    expect(passed.provenance.prompt).toContain('Keep the red jacket.');
+    expect(passed.isCoreReference).toBe(true);
+    const rejected = gallery.find((image) => image.id === second.imageId);
+    expect(rejected.review).toMatchObject({ status: 'rejected', decidedByLabel: 'ops@studio.example', note: 'Wrong character.' });
+    const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+    expect(after.coreSet.status).toBe('incomplete');
+    expect(after.coreSet.error).toMatch(/270°: rejected/);
+  });
+
+  it('a review that times out leaves the image out of the core set', async () => {
+    const original = (await system.admin.request('GET', '/api/globals/qa-settings')).body;
+    await system.admin.request('POST', '/api/globals/qa-settings', { reviewTimeoutHours: 0.0005 });
+    try {
+      const character = await characterReadyForCoreSet('Eli Ross');
+      await queueFaults(system.gemini.url, [{ fault: 'off_model', match: '(45°)' }]);
+      const run = await startCoreSet(character, { maxAttempts: 1, angles: [45] });
+      const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+      expect(result.angles[0].state).toBe('timed_out');
+      const [image] = await galleryOf(character);
+      expect(image.review.status).toBe('timed_out');
+      expect(image.isCoreReference).toBe(false);
+    } finally {
+      await system.admin.request('POST', '/api/globals/qa-settings', { reviewTimeoutHours: original.reviewTimeoutHours });
+    }
+  });
+
+  it('a blocked prompt ends that angle with a readable reason', async () => {
+    const character = await characterReadyForCoreSet('Fay Lin');
+    await queueFaults(system.gemini.url, [{ fault: 'blocked_prompt', match: '(270°)' }]);
+    const run = await startCoreSet(character, { angles: [0, 270] });
+    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    const blocked = result.angles.find((angle: any) => angle.angle === 270);
+    expect(blocked.state).toBe('blocked');
+    expect(blocked.reason).toMatch(/blocked the prompt \(SAFETY\)/);
+    const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+    expect(after.coreSet.error).toMatch(/270°: blocked/);
+  });
+
+  it('refuses a core set for a character without an ingested master, and for the wrong role', async () => {
+    const bare = await editor.request('POST', '/api/characters', { name: 'No Master' });
+    const response = await editor.request('POST', `/api/characters/${bare.body.doc.id}/core-set`, {});
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatch(/no ingested master reference/);
+    expect((await reviewer.request('POST', `/api/characters/${bare.body.doc.id}/core-set`, {})).status).toBe(403);
+    expect((await RestSession.anonymous(system.payload.url).request('POST', `/api/characters/${bare.body.doc.id}/core-set`, {})).status).toBe(401);
+  });
+
+  it('eight parallel gallery saves to one character lose nothing', async () => {
+    const character = await characterReadyForCoreSet('Gus Park');
+    const worker = new RestSessionForService(system.payload.url, system.payload.workerApiKey);
+    const saves = await Promise.all(
+      [0, 45, 90, 135, 180, 225, 270, 315].map((angle) =>
+        worker.post('/api/character-images', {
+          character: character.id,
+          kind: 'core',
+          angle,
+          imageFile: character.masterMediaId,
+          generationKey: `parallel:${character.characterId}:${angle}`,
+        }),
+      ),
+    );
+    expect(saves.map((save) => save.status)).toEqual(Array(8).fill(201));
+    const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=1&joins[imageGallery][limit]=20`);
+    expect(body.imageGallery.docs).toHaveLength(8);
+    // The same key again is refused by the unique index rather than duplicated.
+    const duplicate = await worker.post('/api/character-images', { character: character.id, kind: 'core', angle: 0, imageFile: character.masterMediaId, generationKey: `parallel:${character.characterId}:0` });
+    expect(duplicate.status).toBe(400);
+  });
+});
+
+class RestSessionForService {
+  constructor(private readonly baseUrl: string, private readonly apiKey: string) {}
+  async post(path: string, body: unknown) {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `users API-Key ${this.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+}

@@ -1,0 +1,20 @@
+/** Scripts the image-model stand-in's faults for the next matching requests (its /_control API). */
+export async function queueFaults(
+  geminiUrl: string,
+  queue: Array<{ fault: string; match?: string; retryDelaySeconds?: number; delayMs?: number }>,
+): Promise<void> {
+  const response = await fetch(`${geminiUrl}/_control/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ queue }),
+  });
+  if (!response.ok) throw new Error(`could not script faults: ${response.status} ${await response.text()}`);
+}
+
+export async function clearFaults(geminiUrl: string): Promise<void> {
+  await fetch(`${geminiUrl}/_control/faults`, { method: 'DELETE' });
+}
+
+export async function standInStats(geminiUrl: string): Promise<any> {
+  return (await fetch(`${geminiUrl}/_control/stats`)).json();
+}

@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { createDinoClient } from '../../clients/dino';
+import { createImageModelClient } from '../../clients/gemini';
+import { createPayloadRestClient } from '../../clients/payload/client';
+import { startDinoStandIn } from '../../local-services/dino/server';
+import { startGeminiStandIn } from '../../local-services/gemini/server';
+import type { RunningServer } from '../../local-services/shared/http-server';
+import { createWorker } from '../../workers/create-worker';
+import { startPayloadServer, type PayloadServer } from './payload-server';
+import { RestSession } from './rest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const IMAGE_MODEL = 'gemini-3.1-flash-image';
+export const GEMINI_KEY = 'test-gemini-key';
+
+export interface TestSystem {
+  payload: PayloadServer;
+  dino: RunningServer;
+  gemini: RunningServer;
+  temporal: Client;
+  admin: RestSession;
+  session(role: 'editor' | 'reviewer' | 'viewer'): Promise<RestSession>;
+  /** An in-process worker with the production activities. */
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  /** A real worker process (`tsx workers/main.ts`), for tests that kill it. */
+  spawnWorkerProcess(): ChildProcess;
+  workerEnv(): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** The whole system on loopback: Payload, both stand-ins, and a worker on a task queue of its own. */
+export async function startTestSystem(options: { geminiLatencyMs?: number } = {}): Promise<TestSystem> {
+  const tmp = await mkdtemp(path.join(process.env.TEST_TMP_DIR ?? '/tmp', 'system-'));
+  const dino = await startDinoStandIn({ port: 0, dataDir: path.join(tmp, 'dino') });
+  const gemini = await startGeminiStandIn({ port: 0, apiKey: GEMINI_KEY, latencyMs: options.geminiLatencyMs ?? 0, seed: 7 });
+  const payload = await startPayloadServer({ DINO_BASE_URL: dino.url });
+  const address = process.env.TEST_TEMPORAL_ADDRESS!;
+  const temporal = new Client({ connection: await Connection.connect({ address }) });
+  const admin = await RestSession.login(payload.url, payload.adminEmail, payload.adminPassword);
+  const sessions = new Map<string, RestSession>();
+  let worker: { worker: Worker; run: Promise<void>; connection: NativeConnection } | undefined;
+
+  const workerEnv = (): Record<string, string> => ({
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_TASK_QUEUE: payload.taskQueue,
+    WORKFLOW_BUNDLE_PATH: process.env.TEST_WORKFLOW_BUNDLE_PATH ?? '',
+    PAYLOAD_URL: payload.url,
+    WORKER_API_KEY: payload.workerApiKey,
+    DINO_BASE_URL: dino.url,
+    GEMINI_API_KEY: GEMINI_KEY,
+    GEMINI_BASE_URL: gemini.url,
+    GEMINI_IMAGE_MODEL: IMAGE_MODEL,
+  });
+
+  const system: TestSystem = {
+    payload,
+    dino,
+    gemini,
+    temporal,
+    admin,
+    workerEnv,
+    async session(role) {
+      const existing = sessions.get(role);
+      if (existing) return existing;
+      const email = `${role}-${randomBytes(3).toString('hex')}@test.local`;
+      const password = randomBytes(12).toString('hex');
+      const created = await admin.request('POST', '/api/users', { email, password, role });
+      if (created.status !== 201) throw new Error(`could not create ${role}: ${JSON.stringify(created.body)}`);
+      const session = await RestSession.login(payload.url, email, password);
+      sessions.set(role, session);
+      return session;
+    },
+    async startWorker() {
+      if (worker) return;
+      const connection = await NativeConnection.connect({ address });
+      const created = await createWorker({
+        connection,
+        namespace: 'default',
+        taskQueue: payload.taskQueue,
+        workflowBundlePath: process.env.TEST_WORKFLOW_BUNDLE_PATH,
+        deps: {
+          payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
+          dino: createDinoClient({ baseUrl: dino.url }),
+          imageModel: createImageModelClient({ apiKey: GEMINI_KEY, model: IMAGE_MODEL, baseUrl: gemini.url }),
+          imageModelId: IMAGE_MODEL,
+          temporalUiUrl: 'http://localhost:8233',
+          namespace: 'default',
+        },
+      });
+      worker = { worker: created, run: created.run(), connection };
+    },
+    async stopWorker() {
+      if (!worker) return;
+      worker.worker.shutdown();
+      await worker.run.catch(() => undefined);
+      await worker.connection.close();
+      worker = undefined;
+    },
+    spawnWorkerProcess() {
+      return spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'workers/main.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, NODE_OPTIONS: '', ...workerEnv() },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+    },
+    async stop() {
+      await system.stopWorker();
+      await temporal.connection.close();
+      await payload.stop();
+      await gemini.close();
+      await dino.close();
+    },
+  };
+  return system;
+}

@@ -1,0 +1,75 @@
+import {
+  ApplicationFailure,
+  defineQuery,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { CoreSetActivities } from '../../activities/core-set/activities';
+import { mapWithConcurrency } from '../concurrency';
+import { searchAttributes } from '../config';
+import { describeFailure } from '../failure-message';
+import { PROGRESS_QUERY } from '../review/definitions';
+import { ReviewInbox } from '../review/handlers';
+import { runAngle } from './angle';
+import { CORE_SET_ANGLES, type AngleProgress, type CoreSetInput, type CoreSetProgress } from './types';
+
+export const coreSetProgressQuery = defineQuery<CoreSetProgress>(PROGRESS_QUERY);
+
+const activities = proxyActivities<CoreSetActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 },
+});
+
+const SETTLED_OK = new Set(['passed', 'approved']);
+
+/** The 360° turnaround (DESIGN §3.2): eight angles in parallel, each gated by consistency with the master. */
+export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgress> {
+  const requested = input.angles?.length ? input.angles : [...CORE_SET_ANGLES];
+  const angles = [...new Set(requested)].filter((angle) => (CORE_SET_ANGLES as readonly number[]).includes(angle));
+  if (angles.length === 0) throw ApplicationFailure.nonRetryable(`No valid angles in ${JSON.stringify(input.angles)}`, 'InvalidInput');
+
+  const progress: CoreSetProgress = {
+    characterId: input.characterId,
+    status: 'starting',
+    angles: angles.map((angle): AngleProgress => ({ angle, state: 'queued', attempt: 0, consistencyScore: null, qualityScore: null, threshold: null })),
+  };
+  setHandler(coreSetProgressQuery, () => progress);
+  const inbox = new ReviewInbox();
+  inbox.install();
+
+  try {
+    const context = await activities.loadCoreSetContext({ characterDocId: input.characterDocId, maxAttempts: input.maxAttempts });
+    progress.engineId = context.engineId;
+    progress.status = 'running';
+    await activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'running', error: null });
+
+    const onAwaitingReview = async () => {
+      // Shown on the character and in the Web UI so reviewers find runs that wait for them.
+      if (progress.status === 'awaiting_review') return;
+      progress.status = 'awaiting_review';
+      upsertSearchAttributes([{ key: searchAttributes.status, value: 'awaiting_review' }]);
+      await activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'awaiting_review', error: null });
+    };
+    await mapWithConcurrency(progress.angles, context.concurrency, (angle) => runAngle(input, context, angle, inbox, onAwaitingReview));
+
+    const unsettled = progress.angles.filter((angle) => !SETTLED_OK.has(angle.state));
+    progress.status = unsettled.length === 0 ? 'complete' : 'incomplete';
+    const summary = unsettled.map((angle) => `${angle.angle}°: ${angle.state}${angle.reason ? ` (${angle.reason})` : ''}`).join('\n');
+    await activities.recordCoreSetState({
+      characterDocId: input.characterDocId,
+      status: progress.status,
+      error: summary || null,
+    });
+    upsertSearchAttributes([{ key: searchAttributes.status, value: progress.status }]);
+    return progress;
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    const message = describeFailure(error);
+    progress.status = 'failed';
+    await activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'failed', error: message });
+    upsertSearchAttributes([{ key: searchAttributes.status, value: 'failed' }]);
+    throw ApplicationFailure.nonRetryable(message, 'CoreSetFailed');
+  }
+}

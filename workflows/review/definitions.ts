@@ -1,0 +1,31 @@
+/**
+ * Human review: the messages a flagged image's workflow accepts. Plain names and JSON payloads so an operator
+ * can send them with the Temporal CLI, e.g.
+ *   temporal workflow signal --workflow-id core-set:jax-rivera --name approve \
+ *     --input '{"imageId": 12, "reviewer": "ops@studio.example", "note": "back view is right"}'
+ * The admin uses the `review` Update instead, which answers at once whether the decision was accepted.
+ */
+export const REVIEW_SIGNALS = { approve: 'approve', retry: 'retry', reject: 'reject' } as const;
+export const REVIEW_UPDATE = 'review';
+export const PROGRESS_QUERY = 'progress';
+
+export type ReviewDecisionKind = keyof typeof REVIEW_SIGNALS;
+
+export interface ReviewSignalPayload {
+  /** The character-images document id of the flagged image. */
+  imageId: string | number;
+  /** Who decided: a label (e-mail or name); `reviewerUserId` links a Payload user when known. */
+  reviewer: string;
+  reviewerUserId?: string | number;
+  note?: string;
+  /** Only for retry: appended to the generation prompt of the new attempts. */
+  promptAdjustment?: string;
+}
+
+export interface ReviewUpdatePayload extends ReviewSignalPayload {
+  decision: ReviewDecisionKind;
+}
+
+export interface ReviewDecision extends ReviewSignalPayload {
+  decision: ReviewDecisionKind;
+}
