@@ -5,6 +5,7 @@ import { createCoreSetActivities } from './core-set/activities';
 import { withFailureClassification } from './errors';
 import { createGenerationActivities } from './generation/activities';
 import { createMasterReferenceActivities } from './master-reference/activities';
+import { createProductionShotActivities } from './production-shot/activities';
 
 export interface ActivityDeps {
   payload: PayloadRestClient;
@@ -22,5 +23,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createMasterReferenceActivities(deps),
     ...createCoreSetActivities(deps),
     ...createGenerationActivities({ ...deps, modelId: deps.imageModelId }),
+    ...createProductionShotActivities(deps),
   });
 }

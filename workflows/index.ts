@@ -1,3 +1,4 @@
 // The workflow bundle's entry point: every workflow type the worker serves.
 export { masterReferenceWorkflow } from './master-reference/workflow';
 export { coreSetWorkflow } from './core-set/workflow';
+export { productionShotWorkflow } from './production-shot/workflow';

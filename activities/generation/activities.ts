@@ -30,23 +30,17 @@ export type GenerateCandidateResult =
   | { kind: 'blocked'; reason: string }
   | { kind: 'no_image'; reason: string };
 
-export interface AnalyseCandidateInput {
-  mediaId: Id;
-  /** Compared with each; the best match is the one the image is judged against. */
-  referenceMediaIds: Id[];
-  expectedAspectRatio?: string;
-}
-
-export interface AnalyseCandidateResult {
-  dinoAssetId: string;
-  engineId: string;
+export interface ConsistencyResult {
   cosine: number;
   consistencyScore: number;
   comparedWithMediaId: Id;
+  engineId: string;
+}
+
+export interface QualityResult {
   qualityScore: number;
   qualityNotes: string[];
   qualityChecks: unknown[];
-  serviceQualityScore: number | null;
 }
 
 export interface SaveGalleryImageInput {
@@ -79,6 +73,12 @@ export interface RecordReviewDecisionInput {
 }
 
 const REVIEW_STATUS = { approve: 'approved', retry: 'retry_requested', reject: 'rejected', timeout: 'timed_out' } as const;
+
+function embeddingOf(media: PayloadDoc): { vector: number[]; engineId: string } | undefined {
+  const analysis = (media.analysis ?? {}) as { embedding?: unknown; engineId?: unknown };
+  if (!Array.isArray(analysis.embedding) || typeof analysis.engineId !== 'string') return undefined;
+  return { vector: analysis.embedding as number[], engineId: analysis.engineId };
+}
 
 function parseAspectRatio(ratio: string | undefined): number | undefined {
   const match = ratio?.match(/^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/);
@@ -132,63 +132,64 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
       return { kind: 'image', mediaId: media.id, model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd };
     },
 
-    async analyseCandidate(input: AnalyseCandidateInput): Promise<AnalyseCandidateResult> {
+    /** Upload + features. The asset id is written at once because upload is not idempotent on the service. */
+    async registerCandidate(input: { mediaId: Id }): Promise<{ dinoAssetId: string; engineId: string; serviceQualityScore: number | null }> {
       const media = await payload.findById('media', input.mediaId);
-      const original = await mediaBytes(media);
       let dinoAssetId = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
       if (!dinoAssetId) {
-        const prepared = await prepareForAnalysis(original, 'The generated image');
+        const prepared = await prepareForAnalysis(await mediaBytes(media), 'The generated image');
         const uploaded = await dino.uploadMedia(prepared.bytes, { filename: String(media.filename), contentType: prepared.mimeType });
         dinoAssetId = uploaded.assetId;
         await payload.update('media', input.mediaId, { dinoAssetId, dinoProcessingStatus: 'processing' });
       }
       const [features, health] = await Promise.all([dino.extractFeatures(dinoAssetId), dino.health()]);
       const engineId = health.modelName ?? 'unknown-engine';
+      // Recorded for comparison with our own checks; it saturates on real embeddings, so nothing gates on it.
+      const serviceQuality = await dino.analyzeQuality(dinoAssetId).catch(() => undefined);
+      const serviceQualityScore = serviceQuality?.qualityScore ?? null;
+      await payload.update('media', input.mediaId, {
+        analysis: { engineId, embeddingLength: features.features.length, embedding: features.features, serviceQualityScore, analyzedAt: new Date().toISOString(), error: null },
+      });
+      return { dinoAssetId, engineId, serviceQualityScore };
+    },
 
-      const references = await Promise.all(input.referenceMediaIds.map((id) => payload.findById('media', id)));
+    /**
+     * Cosine between our stored vectors (DESIGN §4), against every reference; the best match is the one the image
+     * is judged against, so a side view is compared with the approved side view rather than only the front master.
+     */
+    async measureConsistency(input: { mediaId: Id; referenceMediaIds: Id[] }): Promise<ConsistencyResult> {
+      const media = await payload.findById('media', input.mediaId);
+      const own = embeddingOf(media);
+      if (!own) throw invalidInput(`Generated image ${input.mediaId} has no embedding yet.`, 'NotAnalysed');
       let best: { cosine: number; mediaId: Id } | undefined;
-      for (const reference of references) {
-        const analysis = (reference.analysis ?? {}) as { embedding?: number[] | null; engineId?: string | null };
-        if (!Array.isArray(analysis.embedding) || analysis.engineId !== engineId) {
+      for (const id of input.referenceMediaIds) {
+        const reference = await payload.findById('media', id);
+        const theirs = embeddingOf(reference);
+        if (!theirs || theirs.engineId !== own.engineId) {
           throw invalidInput(
-            `Reference image ${reference.id} has no embedding from engine "${engineId}" (it has "${analysis.engineId ?? 'none'}"): ingest the master reference again.`,
+            `Reference image ${id} has no embedding from engine "${own.engineId}" (it has "${theirs?.engineId ?? 'none'}"): ingest the master reference again.`,
             'ReferenceNotAnalysed',
           );
         }
-        const cosine = cosineSimilarity(features.features, analysis.embedding);
-        if (!best || cosine > best.cosine) best = { cosine, mediaId: reference.id };
+        const cosine = cosineSimilarity(own.vector, theirs.vector);
+        if (!best || cosine > best.cosine) best = { cosine, mediaId: id };
       }
       if (!best) throw invalidInput('No reference image to compare with.', 'NoReference');
+      return { cosine: best.cosine, consistencyScore: consistencyFromCosine(best.cosine), comparedWithMediaId: best.mediaId, engineId: own.engineId };
+    },
 
-      const referenceBytes = await Promise.all(references.map((reference) => mediaBytes(reference)));
-      const [report, serviceQuality] = await Promise.all([
-        measureQuality(original, { expectedAspectRatio: parseAspectRatio(input.expectedAspectRatio), referenceImages: referenceBytes }),
-        dino.analyzeQuality(dinoAssetId).catch(() => undefined),
-      ]);
-      const qualityNotes = report.checks.filter((check) => !check.passed).map((check) => check.note ?? `${check.label}: ${check.value}`);
-      await payload.update('media', input.mediaId, {
-        qualityScore: report.score,
-        validationNotes: qualityNotes.join('\n') || 'All quality checks passed.',
-        analysis: {
-          engineId,
-          embeddingLength: features.features.length,
-          embedding: features.features,
-          qualityChecks: report.checks,
-          serviceQualityScore: serviceQuality?.qualityScore ?? null,
-          analyzedAt: new Date().toISOString(),
-          error: null,
-        },
+    /** Our measured checks on the pixels; nothing is written here (the gallery document records the result). */
+    async measureCandidateQuality(input: { mediaId: Id; referenceMediaIds: Id[]; expectedAspectRatio?: string }): Promise<QualityResult> {
+      const media = await payload.findById('media', input.mediaId);
+      const references = await Promise.all(input.referenceMediaIds.map(async (id) => mediaBytes(await payload.findById('media', id))));
+      const report = await measureQuality(await mediaBytes(media), {
+        expectedAspectRatio: parseAspectRatio(input.expectedAspectRatio),
+        referenceImages: references,
       });
       return {
-        dinoAssetId,
-        engineId,
-        cosine: best.cosine,
-        consistencyScore: consistencyFromCosine(best.cosine),
-        comparedWithMediaId: best.mediaId,
         qualityScore: report.score,
-        qualityNotes,
+        qualityNotes: report.checks.filter((check) => !check.passed).map((check) => check.note ?? `${check.label}: ${check.value}`),
         qualityChecks: report.checks,
-        serviceQualityScore: serviceQuality?.qualityScore ?? null,
       };
     },
 

@@ -11,28 +11,10 @@ export interface CoreSetInput {
   requestedBy?: string;
 }
 
-export type AngleState =
-  | 'queued'
-  | 'generating'
-  | 'analysing'
-  | 'retrying'
-  | 'passed'
-  | 'awaiting_review'
-  | 'approved'
-  | 'rejected'
-  | 'timed_out'
-  | 'blocked'
-  | 'failed';
+import type { ImageProgress } from '../generation/produce-image';
 
-export interface AngleProgress {
+export interface AngleProgress extends ImageProgress {
   angle: number;
-  state: AngleState;
-  attempt: number;
-  consistencyScore: number | null;
-  qualityScore: number | null;
-  threshold: number | null;
-  imageId?: string | number;
-  reason?: string;
 }
 
 export interface CoreSetProgress {

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload';
 import { adminOnly, authenticated, editorsOrService } from '../../access/roles';
+import { requestShotsEndpoint } from './endpoints/request-shots';
 import { startCoreSetEndpoint } from './endpoints/start-core-set';
 import { deriveCharacterId } from './hooks/derive-character-id';
 import { queueMasterIngest } from './hooks/queue-master-ingest';
@@ -19,7 +20,7 @@ export const Characters: CollectionConfig = {
     update: editorsOrService,
     delete: adminOnly,
   },
-  endpoints: [startCoreSetEndpoint],
+  endpoints: [startCoreSetEndpoint, requestShotsEndpoint],
   hooks: {
     beforeValidate: [deriveCharacterId],
     beforeChange: [queueMasterIngest],

@@ -1,0 +1,42 @@
+import type { Endpoint } from 'payload';
+import { z } from 'zod';
+import { HttpError, readJson, requireRole, respond } from '../../../endpoints/http';
+import { startProductionShotWorkflow } from '../../../temporal/start-production-shot';
+
+const shotSchema = z
+  .object({
+    prompt: z.string().trim().min(3, 'prompt is required').max(4000),
+    shotType: z.string().max(200).optional(),
+    tags: z.string().max(2000).optional(),
+    aspectRatio: z.enum(['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9']).optional(),
+    variant: z.string().max(100).optional(),
+  })
+  .strict();
+const bodySchema = z.union([shotSchema, z.array(shotSchema).min(1).max(20)]);
+
+/** POST /api/characters/:id/shots — one shot or a list; each becomes its own production-shot workflow. */
+export const requestShotsEndpoint: Endpoint = {
+  path: '/:id/shots',
+  method: 'post',
+  handler: (req) =>
+    respond(req, async () => {
+      const user = requireRole(req, 'admin', 'editor');
+      const parsed = bodySchema.safeParse(await readJson(req));
+      if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+      const id = String(req.routeParams?.id ?? '');
+      const character = await req.payload.findByID({ collection: 'characters', id, depth: 0, req, overrideAccess: false }).catch(() => null);
+      if (!character) throw new HttpError(404, `No character ${id}.`);
+      if (character.masterIngest?.status !== 'ready') {
+        throw new HttpError(409, `${character.name} has no ingested master reference (state: ${character.masterIngest?.status ?? 'not_started'}). Upload one and wait for it to be ready.`);
+      }
+      const core = await req.payload.count({ collection: 'character-images', where: { character: { equals: character.id }, isCoreReference: { equals: true } }, req, overrideAccess: false });
+      if (core.totalDocs === 0) throw new HttpError(409, `${character.name} has no approved 360° core set yet. Generate the core set first.`);
+      const shots = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+      const runs = await Promise.all(
+        shots.map(({ variant, ...shot }) =>
+          startProductionShotWorkflow({ characterDocId: character.id, characterId: character.characterId, ...shot, requestedBy: user.email ?? String(user.id) }, variant),
+        ),
+      );
+      return Response.json({ runs }, { status: 201 });
+    }),
+};

@@ -1,0 +1,205 @@
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { GenerationActivities } from '../../activities/generation/activities';
+import { judgeCandidate, type JudgingRules } from '../judge';
+import type { ReviewInbox } from '../review/handlers';
+
+const retry = { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 };
+const generation = proxyActivities<GenerationActivities>({ startToCloseTimeout: '3 minutes', retry });
+const bookkeeping = proxyActivities<GenerationActivities>({ startToCloseTimeout: '1 minute', retry });
+
+type Id = string | number;
+
+/** What one image request needs; the core set (per angle) and production shots differ only in these. */
+export interface ImageSpec {
+  characterDocId: Id;
+  characterId: string;
+  /** Stable within the run: `<kind>:<characterId>:<runId>:<slot>`; the attempt number is appended. */
+  keyPrefix: string;
+  kind: 'core' | 'production';
+  angle?: number;
+  shotType?: string;
+  tags?: string;
+  aspectRatio: string;
+  referenceMediaIds: Id[];
+  rules: JudgingRules;
+  maxAttempts: number;
+  reviewTimeoutMs: number;
+  buildPrompt(feedback: string[], adjustment: string | undefined): string;
+}
+
+export type ImageState = 'generating' | 'analysing' | 'retrying' | 'passed' | 'awaiting_review' | 'approved' | 'rejected' | 'timed_out' | 'blocked' | 'failed';
+
+/** Live state the progress query shows; mutated in place as the loop advances. */
+export interface ImageProgress {
+  state: ImageState | 'queued';
+  attempt: number;
+  consistencyScore: number | null;
+  qualityScore: number | null;
+  threshold: number | null;
+  imageId?: Id;
+  reason?: string;
+}
+
+interface Candidate {
+  mediaId: Id;
+  attempt: number;
+  prompt: string;
+  generated: Extract<Awaited<ReturnType<GenerationActivities['generateCandidate']>>, { kind: 'image' }>;
+  registered: Awaited<ReturnType<GenerationActivities['registerCandidate']>>;
+  consistency: Awaited<ReturnType<GenerationActivities['measureConsistency']>>;
+  quality: Awaited<ReturnType<GenerationActivities['measureCandidateQuality']>>;
+  notes: string[];
+}
+
+/**
+ * generate → store → analyse (consistency and quality in parallel) → judge; failed attempts retry with the
+ * verdict as feedback; when attempts run out the best candidate waits for a reviewer, whose "retry" starts a new
+ * round. Only the kept image survives: every other candidate is deleted from Payload and the analysis service.
+ */
+export async function produceImage(spec: ImageSpec, progress: ImageProgress, inbox: ReviewInbox, onAwaitingReview: () => Promise<void>): Promise<void> {
+  const { workflowId, firstExecutionRunId } = workflowInfo();
+  progress.threshold = spec.rules.minConsistency;
+  let adjustment: string | undefined;
+  let round = 0;
+
+  for (;;) {
+    round++;
+    let best: Candidate | undefined;
+    let feedback: string[] = [];
+    for (let attempt = 1; attempt <= spec.maxAttempts; attempt++) {
+      progress.attempt = (round - 1) * spec.maxAttempts + attempt;
+      progress.state = 'generating';
+      const prompt = spec.buildPrompt(feedback, adjustment);
+      const generated = await generation.generateCandidate({
+        characterDocId: spec.characterDocId,
+        characterId: spec.characterId,
+        generationKey: `${spec.keyPrefix}:attempt-${progress.attempt}`,
+        prompt,
+        referenceMediaIds: spec.referenceMediaIds,
+        aspectRatio: spec.aspectRatio,
+      });
+      if (generated.kind === 'blocked') {
+        // A safety block is not retryable as is: the request ends with the reason for a person to read.
+        if (best) await bookkeeping.discardCandidate({ mediaId: best.mediaId });
+        progress.state = 'blocked';
+        progress.reason = generated.reason;
+        return;
+      }
+      if (generated.kind === 'no_image') {
+        feedback = [generated.reason];
+        progress.reason = generated.reason;
+        progress.state = 'retrying';
+        continue;
+      }
+      progress.state = 'analysing';
+      const [{ registered, consistency }, quality] = await Promise.all([
+        generation.registerCandidate({ mediaId: generated.mediaId }).then(async (registered) => ({
+          registered,
+          consistency: await generation.measureConsistency({ mediaId: generated.mediaId, referenceMediaIds: spec.referenceMediaIds }),
+        })),
+        generation.measureCandidateQuality({ mediaId: generated.mediaId, referenceMediaIds: spec.referenceMediaIds, expectedAspectRatio: spec.aspectRatio }),
+      ]);
+      const verdict = judgeCandidate(
+        { cosine: consistency.cosine, consistencyScore: consistency.consistencyScore, qualityScore: quality.qualityScore, qualityNotes: quality.qualityNotes },
+        spec.rules,
+      );
+      const candidate: Candidate = { mediaId: generated.mediaId, attempt: progress.attempt, prompt, generated, registered, consistency, quality, notes: verdict.notes };
+      progress.consistencyScore = consistency.consistencyScore;
+      progress.qualityScore = quality.qualityScore;
+      if (verdict.passed) {
+        if (best) await bookkeeping.discardCandidate({ mediaId: best.mediaId });
+        progress.imageId = (await save(candidate, true)).imageId;
+        progress.state = 'passed';
+        progress.reason = undefined;
+        return;
+      }
+      if (!best || consistency.consistencyScore > best.consistency.consistencyScore) {
+        if (best) await bookkeeping.discardCandidate({ mediaId: best.mediaId });
+        best = candidate;
+      } else {
+        await bookkeeping.discardCandidate({ mediaId: candidate.mediaId });
+      }
+      feedback = verdict.notes;
+      progress.reason = verdict.notes.join(' ');
+      progress.state = 'retrying';
+    }
+
+    if (!best) {
+      progress.state = 'failed';
+      progress.reason = `No image after ${spec.maxAttempts} attempts: ${progress.reason ?? 'the model returned none'}`;
+      return;
+    }
+
+    const flagged = await save(best, false);
+    progress.imageId = flagged.imageId;
+    progress.consistencyScore = best.consistency.consistencyScore;
+    progress.qualityScore = best.quality.qualityScore;
+    progress.reason = best.notes.join(' ');
+    progress.state = 'awaiting_review';
+    await onAwaitingReview();
+    const decision = await inbox.waitFor(flagged.imageId, spec.reviewTimeoutMs);
+    if (!decision) {
+      // Timeout: the image stays out of the library's accepted set, marked timed out; a new request tries again.
+      await bookkeeping.recordReviewDecision({ imageId: flagged.imageId, decision: 'timeout', reviewer: 'system: review timeout' });
+      progress.state = 'timed_out';
+      return;
+    }
+    await bookkeeping.recordReviewDecision({
+      imageId: flagged.imageId,
+      decision: decision.decision,
+      reviewer: decision.reviewer,
+      reviewerUserId: decision.reviewerUserId,
+      note: decision.note,
+      promptAdjustment: decision.promptAdjustment,
+    });
+    if (decision.decision === 'approve') {
+      progress.state = 'approved';
+      return;
+    }
+    if (decision.decision === 'reject') {
+      progress.state = 'rejected';
+      progress.reason = decision.note ? `Rejected: ${decision.note}` : 'Rejected by a reviewer.';
+      return;
+    }
+    adjustment = decision.promptAdjustment;
+    progress.reason = undefined;
+  }
+
+  function save(candidate: Candidate, passed: boolean) {
+    return bookkeeping.saveGalleryImage({
+      generationKey: `${spec.keyPrefix}:attempt-${candidate.attempt}`,
+      characterDocId: spec.characterDocId,
+      kind: spec.kind,
+      angle: spec.angle,
+      shotType: spec.shotType,
+      tags: spec.tags,
+      mediaId: candidate.mediaId,
+      passed,
+      awaitingReview: !passed,
+      qualityScore: candidate.quality.qualityScore,
+      consistencyScore: candidate.consistency.consistencyScore,
+      validationNotes: candidate.notes.length ? candidate.notes.join('\n') : 'Passed all automated checks.',
+      provenance: {
+        prompt: candidate.prompt,
+        model: candidate.generated.model,
+        modelVersion: candidate.generated.modelVersion,
+        referenceMediaIds: spec.referenceMediaIds,
+        attempt: candidate.attempt,
+        usage: candidate.generated.usage,
+        costUsd: candidate.generated.costUsd,
+      },
+      measurements: {
+        cosine: candidate.consistency.cosine,
+        engineId: candidate.consistency.engineId,
+        consistencyThreshold: spec.rules.minConsistency,
+        qualityThreshold: spec.rules.minQuality,
+        comparedWithMediaId: candidate.consistency.comparedWithMediaId,
+        qualityChecks: candidate.quality.qualityChecks,
+        serviceQualityScore: candidate.registered.serviceQualityScore,
+      },
+      dinoAssetId: candidate.registered.dinoAssetId,
+      workflowId,
+      workflowRunId: firstExecutionRunId,
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { ApplicationFailure, defineQuery, isCancellation, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { ProductionShotActivities } from '../../activities/production-shot/activities';
+import { searchAttributes } from '../config';
+import { describeFailure } from '../failure-message';
+import { produceImage } from '../generation/produce-image';
+import { PROGRESS_QUERY } from '../review/definitions';
+import { ReviewInbox } from '../review/handlers';
+import { productionPrompt } from './prompt';
+import type { ProductionShotInput, ProductionShotProgress } from './types';
+
+export const productionShotProgressQuery = defineQuery<ProductionShotProgress>(PROGRESS_QUERY);
+
+const activities = proxyActivities<ProductionShotActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 },
+});
+
+/** One on-demand shot (DESIGN §3.3): generated from the whole approved core set, behind the automated QA gate. */
+export async function productionShotWorkflow(input: ProductionShotInput): Promise<ProductionShotProgress> {
+  const progress: ProductionShotProgress = {
+    characterId: input.characterId,
+    prompt: input.prompt,
+    state: 'queued',
+    attempt: 0,
+    consistencyScore: null,
+    qualityScore: null,
+    threshold: null,
+  };
+  setHandler(productionShotProgressQuery, () => progress);
+  const inbox = new ReviewInbox();
+  inbox.install();
+  const setStatus = (status: string) => upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
+
+  try {
+    const context = await activities.loadProductionShotContext({ characterDocId: input.characterDocId });
+    progress.referenceCount = context.referenceMediaIds.length;
+    const aspectRatio = input.aspectRatio ?? '3:4';
+    await produceImage(
+      {
+        characterDocId: input.characterDocId,
+        characterId: input.characterId,
+        keyPrefix: `production:${input.characterId}:${workflowInfo().firstExecutionRunId}`,
+        kind: 'production',
+        shotType: input.shotType,
+        tags: input.tags,
+        aspectRatio,
+        referenceMediaIds: context.referenceMediaIds,
+        rules: { minConsistency: context.minConsistency, minQuality: context.minQuality, echoCosine: context.echoCosine, engineId: context.engineId },
+        maxAttempts: context.maxAttempts,
+        reviewTimeoutMs: context.reviewTimeoutMs,
+        buildPrompt: (feedback, adjustment) =>
+          productionPrompt({ characterName: context.characterName, lookDescription: context.lookDescription, prompt: input.prompt, referenceCount: context.referenceMediaIds.length, feedback, adjustment }),
+      },
+      progress,
+      inbox,
+      async () => setStatus('awaiting_review'),
+    );
+    setStatus(progress.state);
+    return progress;
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    progress.state = 'failed';
+    progress.reason = describeFailure(error);
+    setStatus('failed');
+    throw ApplicationFailure.nonRetryable(progress.reason, 'ProductionShotFailed');
+  }
+}
