@@ -39,6 +39,12 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' · Character Library' },
+    components: {
+      afterNavLinks: ['/components/ReviewQueueNavLink#ReviewQueueNavLink'],
+      views: {
+        reviewQueue: { Component: '/views/ReviewQueue#ReviewQueueView', path: '/review-queue' },
+      },
+    },
   },
   collections: [Characters, CharacterImages, Media, Users],
   globals: [QaSettings],

@@ -1,10 +1,9 @@
-import { Context } from '@temporalio/activity';
 import { z } from 'zod';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import { relationId } from '../../common/relation-id';
-import { temporalUiLink } from '../../workflows/config';
 import { CORE_SET_ANGLES, type CoreSetContext } from '../../workflows/core-set/types';
 import { invalidInput } from '../errors';
+import { callingRun } from '../shared/run-info';
 
 export interface CoreSetDeps {
   payload: PayloadRestClient;
@@ -62,13 +61,10 @@ export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: C
     },
 
     async recordCoreSetState(input: { characterDocId: string | number; status: string; error: string | null }): Promise<void> {
-      const { workflowId, runId } = Context.current().info.workflowExecution;
       await payload.update('characters', input.characterDocId, {
         coreSet: {
           status: input.status,
-          workflowId,
-          runId,
-          workflowUrl: temporalUiLink(temporalUiUrl, namespace, workflowId, runId),
+          ...callingRun(temporalUiUrl, namespace),
           error: input.error,
           updatedAt: new Date().toISOString(),
         },

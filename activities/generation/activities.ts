@@ -90,6 +90,18 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
     return payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
   }
 
+  async function uploadToAnalysis(media: PayloadDoc): Promise<string> {
+    const prepared = await prepareForAnalysis(await mediaBytes(media), 'The generated image');
+    const uploaded = await dino.uploadMedia(prepared.bytes, { filename: String(media.filename), contentType: prepared.mimeType });
+    try {
+      await payload.update('media', media.id, { dinoAssetId: uploaded.assetId, dinoProcessingStatus: 'processing' });
+    } catch (error) {
+      await dino.deleteMedia(uploaded.assetId).catch(() => undefined);
+      throw error;
+    }
+    return uploaded.assetId;
+  }
+
   async function findMediaByGenerationKey(generationKey: string): Promise<PayloadDoc | undefined> {
     const found = await payload.find('media', { generationKey: { equals: generationKey } }, { limit: 1 });
     return found.docs[0];
@@ -135,13 +147,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
     /** Upload + features. The asset id is written at once because upload is not idempotent on the service. */
     async registerCandidate(input: { mediaId: Id }): Promise<{ dinoAssetId: string; engineId: string; serviceQualityScore: number | null }> {
       const media = await payload.findById('media', input.mediaId);
-      let dinoAssetId = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
-      if (!dinoAssetId) {
-        const prepared = await prepareForAnalysis(await mediaBytes(media), 'The generated image');
-        const uploaded = await dino.uploadMedia(prepared.bytes, { filename: String(media.filename), contentType: prepared.mimeType });
-        dinoAssetId = uploaded.assetId;
-        await payload.update('media', input.mediaId, { dinoAssetId, dinoProcessingStatus: 'processing' });
-      }
+      const dinoAssetId = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : await uploadToAnalysis(media);
       const [features, health] = await Promise.all([dino.extractFeatures(dinoAssetId), dino.health()]);
       const engineId = health.modelName ?? 'unknown-engine';
       // Recorded for comparison with our own checks; it saturates on real embeddings, so nothing gates on it.

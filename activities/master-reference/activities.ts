@@ -1,11 +1,10 @@
-import { Context } from '@temporalio/activity';
 import type { DinoClient } from '../../clients/dino';
 import { PermanentServiceError } from '../../clients/errors';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import { measureQuality } from '../../image-analysis';
-import { temporalUiLink } from '../../workflows/config';
 import type { MasterReferenceInput } from '../../workflows/master-reference/types';
 import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from '../shared/prepare-image';
+import { callingRun } from '../shared/run-info';
 import { relationId } from '../../common/relation-id';
 
 export interface MasterReferenceDeps {
@@ -25,10 +24,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
     return String(relationId(character.masterReferenceImage) ?? '') === String(input.mediaId);
   }
 
-  function runInfo() {
-    const { workflowId, runId } = Context.current().info.workflowExecution;
-    return { workflowId, runId, workflowUrl: temporalUiLink(temporalUiUrl, namespace, workflowId, runId) };
-  }
+  const runInfo = () => callingRun(temporalUiUrl, namespace);
 
   return {
     /** Reads committed state: the save that started this run may still be committing, or may have rolled back. */

@@ -36,6 +36,6 @@ export async function startProductionShotWorkflow(input: ProductionShotInput, va
     if (error.name !== 'WorkflowExecutionAlreadyStartedError') throw error;
     return client.workflow.getHandle(workflowId);
   });
-  const runId = handle.firstExecutionRunId ?? (await handle.describe()).runId;
+  const runId = 'firstExecutionRunId' in handle && handle.firstExecutionRunId ? handle.firstExecutionRunId : (await handle.describe()).runId;
   return { workflowId, runId, url: temporalUiLink(config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE, workflowId, runId) };
 }

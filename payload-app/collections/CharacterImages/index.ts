@@ -27,7 +27,7 @@ export const CharacterImages: CollectionConfig = {
   labels: { singular: 'Gallery image', plural: 'Gallery images' },
   admin: {
     useAsTitle: 'generationKey',
-    defaultColumns: ['imageFile', 'character', 'kind', 'angle', 'shotType', 'dinoProcessingStatus', 'qualityScore', 'consistencyScore'],
+    defaultColumns: ['imageFile', 'status', 'character', 'kind', 'angle', 'shotType', 'qualityScore', 'consistencyScore', 'tags'],
     group: 'Library',
   },
   endpoints: [reviewEndpoint],
@@ -39,6 +39,12 @@ export const CharacterImages: CollectionConfig = {
     delete: adminOnly,
   },
   fields: [
+    {
+      name: 'status',
+      type: 'ui',
+      label: 'Status',
+      admin: { components: { Cell: '/components/StatusBadge/Cell#StatusBadgeCell', Field: '/components/StatusBadge/Field#StatusBadgeField' } },
+    },
     { name: 'character', type: 'relationship', relationTo: 'characters', required: true, index: true },
     { name: 'kind', type: 'select', required: true, options: ['core', 'production'], index: true },
     { name: 'angle', type: 'number', min: 0, max: 359, admin: { description: 'View angle in degrees (core set).' } },

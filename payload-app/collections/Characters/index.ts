@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload';
 import { adminOnly, authenticated, editorsOrService } from '../../access/roles';
+import { pipelineEndpoint } from './endpoints/pipeline';
 import { requestShotsEndpoint } from './endpoints/request-shots';
 import { startCoreSetEndpoint } from './endpoints/start-core-set';
+import { turnaroundSheetEndpoint } from './endpoints/turnaround-sheet';
 import { deriveCharacterId } from './hooks/derive-character-id';
 import { queueMasterIngest } from './hooks/queue-master-ingest';
 import { startMasterIngest } from './hooks/start-master-ingest';
@@ -20,7 +22,7 @@ export const Characters: CollectionConfig = {
     update: editorsOrService,
     delete: adminOnly,
   },
-  endpoints: [startCoreSetEndpoint, requestShotsEndpoint],
+  endpoints: [startCoreSetEndpoint, requestShotsEndpoint, pipelineEndpoint, turnaroundSheetEndpoint],
   hooks: {
     beforeValidate: [deriveCharacterId],
     beforeChange: [queueMasterIngest],
@@ -81,6 +83,11 @@ export const Characters: CollectionConfig = {
           label: 'Reference Image Gallery',
           fields: [
             {
+              name: 'pipelinePanel',
+              type: 'ui',
+              admin: { components: { Field: '/components/CharacterPipeline#CharacterPipeline' } },
+            },
+            {
               name: 'masterReferenceImage',
               type: 'upload',
               relationTo: 'media',
@@ -88,6 +95,11 @@ export const Characters: CollectionConfig = {
               admin: {
                 description: 'The single "genesis" image that defines the character. All consistency is measured against this.',
               },
+            },
+            {
+              name: 'galleryCards',
+              type: 'ui',
+              admin: { components: { Field: '/components/CharacterGallery#CharacterGallery' } },
             },
             {
               name: 'imageGallery',

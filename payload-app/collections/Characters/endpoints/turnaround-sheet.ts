@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Endpoint } from 'payload';
+import sharp from 'sharp';
+import { CORE_SET_ANGLES } from '../../../../workflows/core-set/types';
+import { appConfig } from '../../../config';
+import { HttpError, requireRole, respond } from '../../../endpoints/http';
+
+const CELL_WIDTH = 300;
+const CELL_HEIGHT = 400;
+const LABEL_HEIGHT = 36;
+
+/**
+ * GET /api/characters/:id/turnaround — one PNG with the approved core set in turnaround order (0° … 315°);
+ * `?download=1` makes it a file download. Angles without an approved image are left as labelled gaps.
+ */
+export const turnaroundSheetEndpoint: Endpoint = {
+  path: '/:id/turnaround',
+  method: 'get',
+  handler: (req) =>
+    respond(req, async () => {
+      requireRole(req, 'admin', 'editor', 'reviewer', 'viewer');
+      const id = String(req.routeParams?.id ?? '');
+      const character = await req.payload.findByID({ collection: 'characters', id, depth: 0, req, overrideAccess: false }).catch(() => null);
+      if (!character) throw new HttpError(404, `No character ${id}.`);
+      const core = await req.payload.find({
+        collection: 'character-images',
+        where: { character: { equals: character.id }, isCoreReference: { equals: true } },
+        depth: 1,
+        limit: 100,
+        sort: '-consistencyScore',
+        req,
+        overrideAccess: false,
+      });
+      if (core.docs.length === 0) throw new HttpError(409, `${character.name} has no approved core-set images yet.`);
+      const mediaDir = appConfig().MEDIA_DIR;
+      const cells = await Promise.all(
+        CORE_SET_ANGLES.map(async (angle, index) => {
+          const image = core.docs.find((doc) => doc.angle === angle);
+          const file = image && typeof image.imageFile === 'object' ? image.imageFile.filename : undefined;
+          const tile = file
+            ? await sharp(await readFile(path.join(mediaDir, path.basename(file))))
+                .resize(CELL_WIDTH, CELL_HEIGHT, { fit: 'contain', background: '#ffffff' })
+                .png()
+                .toBuffer()
+            : await sharp({ create: { width: CELL_WIDTH, height: CELL_HEIGHT, channels: 3, background: '#eeeeee' } }).png().toBuffer();
+          return [
+            { input: tile, left: index * CELL_WIDTH, top: 0 },
+            { input: label(`${angle}°${image ? '' : ' (missing)'}`), left: index * CELL_WIDTH, top: CELL_HEIGHT },
+          ];
+        }),
+      );
+      const sheet = await sharp({ create: { width: CELL_WIDTH * CORE_SET_ANGLES.length, height: CELL_HEIGHT + LABEL_HEIGHT, channels: 3, background: '#ffffff' } })
+        .composite(cells.flat())
+        .png()
+        .toBuffer();
+      const download = new URL(req.url ?? 'http://x/').searchParams.get('download') === '1';
+      return new Response(new Uint8Array(sheet), {
+        headers: {
+          'content-type': 'image/png',
+          'cache-control': 'private, no-store',
+          ...(download ? { 'content-disposition': `attachment; filename="${character.characterId}-turnaround.png"` } : {}),
+        },
+      });
+    }),
+};
+
+function label(text: string): Buffer {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CELL_WIDTH}" height="${LABEL_HEIGHT}"><text x="50%" y="24" font-family="sans-serif" font-size="18" text-anchor="middle" fill="#333">${escaped}</text></svg>`,
+  );
+}
