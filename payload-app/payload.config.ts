@@ -41,6 +41,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Character Library' },
     components: {
       afterNavLinks: ['/components/ReviewQueueNavLink#ReviewQueueNavLink'],
+      afterDashboard: ['/components/AskTheCast#AskTheCast'],
       views: {
         reviewQueue: { Component: '/views/ReviewQueue#ReviewQueueView', path: '/review-queue' },
       },

@@ -17,6 +17,8 @@ const schema = z.object({
   GEMINI_IMAGE_MODEL: z.string().default('gemini-3.1-flash-image'),
   /** Unset = Google's endpoint; the local stand-in otherwise. */
   GEMINI_BASE_URL: z.string().url().optional(),
+  PATHRAG_BASE_URL: z.string().url().default('http://127.0.0.1:3014'),
+  PATHRAG_API_KEY: z.string().optional(),
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(16),
 });
 

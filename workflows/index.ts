@@ -2,3 +2,4 @@
 export { masterReferenceWorkflow } from './master-reference/workflow';
 export { coreSetWorkflow } from './core-set/workflow';
 export { productionShotWorkflow } from './production-shot/workflow';
+export { personaRemoveWorkflow, personaSyncWorkflow } from './persona-sync/workflow';

@@ -1,10 +1,12 @@
 import type { CollectionConfig } from 'payload';
 import { adminOnly, authenticated, editorsOrService } from '../../access/roles';
+import { askTheCastEndpoint } from './endpoints/ask-the-cast';
 import { pipelineEndpoint } from './endpoints/pipeline';
 import { requestShotsEndpoint } from './endpoints/request-shots';
 import { startCoreSetEndpoint } from './endpoints/start-core-set';
 import { turnaroundSheetEndpoint } from './endpoints/turnaround-sheet';
 import { deriveCharacterId } from './hooks/derive-character-id';
+import { markPersonaPending, removePersonaFromKnowledgeBase, signalPersonaChange } from './hooks/persona-sync';
 import { queueMasterIngest } from './hooks/queue-master-ingest';
 import { startMasterIngest } from './hooks/start-master-ingest';
 import { pipelineFields } from './pipeline-fields';
@@ -22,11 +24,12 @@ export const Characters: CollectionConfig = {
     update: editorsOrService,
     delete: adminOnly,
   },
-  endpoints: [startCoreSetEndpoint, requestShotsEndpoint, pipelineEndpoint, turnaroundSheetEndpoint],
+  endpoints: [askTheCastEndpoint, startCoreSetEndpoint, requestShotsEndpoint, pipelineEndpoint, turnaroundSheetEndpoint],
   hooks: {
     beforeValidate: [deriveCharacterId],
-    beforeChange: [queueMasterIngest],
-    afterChange: [startMasterIngest],
+    beforeChange: [queueMasterIngest, markPersonaPending],
+    afterChange: [startMasterIngest, signalPersonaChange],
+    afterDelete: [removePersonaFromKnowledgeBase],
   },
   fields: [
     { name: 'name', type: 'text', required: true },
