@@ -10,6 +10,8 @@ import { createImageModelClient } from '../../clients/gemini';
 import { createPayloadRestClient } from '../../clients/payload/client';
 import { startDinoStandIn } from '../../local-services/dino/server';
 import { startGeminiStandIn } from '../../local-services/gemini/server';
+import { startPathragStandIn } from '../../local-services/pathrag/server';
+import { createPathragClient } from '../../clients/pathrag';
 import type { RunningServer } from '../../local-services/shared/http-server';
 import { createWorker } from '../../workers/create-worker';
 import { startPayloadServer, type PayloadServer } from './payload-server';
@@ -23,6 +25,7 @@ export interface TestSystem {
   payload: PayloadServer;
   dino: RunningServer;
   gemini: RunningServer;
+  pathrag: RunningServer;
   temporal: Client;
   admin: RestSession;
   session(role: 'editor' | 'reviewer' | 'viewer'): Promise<RestSession>;
@@ -40,7 +43,8 @@ export async function startTestSystem(options: { geminiLatencyMs?: number } = {}
   const tmp = await mkdtemp(path.join(process.env.TEST_TMP_DIR ?? '/tmp', 'system-'));
   const dino = await startDinoStandIn({ port: 0, dataDir: path.join(tmp, 'dino') });
   const gemini = await startGeminiStandIn({ port: 0, apiKey: GEMINI_KEY, latencyMs: options.geminiLatencyMs ?? 0, seed: 7 });
-  const payload = await startPayloadServer({ DINO_BASE_URL: dino.url });
+  const pathrag = await startPathragStandIn({ port: 0, dataDir: path.join(tmp, 'pathrag') });
+  const payload = await startPayloadServer({ DINO_BASE_URL: dino.url, PATHRAG_BASE_URL: pathrag.url });
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
   const temporal = new Client({ connection: await Connection.connect({ address }) });
   const admin = await RestSession.login(payload.url, payload.adminEmail, payload.adminPassword);
@@ -57,12 +61,14 @@ export async function startTestSystem(options: { geminiLatencyMs?: number } = {}
     GEMINI_API_KEY: GEMINI_KEY,
     GEMINI_BASE_URL: gemini.url,
     GEMINI_IMAGE_MODEL: IMAGE_MODEL,
+    PATHRAG_BASE_URL: pathrag.url,
   });
 
   const system: TestSystem = {
     payload,
     dino,
     gemini,
+    pathrag,
     temporal,
     admin,
     workerEnv,
@@ -89,6 +95,7 @@ export async function startTestSystem(options: { geminiLatencyMs?: number } = {}
           payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
           dino: createDinoClient({ baseUrl: dino.url }),
           imageModel: createImageModelClient({ apiKey: GEMINI_KEY, model: IMAGE_MODEL, baseUrl: gemini.url }),
+          pathrag: createPathragClient({ baseUrl: pathrag.url }),
           imageModelId: IMAGE_MODEL,
           temporalUiUrl: 'http://localhost:8233',
           namespace: 'default',
@@ -116,6 +123,7 @@ export async function startTestSystem(options: { geminiLatencyMs?: number } = {}
       await temporal.connection.close();
       await payload.stop();
       await gemini.close();
+      await pathrag.close();
       await dino.close();
     },
   };

@@ -1,0 +1,108 @@
+import { createDinoClient } from '../../clients/dino';
+import { PermanentServiceError } from '../../clients/errors';
+import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
+import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../support/characters';
+import { clearFaults, queueFaults } from '../support/gemini-control';
+import { waitFor } from '../support/ports';
+import type { RestSession } from '../support/rest';
+import { startTestSystem, type TestSystem } from '../support/system';
+
+/** Production shots behind the QA gate, generated from the master and the approved core set. */
+describe('production shots', () => {
+  let system: TestSystem;
+  let editor: RestSession;
+  let reviewer: RestSession;
+  let character: CreatedCharacter;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    await system.startWorker();
+    editor = await system.session('editor');
+    reviewer = await system.session('reviewer');
+    const master = await renderCharacter(randomLook(4242), 0, { width: 768, height: 1024 });
+    character = await createCharacterWithMaster(editor, { name: 'Jax Cole', clothing: 'Leather jacket.' }, { bytes: master, filename: 'jax.png', mimeType: 'image/png' });
+    await waitForMasterReady(system.temporal, character);
+    const core = await editor.request('POST', `/api/characters/${character.id}/core-set`, { angles: [0, 90, 180, 270] });
+    const result = await system.temporal.workflow.getHandle(core.body.workflowId).result();
+    expect(result.status).toBe('complete');
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  afterEach(async () => {
+    await clearFaults(system.gemini.url);
+  });
+
+  async function requestShots(body: unknown) {
+    const response = await editor.request('POST', `/api/characters/${character.id}/shots`, body);
+    expect(response.status).toBe(201);
+    return response.body.runs as Array<{ workflowId: string; runId: string; url: string }>;
+  }
+
+  async function imagesOf(workflowId: string) {
+    const { body } = await system.admin.request('GET', `/api/character-images?where[workflowId][equals]=${encodeURIComponent(workflowId)}&depth=0`);
+    return body.docs as any[];
+  }
+
+  it('passes a good shot, judged against the best-matching approved reference', async () => {
+    const [run] = await requestShots({ prompt: 'Jax smiling, wearing a leather jacket, cinematic lighting', shotType: 'medium', tags: 'smile, jacket' });
+    const result = await system.temporal.workflow.getHandle(run!.workflowId).result();
+    expect(result.state).toBe('passed');
+    const [image] = await imagesOf(run!.workflowId);
+    expect(image).toMatchObject({ kind: 'production', shotType: 'medium', tags: 'smile, jacket', dinoProcessingStatus: 'validation_success', isCoreReference: false });
+    // Master plus the four approved core images were the references, and one of them was the best match.
+    expect(image.provenance.referenceMediaIds).toHaveLength(5);
+    expect(image.provenance.referenceMediaIds[0]).toBe(character.masterMediaId);
+    expect(image.provenance.referenceMediaIds.map(String)).toContain(String(image.measurements.comparedWithMediaId));
+    expect(image.consistencyScore).toBeGreaterThanOrEqual(image.measurements.consistencyThreshold);
+    expect(image.provenance.costUsd).toBeGreaterThan(0);
+  });
+
+  it('joins the same request instead of paying twice, and lands two different shots requested at once', async () => {
+    const twice = await Promise.all([
+      requestShots({ prompt: 'Jax reading a map at night', variant: 'a' }),
+      requestShots({ prompt: 'Jax reading a map at night', variant: 'a' }),
+    ]);
+    expect(twice[0]![0]!.workflowId).toBe(twice[1]![0]!.workflowId);
+
+    const runs = await requestShots([{ prompt: 'Jax running through rain' }, { prompt: 'Jax laughing at a cafe table' }]);
+    expect(runs).toHaveLength(2);
+    const results = await Promise.all(runs.map((run) => system.temporal.workflow.getHandle(run.workflowId).result()));
+    expect(results.map((result) => result.state)).toEqual(['passed', 'passed']);
+    for (const run of runs) expect(await imagesOf(run.workflowId)).toHaveLength(1);
+  });
+
+  it('fails a shot of another character on consistency, flags it, and a rejection deletes its analysis asset', async () => {
+    await queueFaults(system.gemini.url, [1, 2, 3, 4].map(() => ({ fault: 'off_model', match: 'standing on a rooftop' })));
+    const [run] = await requestShots({ prompt: 'Jax standing on a rooftop at dawn' });
+    const flagged = await waitFor('the shot to await review', async () => {
+      const progress = await system.temporal.workflow.getHandle(run!.workflowId).query<any>('progress');
+      return progress.state === 'awaiting_review' ? progress : undefined;
+    }, 90_000, 500);
+    const { body: image } = await system.admin.request('GET', `/api/character-images/${flagged.imageId}?depth=0`);
+    expect(image.dinoProcessingStatus).toBe('validation_failed');
+    expect(image.validationNotes).toMatch(/Consistency [\d.]+ is below the threshold/);
+
+    const decision = await reviewer.request('POST', `/api/character-images/${image.id}/review`, { decision: 'reject', note: 'Not Jax.' });
+    expect(decision.status).toBe(200);
+    const result = await system.temporal.workflow.getHandle(run!.workflowId).result();
+    expect(result.state).toBe('rejected');
+    await expect(createDinoClient({ baseUrl: system.dino.url }).getMedia(image.dinoAssetId)).rejects.toBeInstanceOf(PermanentServiceError);
+  });
+
+  it('answers 409 saying what is missing', async () => {
+    const bare = await editor.request('POST', '/api/characters', { name: 'Nobody Yet' });
+    const noMaster = await editor.request('POST', `/api/characters/${bare.body.doc.id}/shots`, { prompt: 'anything at all' });
+    expect(noMaster.status).toBe(409);
+    expect(noMaster.body.error).toMatch(/no ingested master reference/);
+
+    const master = await renderCharacter(randomLook(777), 0, { width: 768, height: 1024 });
+    const withMaster = await createCharacterWithMaster(editor, { name: 'Only Master' }, { bytes: master, filename: 'm.png', mimeType: 'image/png' });
+    await waitForMasterReady(system.temporal, withMaster);
+    const noCore = await editor.request('POST', `/api/characters/${withMaster.id}/shots`, { prompt: 'anything at all' });
+    expect(noCore.status).toBe(409);
+    expect(noCore.body.error).toMatch(/no approved 360° core set/);
+  });
+});
