@@ -226,6 +226,24 @@ export interface Media {
   id: number;
   alt?: string | null;
   /**
+   * Set on generated images: lets a retried generation find the image it already made.
+   */
+  generationKey?: string | null;
+  generation?: {
+    model?: string | null;
+    modelVersion?: string | null;
+    usage?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    costUsd?: number | null;
+  };
+  /**
    * The asset id the analysis service gave this image.
    */
   dinoAssetId?: string | null;
@@ -639,6 +657,15 @@ export interface CharacterImagesSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  generationKey?: T;
+  generation?:
+    | T
+    | {
+        model?: T;
+        modelVersion?: T;
+        usage?: T;
+        costUsd?: T;
+      };
   dinoAssetId?: T;
   dinoProcessingStatus?: T;
   qualityScore?: T;
@@ -786,7 +813,17 @@ export interface QaSetting {
     | null;
   minQualityScore?: number | null;
   /**
-   * A cosine above this to a reference is treated as the reference echoed back, not a pass.
+   * A cosine to a reference at or above this is treated as the reference echoed back, not a pass.
+   */
+  echoThresholds?:
+    | {
+        engineId: string;
+        cosine: number;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Echo bar for engines without a row above.
    */
   echoCosine?: number | null;
   maxAttemptsPerAngle?: number | null;
@@ -819,6 +856,13 @@ export interface QaSettingsSelect<T extends boolean = true> {
         id?: T;
       };
   minQualityScore?: T;
+  echoThresholds?:
+    | T
+    | {
+        engineId?: T;
+        cosine?: T;
+        id?: T;
+      };
   echoCosine?: T;
   maxAttemptsPerAngle?: T;
   coreSetConcurrency?: T;

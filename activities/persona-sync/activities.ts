@@ -24,7 +24,7 @@ export function createPersonaSyncActivities({ payload, pathrag, temporalUiUrl, n
      * hashes the same as the last one sent: PathRAG is append-only, so every edit sent adds a document.
      */
     async syncPersona(input: { characterDocId: string | number }): Promise<{ inserted: boolean; hash: string }> {
-      const character = (await payload.findById('characters', input.characterDocId)) as PersonaInput & {
+      const character = (await payload.findById('characters', input.characterDocId)) as unknown as PersonaInput & {
         personaSync?: { documentHash?: string | null; status?: string | null; syncedAt?: string | null } | null;
       };
       const text = formatPersonaDocument(character);

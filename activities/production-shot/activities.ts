@@ -9,6 +9,7 @@ const qaSettingsSchema = z.object({
   productionThresholds: z.array(z.object({ engineId: z.string(), minConsistency: z.number() })).nullish(),
   minQualityScore: z.number().nullish(),
   echoCosine: z.number().nullish(),
+  echoThresholds: z.array(z.object({ engineId: z.string(), cosine: z.number() })).nullish(),
   maxAttemptsPerAngle: z.number().nullish(),
   reviewTimeoutHours: z.number().nullish(),
 });
@@ -52,7 +53,7 @@ export function createProductionShotActivities({ payload }: { payload: PayloadRe
         engineId,
         minConsistency: threshold ? threshold.minConsistency : null,
         minQuality: settings.minQualityScore ?? 60,
-        echoCosine: settings.echoCosine ?? 0.97,
+        echoCosine: settings.echoThresholds?.find((row) => row.engineId === engineId)?.cosine ?? settings.echoCosine ?? 0.97,
         maxAttempts: settings.maxAttemptsPerAngle ?? 3,
         reviewTimeoutMs: Math.round((settings.reviewTimeoutHours ?? 72) * 3_600_000),
       };

@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload';
 import { adminOnly, authenticated } from '../../access/roles';
-import { DEFAULT_CORE_SET_THRESHOLDS, DEFAULT_PRODUCTION_THRESHOLDS, DEFAULT_QA } from './defaults';
+import { DEFAULT_CORE_SET_THRESHOLDS, DEFAULT_ECHO_THRESHOLDS, DEFAULT_PRODUCTION_THRESHOLDS, DEFAULT_QA } from './defaults';
 
 export const QaSettings: GlobalConfig = {
   slug: 'qa-settings',
@@ -45,19 +45,35 @@ export const QaSettings: GlobalConfig = {
     },
     { name: 'minQualityScore', type: 'number', min: 0, max: 100, defaultValue: DEFAULT_QA.minQualityScore },
     {
+      name: 'echoThresholds',
+      type: 'array',
+      label: 'Echo thresholds (per engine)',
+      defaultValue: DEFAULT_ECHO_THRESHOLDS,
+      admin: { description: 'A cosine to a reference at or above this is treated as the reference echoed back, not a pass.' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'engineId', type: 'text', required: true },
+            { name: 'cosine', type: 'number', required: true, min: 0, max: 1 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'echoCosine',
       type: 'number',
       min: 0,
       max: 1,
       defaultValue: DEFAULT_QA.echoCosine,
-      admin: { description: 'A cosine above this to a reference is treated as the reference echoed back, not a pass.' },
+      admin: { description: 'Echo bar for engines without a row above.' },
     },
     { name: 'maxAttemptsPerAngle', type: 'number', min: 1, max: 10, defaultValue: DEFAULT_QA.maxAttemptsPerAngle },
     { name: 'coreSetConcurrency', type: 'number', min: 1, max: 8, defaultValue: DEFAULT_QA.coreSetConcurrency },
     {
       name: 'reviewTimeoutHours',
       type: 'number',
-      min: 0.01,
+      min: 0.0001,
       defaultValue: DEFAULT_QA.reviewTimeoutHours,
       admin: { description: 'How long a flagged image waits for a reviewer before the workflow gives up on it.' },
     },

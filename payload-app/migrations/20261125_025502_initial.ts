@@ -135,6 +135,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`media\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`alt\` text,
+  	\`generation_key\` text,
+  	\`generation_model\` text,
+  	\`generation_model_version\` text,
+  	\`generation_usage\` text,
+  	\`generation_cost_usd\` numeric,
   	\`dino_asset_id\` text,
   	\`dino_processing_status\` text DEFAULT 'pending',
   	\`quality_score\` numeric,
@@ -172,6 +177,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`sizes_card_filename\` text
   );
   `)
+  await db.run(sql`CREATE UNIQUE INDEX \`media_generation_key_idx\` ON \`media\` (\`generation_key\`);`)
   await db.run(sql`CREATE INDEX \`media_dino_asset_id_idx\` ON \`media\` (\`dino_asset_id\`);`)
   await db.run(sql`CREATE INDEX \`media_updated_at_idx\` ON \`media\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`media_created_at_idx\` ON \`media\` (\`created_at\`);`)
@@ -309,6 +315,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`qa_settings_production_thresholds_order_idx\` ON \`qa_settings_production_thresholds\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`qa_settings_production_thresholds_parent_id_idx\` ON \`qa_settings_production_thresholds\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`qa_settings_echo_thresholds\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`engine_id\` text NOT NULL,
+  	\`cosine\` numeric NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`qa_settings\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`qa_settings_echo_thresholds_order_idx\` ON \`qa_settings_echo_thresholds\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`qa_settings_echo_thresholds_parent_id_idx\` ON \`qa_settings_echo_thresholds\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`qa_settings\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`min_quality_score\` numeric DEFAULT 60,
@@ -338,5 +355,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
   await db.run(sql`DROP TABLE \`qa_settings_core_set_thresholds\`;`)
   await db.run(sql`DROP TABLE \`qa_settings_production_thresholds\`;`)
+  await db.run(sql`DROP TABLE \`qa_settings_echo_thresholds\`;`)
   await db.run(sql`DROP TABLE \`qa_settings\`;`)
 }

@@ -1,0 +1,1 @@
+export { createDinoClient, engineIdFromModelName, type CharacterMatch, type DinoClient, type DinoClientOptions, type DinoHealth } from './client';

@@ -1,0 +1,13 @@
+export { createImageModelClient } from './client';
+export { IMAGE_MODEL_PRICES, generationCostUsd, priceFor } from './prices';
+export { MAX_REFERENCES, MAX_REFERENCE_SIDE } from './references';
+export { BLOCKED_OUTPUT_REASONS, classifyResponse } from './response';
+export type {
+  GenerationOutcome,
+  GenerationRequest,
+  ImageModelClient,
+  ImageModelClientOptions,
+  ImageModelInfo,
+  ReferenceImage,
+  TokenUsage,
+} from './types';

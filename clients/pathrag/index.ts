@@ -1,0 +1,1 @@
+export { createPathragClient, type PathragClient, type PathragClientOptions } from './client';

@@ -1,0 +1,1 @@
+export { formatPersonaDocument, personaHash, type PersonaInput } from './format';
