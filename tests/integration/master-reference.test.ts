@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createDinoClient } from '../../clients/dino';
 import { workflowIds } from '../../workflows/config';
 import { createCharacterWithMaster } from '../support/characters';
@@ -83,33 +85,39 @@ describe('master reference ingest', () => {
     expect(after.masterIngest.status).toBe('ready');
   });
 
-  it('ends an unreadable master with a readable error and nothing half-made', async () => {
+  it('refuses to store a truncated upload, with a readable reason', async () => {
     const full = await figurePng({ width: 900, height: 1200 });
-    const truncated = full.subarray(0, Math.floor(full.length * 0.6));
+    const upload = await editor.uploadImage(full.subarray(0, Math.floor(full.length * 0.6)), 'broken.png', 'image/png');
+    expect(upload.status).toBe(400);
+    expect(JSON.stringify(upload.body)).toMatch(/image|file/i);
+  });
+
+  it('ends a master whose stored file went bad with a readable error and nothing half-made', async () => {
+    // Storage can hand back a damaged file (disk fault, interrupted copy): the workflow must fail cleanly then.
     const character = await editor.request('POST', '/api/characters', { name: 'Broken Master' });
     expect(character.status).toBe(201);
-    const upload = await editor.uploadImage(truncated, 'broken.png', 'image/png');
-    if (upload.status !== 201) {
-      // Payload refused the file itself: the refusal must be readable and the character untouched.
-      expect(upload.status).toBe(400);
-      expect(JSON.stringify(upload.body)).toMatch(/image|file/i);
-      const { body: untouched } = await editor.request('GET', `/api/characters/${character.body.doc.id}?depth=0`);
-      expect(untouched.masterIngest.status).toBe('not_started');
-      return;
-    }
+    const upload = await editor.uploadImage(await figurePng({ width: 900, height: 1200 }), 'broken.png', 'image/png');
+    expect(upload.status).toBe(201);
+    const stored = path.join(system.payload.dataDir, 'media', upload.body.doc.filename);
+    const bytes = await readFile(stored);
+    await writeFile(stored, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+
     const updated = await editor.request('PATCH', `/api/characters/${character.body.doc.id}`, { masterReferenceImage: upload.body.doc.id });
     expect(updated.status).toBe(200);
     const workflowId = workflowIds.masterReference('broken-master', upload.body.doc.id);
     await expect(system.temporal.workflow.getHandle(workflowId).result()).rejects.toThrow();
+    const description = await system.temporal.workflow.getHandle(workflowId).describe();
+    expect(description.status.name).toBe('FAILED');
 
     const { body: after } = await editor.request('GET', `/api/characters/${character.body.doc.id}?depth=0`);
     expect(after.masterIngest.status).toBe('failed');
-    expect(after.masterIngest.error).toMatch(/not a readable image/);
+    expect(after.masterIngest.error).toMatch(/The master reference image is not a readable image/);
     expect(after.masterIngest.dinoAssetId ?? null).toBeNull();
     const { body: mediaDoc } = await system.admin.request('GET', `/api/media/${upload.body.doc.id}?depth=0`);
     expect(mediaDoc.dinoProcessingStatus).toBe('validation_failed');
     expect(mediaDoc.dinoAssetId ?? null).toBeNull();
     expect(mediaDoc.qualityScore ?? null).toBeNull();
+    expect(mediaDoc.validationNotes).toMatch(/not a readable image/);
   });
 
   it('refuses anonymous reads and writes of characters', async () => {

@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createDinoClient } from '../../clients/dino';
 import { createImageModelClient } from '../../clients/gemini';
 import { createPayloadRestClient } from '../../clients/payload/client';
@@ -18,6 +18,13 @@ import { startPayloadServer, type PayloadServer } from './payload-server';
 import { RestSession } from './rest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+// Workers log every state change at INFO; tests only need warnings. The runtime can be installed once per process.
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  // Already installed by another test file in this process.
+}
 export const IMAGE_MODEL = 'gemini-3.1-flash-image';
 export const GEMINI_KEY = 'test-gemini-key';
 

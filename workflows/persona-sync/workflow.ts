@@ -12,7 +12,8 @@ const activities = proxyActivities<PersonaSyncActivities>({
   // PathRAG's proxy gives up on /insert at 60 s while the service keeps working: allow longer and retry (a resend
   // of identical text is a no-op there, so retries are safe).
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 0 },
+  // No attempt limit: a sync waits out a PathRAG outage and catches up when it returns.
+  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '30s' },
 });
 
 /** Bounded history: after this many syncs the run continues as new with the same id. */
