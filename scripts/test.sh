@@ -12,4 +12,5 @@ cd "$ROOT"
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 export NEXT_TELEMETRY_DISABLED=1
 # Test files share two cores with the Payload servers they start: two Jest workers at most.
-exec jest --maxWorkers=2 "$@"
+# --forceExit: a handle left open by a failing test must not hang CI past its time limit.
+exec jest --maxWorkers=2 --forceExit "$@"

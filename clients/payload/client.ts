@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { FormData, request } from 'undici';
 import { z } from 'zod';
 import { isTransientStatus, parseRetryAfter, PermanentServiceError, TransientServiceError } from '../errors';
 import { toQueryString } from './query-string';
