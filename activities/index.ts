@@ -4,6 +4,7 @@ import type { PathragClient } from '../clients/pathrag';
 import type { PayloadRestClient } from '../clients/payload/client';
 import { createCoreSetActivities } from './core-set/activities';
 import { withFailureClassification } from './errors';
+import { whileHeartbeating } from './shared/heartbeat';
 import { createGenerationActivities } from './generation/activities';
 import { createMasterReferenceActivities } from './master-reference/activities';
 import { createPersonaSyncActivities } from './persona-sync/activities';
@@ -20,13 +21,32 @@ export interface ActivityDeps {
   namespace: string;
 }
 
+/** Activities that wait on slow services; they heartbeat so a dead worker's work is retried within seconds. */
+const SLOW_ACTIVITIES = new Set([
+  'registerMasterWithAnalysis',
+  'extractMasterFeatures',
+  'measureMasterQuality',
+  'generateCandidate',
+  'registerCandidate',
+  'measureCandidateQuality',
+  'syncPersona',
+]);
+
+function heartbeatSlowOnes<T extends Record<string, (...args: never[]) => Promise<unknown>>>(activities: T): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(activities)) {
+    wrapped[name] = SLOW_ACTIVITIES.has(name) ? (...args: never[]) => whileHeartbeating(() => fn(...args)) : fn;
+  }
+  return wrapped as T;
+}
+
 /** All activities, built from injected clients so tests can point them at stand-ins or fakes. */
 export function createActivities(deps: ActivityDeps) {
-  return withFailureClassification({
+  return heartbeatSlowOnes(withFailureClassification({
     ...createMasterReferenceActivities(deps),
     ...createCoreSetActivities(deps),
     ...createGenerationActivities({ ...deps, modelId: deps.imageModelId }),
     ...createProductionShotActivities(deps),
     ...createPersonaSyncActivities(deps),
-  });
+  }));
 }

@@ -70,11 +70,14 @@ export function embeddingOf(image: RgbImage, subject: SubjectMask): number[] {
     }
   }
 
+  const occupancies = Array.from({ length: cells }, (_, cell) => (area[cell] ? count[cell]! / area[cell]! : 0));
+  // Centred on the image's own mean: the block encodes the silhouette's shape, not how full the frame is.
+  const meanOccupancy = occupancies.reduce((sum, value) => sum + value, 0) / cells;
   const layout: number[] = [];
   for (let cell = 0; cell < cells; cell++) {
-    const occupancy = area[cell] ? count[cell]! / area[cell]! : 0;
+    const occupancy = occupancies[cell]!;
     const n = count[cell] || 1;
-    layout.push(occupancy - 0.5);
+    layout.push(occupancy - meanOccupancy);
     layout.push(occupancy * (sums[cell * 3]! / n / 50 - 1));
     layout.push(occupancy * (sums[cell * 3 + 1]! / n / AB_RANGE));
     layout.push(occupancy * (sums[cell * 3 + 2]! / n / AB_RANGE));

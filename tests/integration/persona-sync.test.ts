@@ -73,7 +73,7 @@ describe('persona sync to PathRAG', () => {
   it('round-trips unusual text', async () => {
     const biography = `He said "hello" — and left.\nLine two with emoji 🐉 and ünïcödé.\n\n${'Long biography sentence about the dragon keeper. '.repeat(1200)}`;
     const created = await editor.request('POST', '/api/characters', { name: 'Quinn "Q" O\'Hara', biography, relationships: [{ name: 'Mira Vale', relation: 'sister of' }] });
-    expect(created.status).toBe(201);
+    expect({ status: created.status, body: created.status === 201 ? 'created' : created.body }).toEqual({ status: 201, body: 'created' });
     await waitSynced(created.body.doc.id);
     const answer = await editor.request('POST', '/api/characters/query', { question: 'Who keeps the dragon 🐉?' });
     expect(answer.body.answer).toMatch(/dragon keeper/);

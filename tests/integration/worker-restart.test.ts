@@ -18,7 +18,14 @@ describe('worker killed mid-run', () => {
   });
 
   afterAll(async () => {
-    for (const child of processes) if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+    for (const child of processes) {
+      if (child.exitCode !== null || !child.pid) continue;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
     await system?.stop();
   });
 
@@ -48,7 +55,12 @@ describe('worker killed mid-run', () => {
       const { body } = await system.admin.request('GET', `/api/character-images?where[character][equals]=${character.id}&limit=0`);
       return body.totalDocs as number;
     };
-    await waitFor('some angles saved', async () => (await countImages()) >= 2, 90_000, 200);
+    await waitFor('some angles saved', async () => {
+      if (first.exitCode !== null) throw new Error(`the worker exited early:\n${(first as ChildProcess & { output: () => string }).output()}`);
+      return (await countImages()) >= 2;
+    }, 90_000, 200).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- worker output ---\n${(first as ChildProcess & { output: () => string }).output()}`);
+    });
     const savedBeforeKill = await countImages();
     process.kill(-first.pid!, 'SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
@@ -64,5 +76,5 @@ describe('worker killed mid-run', () => {
     expect(new Set(body.docs.map((image: any) => image.generationKey)).size).toBe(8);
     const { body: media } = await system.admin.request('GET', `/api/media?where[generationKey][like]=core:${character.characterId}:&limit=0`);
     expect(media.totalDocs).toBe(8);
-  });
+  }, 240_000);
 });

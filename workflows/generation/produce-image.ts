@@ -4,7 +4,7 @@ import { judgeCandidate, type JudgingRules } from '../judge';
 import type { ReviewInbox } from '../review/handlers';
 
 const retry = { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 };
-const generation = proxyActivities<GenerationActivities>({ startToCloseTimeout: '3 minutes', retry });
+const generation = proxyActivities<GenerationActivities>({ startToCloseTimeout: '3 minutes', heartbeatTimeout: '15s', retry });
 const bookkeeping = proxyActivities<GenerationActivities>({ startToCloseTimeout: '1 minute', retry });
 
 type Id = string | number;

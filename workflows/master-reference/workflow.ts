@@ -23,7 +23,7 @@ const retry = {
 
 const payloadSteps = proxyActivities<MasterReferenceActivities>({ startToCloseTimeout: '1 minute', retry });
 // Upload and feature extraction can be slow on a cold analysis service (spec: 60–120 s).
-const analysisSteps = proxyActivities<MasterReferenceActivities>({ startToCloseTimeout: '3 minutes', retry });
+const analysisSteps = proxyActivities<MasterReferenceActivities>({ startToCloseTimeout: '3 minutes', heartbeatTimeout: '15s', retry });
 
 /** How long to wait for the save that started this run to become visible before calling it superseded. */
 const COMMIT_WAIT_ATTEMPTS = 5;

@@ -12,6 +12,7 @@ const activities = proxyActivities<PersonaSyncActivities>({
   // PathRAG's proxy gives up on /insert at 60 s while the service keeps working: allow longer and retry (a resend
   // of identical text is a no-op there, so retries are safe).
   startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '15s',
   // No attempt limit: a sync waits out a PathRAG outage and catches up when it returns.
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '30s' },
 });

@@ -60,7 +60,8 @@ export const Characters: CollectionConfig = {
           label: 'Persona & Identity',
           fields: [
             { name: 'role', type: 'text', admin: { description: 'e.g. protagonist, mentor, comic relief' } },
-            { name: 'biography', type: 'textarea' },
+            // Writers keep long biographies; Payload's default textarea limit (40,000 characters) is too short.
+            { name: 'biography', type: 'textarea', maxLength: 200_000 },
             { name: 'personality', type: 'textarea' },
             { name: 'skills', type: 'text', hasMany: true },
             {
