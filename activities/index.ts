@@ -2,6 +2,7 @@ import type { DinoClient } from '../clients/dino';
 import type { ImageModelClient } from '../clients/gemini';
 import type { PathragClient } from '../clients/pathrag';
 import type { PayloadRestClient } from '../clients/payload/client';
+import { createCostActivities } from './costs/activities';
 import { createCoreSetActivities } from './core-set/activities';
 import { withFailureClassification } from './errors';
 import { whileHeartbeating } from './shared/heartbeat';
@@ -48,5 +49,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createGenerationActivities({ ...deps, modelId: deps.imageModelId }),
     ...createProductionShotActivities(deps),
     ...createPersonaSyncActivities(deps),
+    ...createCostActivities(deps),
   }));
 }

@@ -70,6 +70,7 @@ export interface Config {
     characters: Character;
     'character-images': CharacterImage;
     media: Media;
+    'generation-runs': GenerationRun;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -85,6 +86,7 @@ export interface Config {
     characters: CharactersSelect<false> | CharactersSelect<true>;
     'character-images': CharacterImagesSelect<false> | CharacterImagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'generation-runs': GenerationRunsSelect<false> | GenerationRunsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -441,6 +443,24 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "generation-runs".
+ */
+export interface GenerationRun {
+  id: number;
+  workflowId: string;
+  character: number | Character;
+  stage: 'core-set' | 'production-shot';
+  costUsd: number;
+  attempts: number;
+  /**
+   * Attempts whose model has no known price: not in costUsd.
+   */
+  unpricedAttempts?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -474,6 +494,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'generation-runs';
+        value: number | GenerationRun;
       } | null)
     | ({
         relationTo: 'users';
@@ -717,6 +741,20 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "generation-runs_select".
+ */
+export interface GenerationRunsSelect<T extends boolean = true> {
+  workflowId?: T;
+  character?: T;
+  stage?: T;
+  costUsd?: T;
+  attempts?: T;
+  unpricedAttempts?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { ensureUsers } from './bootstrap/ensure-users';
 import { CharacterImages } from './collections/CharacterImages';
 import { Characters } from './collections/Characters';
+import { GenerationRuns } from './collections/GenerationRuns';
 import { Media } from './collections/Media';
 import { Users } from './collections/Users';
 import { appConfig } from './config';
@@ -47,7 +48,7 @@ export default buildConfig({
       },
     },
   },
-  collections: [Characters, CharacterImages, Media, Users],
+  collections: [Characters, CharacterImages, Media, GenerationRuns, Users],
   globals: [QaSettings],
   db: databaseAdapter(config.DATABASE_URI),
   sharp,

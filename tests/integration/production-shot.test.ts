@@ -58,6 +58,15 @@ describe('production shots', () => {
     expect(image.provenance.referenceMediaIds.map(String)).toContain(String(image.measurements.comparedWithMediaId));
     expect(image.consistencyScore).toBeGreaterThanOrEqual(image.measurements.consistencyThreshold);
     expect(image.provenance.costUsd).toBeGreaterThan(0);
+
+    // The character shows what was spent (every attempt, kept or not) and the cost per accepted image.
+    const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+    const { body: runs } = await system.admin.request('GET', `/api/generation-runs?where[character][equals]=${character.id}&limit=100`);
+    const spent = runs.docs.reduce((sum: number, run: any) => sum + run.costUsd, 0);
+    expect(after.costs.totalUsd).toBeCloseTo(spent, 4);
+    expect(spent).toBeGreaterThan(image.provenance.costUsd);
+    expect(after.costs.acceptedImages).toBeGreaterThanOrEqual(5);
+    expect(after.costs.perAcceptedImageUsd).toBeCloseTo(after.costs.totalUsd / after.costs.acceptedImages, 4);
   });
 
   it('joins the same request instead of paying twice, and lands two different shots requested at once', async () => {

@@ -5,7 +5,9 @@ import {
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
+import type { CostActivities } from '../../activities/costs/activities';
 import type { CoreSetActivities } from '../../activities/core-set/activities';
 import { mapWithConcurrency } from '../concurrency';
 import { searchAttributes } from '../config';
@@ -17,7 +19,7 @@ import { CORE_SET_ANGLES, type AngleProgress, type CoreSetInput, type CoreSetPro
 
 export const coreSetProgressQuery = defineQuery<CoreSetProgress>(PROGRESS_QUERY);
 
-const activities = proxyActivities<CoreSetActivities>({
+const activities = proxyActivities<CoreSetActivities & CostActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 },
 });
@@ -33,7 +35,7 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
   const progress: CoreSetProgress = {
     characterId: input.characterId,
     status: 'starting',
-    angles: angles.map((angle): AngleProgress => ({ angle, state: 'queued', attempt: 0, consistencyScore: null, qualityScore: null, threshold: null })),
+    angles: angles.map((angle): AngleProgress => ({ angle, state: 'queued', attempt: 0, consistencyScore: null, qualityScore: null, threshold: null, spentUsd: 0, generations: 0, unpricedGenerations: 0 })),
   };
   setHandler(coreSetProgressQuery, () => progress);
   const inbox = new ReviewInbox();
@@ -61,6 +63,14 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
       characterDocId: input.characterDocId,
       status: progress.status,
       error: summary || null,
+    });
+    await activities.recordRunCost({
+      characterDocId: input.characterDocId,
+      workflowId: workflowInfo().workflowId,
+      stage: 'core-set',
+      costUsd: progress.angles.reduce((sum, angle) => sum + angle.spentUsd, 0),
+      attempts: progress.angles.reduce((sum, angle) => sum + angle.generations, 0),
+      unpricedAttempts: progress.angles.reduce((sum, angle) => sum + angle.unpricedGenerations, 0),
     });
     upsertSearchAttributes([{ key: searchAttributes.status, value: progress.status }]);
     return progress;

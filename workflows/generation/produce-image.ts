@@ -38,6 +38,10 @@ export interface ImageProgress {
   threshold: number | null;
   imageId?: Id;
   reason?: string;
+  /** Every attempt's cost, kept or discarded; attempts of unpriced models are counted apart. */
+  spentUsd: number;
+  generations: number;
+  unpricedGenerations: number;
 }
 
 interface Candidate {
@@ -78,6 +82,11 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
         referenceMediaIds: spec.referenceMediaIds,
         aspectRatio: spec.aspectRatio,
       });
+      if (generated.kind === 'image') {
+        progress.generations++;
+        if (generated.costUsd === null) progress.unpricedGenerations++;
+        else progress.spentUsd += generated.costUsd;
+      }
       if (generated.kind === 'blocked') {
         // A safety block is not retryable as is: the request ends with the reason for a person to read.
         if (best) await bookkeeping.discardCandidate({ mediaId: best.mediaId });

@@ -1,4 +1,5 @@
 import { ApplicationFailure, defineQuery, isCancellation, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { CostActivities } from '../../activities/costs/activities';
 import type { ProductionShotActivities } from '../../activities/production-shot/activities';
 import { searchAttributes } from '../config';
 import { describeFailure } from '../failure-message';
@@ -10,7 +11,7 @@ import type { ProductionShotInput, ProductionShotProgress } from './types';
 
 export const productionShotProgressQuery = defineQuery<ProductionShotProgress>(PROGRESS_QUERY);
 
-const activities = proxyActivities<ProductionShotActivities>({
+const activities = proxyActivities<ProductionShotActivities & CostActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 },
 });
@@ -25,6 +26,9 @@ export async function productionShotWorkflow(input: ProductionShotInput): Promis
     consistencyScore: null,
     qualityScore: null,
     threshold: null,
+    spentUsd: 0,
+    generations: 0,
+    unpricedGenerations: 0,
   };
   setHandler(productionShotProgressQuery, () => progress);
   const inbox = new ReviewInbox();
@@ -55,6 +59,14 @@ export async function productionShotWorkflow(input: ProductionShotInput): Promis
       inbox,
       async () => setStatus('awaiting_review'),
     );
+    await activities.recordRunCost({
+      characterDocId: input.characterDocId,
+      workflowId: workflowInfo().workflowId,
+      stage: 'production-shot',
+      costUsd: progress.spentUsd,
+      attempts: progress.generations,
+      unpricedAttempts: progress.unpricedGenerations,
+    });
     setStatus(progress.state);
     return progress;
   } catch (error) {

@@ -115,7 +115,7 @@ export const Characters: CollectionConfig = {
               defaultLimit: 50,
               admin: {
                 description: 'A library of all generated and validated shots.',
-                defaultColumns: ['imageFile', 'kind', 'angle', 'shotType', 'dinoProcessingStatus', 'qualityScore', 'consistencyScore'],
+                defaultColumns: ['generationKey', 'kind', 'angle', 'shotType', 'dinoProcessingStatus', 'qualityScore', 'consistencyScore'],
               },
             },
           ],

@@ -18,7 +18,8 @@ export const pipelineFields: Field[] = [
     type: 'group',
     label: 'Master reference ingest',
     access: pipelineAccess,
-    admin: { position: 'sidebar', readOnly: true },
+    // Shown live by the pipeline panel; a form copy would go stale while the workflow runs.
+    admin: { hidden: true },
     fields: [
       {
         name: 'status',
@@ -40,7 +41,7 @@ export const pipelineFields: Field[] = [
     type: 'group',
     label: '360° core set',
     access: pipelineAccess,
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { hidden: true },
     fields: [
       {
         name: 'status',

@@ -24,7 +24,7 @@ interface Run {
 }
 
 interface Pipeline {
-  character: { name: string; masterIngest?: { status?: string; error?: string | null; qualityScore?: number | null; engineId?: string | null; workflowUrl?: string | null }; coreSet?: { status?: string; error?: string | null; workflowUrl?: string | null }; costs?: { totalUsd?: number | null; perAcceptedImageUsd?: number | null } };
+  character: { name: string; personaSync?: { status?: string; syncedAt?: string | null; error?: string | null; workflowUrl?: string | null }; masterIngest?: { status?: string; error?: string | null; qualityScore?: number | null; engineId?: string | null; workflowUrl?: string | null }; coreSet?: { status?: string; error?: string | null; workflowUrl?: string | null }; costs?: { totalUsd?: number | null; perAcceptedImageUsd?: number | null } };
   master: { url: string; thumbnailUrl: string; qualityScore: number | null; dinoProcessingStatus: string; validationNotes: string | null } | null;
   runs: Run[];
   temporalError?: string;
@@ -90,6 +90,11 @@ export function CharacterPipelineClient({ characterId, canGenerate }: { characte
             {data?.character.coreSet?.workflowUrl ? <> · <a href={data.character.coreSet.workflowUrl} target="_blank" rel="noreferrer">run in Temporal</a></> : null}
           </p>
           {data?.character.coreSet?.error ? <pre className="cal-notes">{data.character.coreSet.error}</pre> : null}
+          <p>
+            Persona in knowledge base: <strong data-testid="persona-status">{data?.character.personaSync?.status ?? 'not_synced'}</strong>
+            {data?.character.personaSync?.syncedAt ? <span className="cal-muted"> · synced {new Date(data.character.personaSync.syncedAt).toLocaleString()}</span> : null}
+          </p>
+          {data?.character.personaSync?.error ? <p className="cal-error">{data.character.personaSync.error}</p> : null}
           {typeof data?.character.costs?.totalUsd === 'number' ? (
             <p className="cal-muted">Spent ${data.character.costs.totalUsd.toFixed(3)}{typeof data.character.costs.perAcceptedImageUsd === 'number' ? ` · $${data.character.costs.perAcceptedImageUsd.toFixed(3)} per accepted image` : ''}</p>
           ) : null}
@@ -152,26 +157,41 @@ function AngleTable({ angles }: { angles: AngleProgress[] }) {
   );
 }
 
+/**
+ * Not a <form>: this sits inside Payload's document form, and browsers drop nested forms, so a submit button here
+ * would save the document instead of requesting a shot.
+ */
 function ShotForm({ disabled, onSubmit }: { disabled: boolean; onSubmit: (shot: { prompt: string; shotType?: string; tags?: string; aspectRatio: string }) => void }) {
   const [prompt, setPrompt] = useState('');
   const [shotType, setShotType] = useState('');
   const [tags, setTags] = useState('');
   const [aspectRatio, setAspectRatio] = useState('3:4');
+  const submit = () => {
+    if (prompt.trim().length < 3) return;
+    onSubmit({ prompt, shotType: shotType || undefined, tags: tags || undefined, aspectRatio });
+  };
   return (
-    <form
-      className="cal-shot-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit({ prompt, shotType: shotType || undefined, tags: tags || undefined, aspectRatio });
-      }}
-    >
-      <input aria-label="Shot prompt" placeholder='Prompt, e.g. "Jax smiling, leather jacket, cinematic lighting"' value={prompt} onChange={(e) => setPrompt(e.target.value)} required minLength={3} />
+    <div className="cal-shot-form" role="group" aria-label="Request a production shot">
+      <input
+        aria-label="Shot prompt"
+        placeholder='Prompt, e.g. "Jax smiling, leather jacket, cinematic lighting"'
+        value={prompt}
+        onChange={(e) => setPrompt(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            submit();
+          }
+        }}
+      />
       <input aria-label="Shot type" placeholder="Shot type" value={shotType} onChange={(e) => setShotType(e.target.value)} />
       <input aria-label="Tags" placeholder="Tags" value={tags} onChange={(e) => setTags(e.target.value)} />
       <select aria-label="Aspect ratio" value={aspectRatio} onChange={(e) => setAspectRatio(e.target.value)}>
         {ASPECT_RATIOS.map((ratio) => <option key={ratio} value={ratio}>{ratio}</option>)}
       </select>
-      <button type="submit" className="cal-button" disabled={disabled} title={disabled ? 'Needs an ingested master and an approved core set' : ''}>Request production shot</button>
-    </form>
+      <button type="button" className="cal-button" disabled={disabled || prompt.trim().length < 3} title={disabled ? 'Needs an ingested master and an approved core set' : ''} onClick={submit}>
+        Request production shot
+      </button>
+    </div>
   );
 }

@@ -26,10 +26,13 @@ export const pipelineEndpoint: Endpoint = {
       try {
         const client = await temporalClient();
         const listed = [];
-        for await (const run of client.workflow.list({ query: `CharacterId = "${character.characterId.replace(/"/g, '')}" ORDER BY StartTime DESC`, pageSize: RECENT_RUNS })) {
+        // No ORDER BY: the dev server's SQLite visibility store does not support it; sort here instead.
+        for await (const run of client.workflow.list({ query: `CharacterId = "${character.characterId.replace(/"/g, '')}"`, pageSize: 100 })) {
           listed.push(run);
-          if (listed.length >= RECENT_RUNS) break;
+          if (listed.length >= 200) break;
         }
+        listed.sort((a, b) => b.startTime.getTime() - a.startTime.getTime());
+        listed.splice(RECENT_RUNS);
         runs = await Promise.all(
           listed.map(async (run) => ({
             workflowId: run.workflowId,
@@ -48,7 +51,8 @@ export const pipelineEndpoint: Endpoint = {
           })),
         );
       } catch (error) {
-        temporalError = `Temporal is not reachable: ${(error as Error).message}`;
+        req.payload.logger.warn({ msg: 'could not list the character runs', err: error });
+        temporalError = `Could not read the runs from Temporal: ${(error as Error).message}`;
       }
       const master = typeof character.masterReferenceImage === 'object' ? character.masterReferenceImage : null;
       return Response.json({
@@ -58,6 +62,7 @@ export const pipelineEndpoint: Endpoint = {
           characterId: character.characterId,
           masterIngest: character.masterIngest,
           coreSet: character.coreSet,
+          personaSync: character.personaSync,
           costs: character.costs,
         },
         master: master

@@ -184,6 +184,23 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`media_filename_idx\` ON \`media\` (\`filename\`);`)
   await db.run(sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`)
   await db.run(sql`CREATE INDEX \`media_sizes_card_sizes_card_filename_idx\` ON \`media\` (\`sizes_card_filename\`);`)
+  await db.run(sql`CREATE TABLE \`generation_runs\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`workflow_id\` text NOT NULL,
+  	\`character_id\` integer NOT NULL,
+  	\`stage\` text NOT NULL,
+  	\`cost_usd\` numeric NOT NULL,
+  	\`attempts\` numeric NOT NULL,
+  	\`unpriced_attempts\` numeric,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`character_id\`) REFERENCES \`characters\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`generation_runs_workflow_id_idx\` ON \`generation_runs\` (\`workflow_id\`);`)
+  await db.run(sql`CREATE INDEX \`generation_runs_character_idx\` ON \`generation_runs\` (\`character_id\`);`)
+  await db.run(sql`CREATE INDEX \`generation_runs_updated_at_idx\` ON \`generation_runs\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`generation_runs_created_at_idx\` ON \`generation_runs\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`users_sessions\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -242,11 +259,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`characters_id\` integer,
   	\`character_images_id\` integer,
   	\`media_id\` integer,
+  	\`generation_runs_id\` integer,
   	\`users_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`characters_id\`) REFERENCES \`characters\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`character_images_id\`) REFERENCES \`character_images\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`generation_runs_id\`) REFERENCES \`generation_runs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
@@ -256,6 +275,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_characters_id_idx\` ON \`payload_locked_documents_rels\` (\`characters_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_character_images_id_idx\` ON \`payload_locked_documents_rels\` (\`character_images_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_generation_runs_id_idx\` ON \`payload_locked_documents_rels\` (\`generation_runs_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -345,6 +365,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`characters_texts\`;`)
   await db.run(sql`DROP TABLE \`character_images\`;`)
   await db.run(sql`DROP TABLE \`media\`;`)
+  await db.run(sql`DROP TABLE \`generation_runs\`;`)
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)

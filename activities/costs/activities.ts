@@ -1,0 +1,48 @@
+import type { PayloadRestClient } from '../../clients/payload/client';
+
+export interface RunCost {
+  characterDocId: string | number;
+  workflowId: string;
+  stage: 'core-set' | 'production-shot';
+  costUsd: number;
+  attempts: number;
+  unpricedAttempts: number;
+}
+
+export function createCostActivities({ payload }: { payload: PayloadRestClient }) {
+  return {
+    /**
+     * Upserts the run's spend, then recomputes the character's totals from every run and every accepted image, so
+     * the last writer always writes a complete sum (concurrent runs never add to a stale number).
+     */
+    async recordRunCost(input: RunCost): Promise<{ totalUsd: number; acceptedImages: number }> {
+      const data = { workflowId: input.workflowId, character: input.characterDocId, stage: input.stage, costUsd: input.costUsd, attempts: input.attempts, unpricedAttempts: input.unpricedAttempts };
+      const existing = await payload.find('generation-runs', { workflowId: { equals: input.workflowId } }, { limit: 1 });
+      if (existing.docs[0]) await payload.update('generation-runs', existing.docs[0].id, data);
+      else await payload.create('generation-runs', data);
+
+      const runs = await payload.find('generation-runs', { character: { equals: input.characterDocId } }, { limit: 1000 });
+      const totalUsd = runs.docs.reduce((sum, run) => sum + (typeof run.costUsd === 'number' ? run.costUsd : 0), 0);
+      const accepted = await payload.find(
+        'character-images',
+        { character: { equals: input.characterDocId }, or: [{ dinoProcessingStatus: { equals: 'validation_success' } }, { 'review.status': { equals: 'approved' } }] },
+        { limit: 1 },
+      );
+      const acceptedImages = accepted.totalDocs;
+      await payload.update('characters', input.characterDocId, {
+        costs: {
+          totalUsd: round(totalUsd),
+          acceptedImages,
+          perAcceptedImageUsd: acceptedImages > 0 ? round(totalUsd / acceptedImages) : null,
+        },
+      });
+      return { totalUsd, acceptedImages };
+    },
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+export type CostActivities = ReturnType<typeof createCostActivities>;
