@@ -44,3 +44,15 @@ ensure_temporal_cli() {
   TEMPORAL_CLI_PATH="$venv/bin/temporal"
   export TEMPORAL_CLI_PATH
 }
+
+# Debian's Chromium for the browser tests (never a downloaded browser build). CHROMIUM_PATH overrides.
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] || [ -x /usr/bin/chromium ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing Debian's chromium for the browser tests"
+    (apt-get update -qq && apt-get install -y -qq chromium) >&2
+  else
+    echo "The browser tests need Chromium: install Debian's 'chromium' package or set CHROMIUM_PATH." >&2
+    exit 1
+  fi
+}

@@ -7,6 +7,7 @@ source "$ROOT/scripts/build-app.sh"
 ensure_node_modules
 ensure_node
 ensure_temporal_cli
+ensure_chromium
 build_payload_app
 cd "$ROOT"
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
