@@ -4,16 +4,20 @@ export interface Lab {
   b: number;
 }
 
-const SRGB_TO_LINEAR = new Float64Array(256).map((_, value) => {
+function linearise(value: number): number {
   const c = value / 255;
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-});
+}
+
+// Pixel loops call this per pixel: whole byte values come from a table, averaged (fractional) ones are computed.
+const SRGB_TO_LINEAR = Float64Array.from({ length: 256 }, (_, value) => linearise(value));
+const toLinear = (value: number) => (Number.isInteger(value) && value >= 0 && value <= 255 ? SRGB_TO_LINEAR[value]! : linearise(value));
 
 /** sRGB (0–255) → CIELAB (D65). */
 export function rgbToLab(r: number, g: number, b: number): Lab {
-  const rl = SRGB_TO_LINEAR[r]!;
-  const gl = SRGB_TO_LINEAR[g]!;
-  const bl = SRGB_TO_LINEAR[b]!;
+  const rl = toLinear(r);
+  const gl = toLinear(g);
+  const bl = toLinear(b);
   const x = (0.4124564 * rl + 0.3575761 * gl + 0.1804375 * bl) / 0.95047;
   const y = 0.2126729 * rl + 0.7151522 * gl + 0.072175 * bl;
   const z = (0.0193339 * rl + 0.119192 * gl + 0.9503041 * bl) / 1.08883;

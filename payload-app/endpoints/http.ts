@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload';
+import type { ZodType } from 'zod';
 import { hasRole, type Role } from '../access/roles';
 
 export class HttpError extends Error {
@@ -32,4 +33,19 @@ export async function respond(req: PayloadRequest, handler: () => Promise<Respon
     req.payload.logger.error({ msg: 'endpoint failed', err: error });
     return Response.json({ error: 'Internal error; see the server log.' }, { status: 500 });
   }
+}
+
+/** Parses the JSON body with a zod schema; a mismatch is a 400 naming each bad field. */
+export async function parseBody<T>(req: PayloadRequest, schema: ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await readJson(req));
+  if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+/** The `:id` document, read with the caller's own access (a document they cannot read is a 404 to them). */
+export async function findForCaller<S extends 'characters' | 'character-images'>(req: PayloadRequest, collection: S, what: string) {
+  const id = String(req.routeParams?.id ?? '');
+  const doc = await req.payload.findByID({ collection, id, depth: 0, req, overrideAccess: false }).catch(() => null);
+  if (!doc) throw new HttpError(404, `No ${what} ${id}.`);
+  return doc;
 }

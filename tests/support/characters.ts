@@ -1,4 +1,3 @@
-import { expect } from '@jest/globals';
 import type { Client } from '@temporalio/client';
 import { workflowIds } from '../../workflows/config';
 import type { RestSession } from './rest';
@@ -9,18 +8,25 @@ export interface CreatedCharacter {
   masterMediaId: number | string;
 }
 
-/** What an editor does first: create the character, upload the master, point the character at it. */
+function expectStatus(what: string, response: { status: number; body: unknown }, status: number) {
+  if (response.status !== status) throw new Error(`${what}: expected HTTP ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+}
+
+/**
+ * What an editor does first: create the character, upload the master, point the character at it. Plain errors (not
+ * Jest's expect) so the benchmark can use it too.
+ */
 export async function createCharacterWithMaster(
   editor: RestSession,
   data: Record<string, unknown> & { name: string },
   image: { bytes: Buffer; filename: string; mimeType: string },
 ): Promise<CreatedCharacter & { doc: any; media: any }> {
   const character = await editor.request('POST', '/api/characters', data);
-  expect(character.status).toBe(201);
+  expectStatus('create character', character, 201);
   const upload = await editor.uploadImage(image.bytes, image.filename, image.mimeType);
-  expect(upload.status).toBe(201);
+  expectStatus('upload master', upload, 201);
   const updated = await editor.request('PATCH', `/api/characters/${character.body.doc.id}`, { masterReferenceImage: upload.body.doc.id });
-  expect(updated.status).toBe(200);
+  expectStatus('set master', updated, 200);
   return {
     id: updated.body.doc.id,
     characterId: updated.body.doc.characterId,
@@ -32,5 +38,5 @@ export async function createCharacterWithMaster(
 
 export async function waitForMasterReady(temporal: Client, character: CreatedCharacter): Promise<void> {
   const result = await temporal.workflow.getHandle(workflowIds.masterReference(character.characterId, character.masterMediaId)).result();
-  expect(result.status).toBe('ready');
+  if (result.status !== 'ready') throw new Error(`master reference ended ${result.status}`);
 }

@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Endpoint } from 'payload';
 import { z } from 'zod';
 import { REVIEW_UPDATE } from '../../../../workflows/review/definitions';
-import { HttpError, readJson, requireRole, respond } from '../../../endpoints/http';
+import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
 import { temporalClient } from '../../../temporal/client';
 
 const bodySchema = z
@@ -23,24 +23,22 @@ export const reviewEndpoint: Endpoint = {
   handler: (req) =>
     respond(req, async () => {
       const user = requireRole(req, 'admin', 'reviewer');
-      const parsed = bodySchema.safeParse(await readJson(req));
-      if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-      const id = String(req.routeParams?.id ?? '');
-      const image = await req.payload.findByID({ collection: 'character-images', id, depth: 0, req, overrideAccess: false }).catch(() => null);
-      if (!image) throw new HttpError(404, `No gallery image ${id}.`);
+      const body = await parseBody(req, bodySchema);
+      const image = await findForCaller(req, 'character-images', 'gallery image');
+      const id = image.id;
       if (image.review?.status !== 'awaiting_review' || !image.workflowId) {
         throw new HttpError(409, `Image ${id} is not awaiting review (review state: ${image.review?.status ?? 'not_required'}).`);
       }
       const client = await temporalClient();
       try {
         await client.workflow.getHandle(image.workflowId).executeUpdate(REVIEW_UPDATE, {
-          args: [{ imageId: image.id, decision: parsed.data.decision, reviewer: user.email ?? String(user.id), reviewerUserId: user.id, note: parsed.data.note, promptAdjustment: parsed.data.promptAdjustment }],
+          args: [{ imageId: image.id, decision: body.decision, reviewer: user.email ?? String(user.id), reviewerUserId: user.id, note: body.note, promptAdjustment: body.promptAdjustment }],
         });
       } catch (error) {
         if (error instanceof WorkflowUpdateFailedError) throw new HttpError(409, `The workflow refused the decision: ${error.cause?.message ?? error.message}`);
         if ((error as Error).name === 'WorkflowNotFoundError') throw new HttpError(409, `The workflow ${image.workflowId} is no longer running.`);
         throw error;
       }
-      return Response.json({ accepted: true, imageId: image.id, decision: parsed.data.decision, workflowId: image.workflowId });
+      return Response.json({ accepted: true, imageId: image.id, decision: body.decision, workflowId: image.workflowId });
     }),
 };

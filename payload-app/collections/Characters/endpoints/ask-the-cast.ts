@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createPathragClient } from '../../../../clients/pathrag';
 import { ServiceError } from '../../../../clients/errors';
 import { appConfig } from '../../../config';
-import { HttpError, readJson, requireRole, respond } from '../../../endpoints/http';
+import { HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
 
 const bodySchema = z.object({ question: z.string().trim().min(3, 'question is required').max(2000) }).strict();
 
@@ -16,13 +16,12 @@ export const askTheCastEndpoint: Endpoint = {
   handler: (req) =>
     respond(req, async () => {
       requireRole(req, 'admin', 'editor', 'reviewer', 'viewer');
-      const parsed = bodySchema.safeParse(await readJson(req));
-      if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
+      const { question } = await parseBody(req, bodySchema);
       const config = appConfig();
       client ??= createPathragClient({ baseUrl: config.PATHRAG_BASE_URL, apiKey: config.PATHRAG_API_KEY });
       try {
-        const { answer } = await client.query(parsed.data.question);
-        return Response.json({ question: parsed.data.question, answer });
+        const { answer } = await client.query(question);
+        return Response.json({ question, answer });
       } catch (error) {
         if (error instanceof ServiceError) {
           throw new HttpError(error.retryable ? 503 : 502, `The knowledge service could not answer: ${error.message}`);

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload';
 import { z } from 'zod';
-import { HttpError, readJson, requireRole, respond } from '../../../endpoints/http';
+import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
 import { startProductionShotWorkflow } from '../../../temporal/start-production-shot';
 
 const shotSchema = z
@@ -21,17 +21,14 @@ export const requestShotsEndpoint: Endpoint = {
   handler: (req) =>
     respond(req, async () => {
       const user = requireRole(req, 'admin', 'editor');
-      const parsed = bodySchema.safeParse(await readJson(req));
-      if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-      const id = String(req.routeParams?.id ?? '');
-      const character = await req.payload.findByID({ collection: 'characters', id, depth: 0, req, overrideAccess: false }).catch(() => null);
-      if (!character) throw new HttpError(404, `No character ${id}.`);
+      const body = await parseBody(req, bodySchema);
+      const character = await findForCaller(req, 'characters', 'character');
       if (character.masterIngest?.status !== 'ready') {
         throw new HttpError(409, `${character.name} has no ingested master reference (state: ${character.masterIngest?.status ?? 'not_started'}). Upload one and wait for it to be ready.`);
       }
       const core = await req.payload.count({ collection: 'character-images', where: { character: { equals: character.id }, isCoreReference: { equals: true } }, req, overrideAccess: false });
       if (core.totalDocs === 0) throw new HttpError(409, `${character.name} has no approved 360° core set yet. Generate the core set first.`);
-      const shots = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+      const shots = Array.isArray(body) ? body : [body];
       const runs = await Promise.all(
         shots.map(({ variant, ...shot }) =>
           startProductionShotWorkflow({ characterDocId: character.id, characterId: character.characterId, ...shot, requestedBy: user.email ?? String(user.id) }, variant),

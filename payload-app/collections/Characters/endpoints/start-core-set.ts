@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload';
 import { z } from 'zod';
 import { CORE_SET_ANGLES } from '../../../../workflows/core-set/types';
-import { HttpError, readJson, requireRole, respond } from '../../../endpoints/http';
+import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
 import { startCoreSetWorkflow } from '../../../temporal/start-core-set';
 
 const bodySchema = z
@@ -19,18 +19,15 @@ export const startCoreSetEndpoint: Endpoint = {
   handler: (req) =>
     respond(req, async () => {
       const user = requireRole(req, 'admin', 'editor');
-      const parsed = bodySchema.safeParse(await readJson(req));
-      if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-      const id = String(req.routeParams?.id ?? '');
-      const character = await req.payload.findByID({ collection: 'characters', id, depth: 0, req, overrideAccess: false }).catch(() => null);
-      if (!character) throw new HttpError(404, `No character ${id}.`);
+      const body = await parseBody(req, bodySchema);
+      const character = await findForCaller(req, 'characters', 'character');
       if (character.masterIngest?.status !== 'ready') {
         throw new HttpError(409, `${character.name} has no ingested master reference (state: ${character.masterIngest?.status ?? 'not_started'}). Upload one and wait for it to be ready.`);
       }
       const run = await startCoreSetWorkflow({
         characterDocId: character.id,
         characterId: character.characterId,
-        ...parsed.data,
+        ...body,
         requestedBy: user.email ?? String(user.id),
       });
       return Response.json(run, { status: run.joinedExisting ? 200 : 201 });

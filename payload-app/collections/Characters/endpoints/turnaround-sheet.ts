@@ -4,7 +4,7 @@ import type { Endpoint } from 'payload';
 import sharp from 'sharp';
 import { CORE_SET_ANGLES } from '../../../../workflows/core-set/types';
 import { appConfig } from '../../../config';
-import { HttpError, requireRole, respond } from '../../../endpoints/http';
+import { findForCaller, HttpError, requireRole, respond } from '../../../endpoints/http';
 
 const CELL_WIDTH = 300;
 const CELL_HEIGHT = 400;
@@ -20,9 +20,7 @@ export const turnaroundSheetEndpoint: Endpoint = {
   handler: (req) =>
     respond(req, async () => {
       requireRole(req, 'admin', 'editor', 'reviewer', 'viewer');
-      const id = String(req.routeParams?.id ?? '');
-      const character = await req.payload.findByID({ collection: 'characters', id, depth: 0, req, overrideAccess: false }).catch(() => null);
-      if (!character) throw new HttpError(404, `No character ${id}.`);
+      const character = await findForCaller(req, 'characters', 'character');
       const core = await req.payload.find({
         collection: 'character-images',
         where: { character: { equals: character.id }, isCoreReference: { equals: true } },
