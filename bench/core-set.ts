@@ -38,9 +38,10 @@ try {
   let seq = 0;
 
   async function standInSeconds(): Promise<number> {
-    const stats = (await (await fetch(`${system.gemini.url}/_control/stats`)).json()) as { totalServerTimeMs?: number };
-    const dino = (await (await fetch(`${system.dino.url}/_control/stats`).catch(() => undefined))?.json().catch(() => undefined)) as { totalServerTimeMs?: number } | undefined;
-    return ((stats.totalServerTimeMs ?? 0) + (dino?.totalServerTimeMs ?? 0)) / 1000;
+    const gemini = (await (await fetch(`${system.gemini.url}/_control/stats`)).json()) as { serverTimeMs: number };
+    const dino = (await (await fetch(`${system.dino.url}/_control/stats`)).json()) as { totalServerTimeMs: number };
+    if (typeof gemini.serverTimeMs !== 'number' || typeof dino.totalServerTimeMs !== 'number') throw new Error('a stand-in did not report its server time');
+    return (gemini.serverTimeMs + dino.totalServerTimeMs) / 1000;
   }
 
   async function run(angles: number[], concurrency: number): Promise<{ wall: number; standIn: number }> {
