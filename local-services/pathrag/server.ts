@@ -38,7 +38,7 @@ export async function createPathragStandIn(options: { dataDir: string }): Promis
       faults.push(...body.queue);
       return json({ queued: faults.length });
     }
-    if (route === '/_control/stats') return json({ ...stats, documents: store.documents().length });
+    if (route === '/_control/stats') return json({ ...stats, documents: store.documents().length, deletedEntities: [...store.deletedEntities()] });
     if (route === '/_control/health') {
       healthy = z.object({ healthy: z.boolean() }).parse(await request.json()).healthy;
       return json({ healthy });

@@ -79,6 +79,13 @@ describe('persona sync to PathRAG', () => {
     expect(answer.body.answer).toMatch(/dragon keeper/);
   });
 
+  it('removes the entity from the knowledge base when the character is deleted', async () => {
+    const created = await editor.request('POST', '/api/characters', { name: 'Tess Ward', personality: 'Careful.' });
+    await waitSynced(created.body.doc.id);
+    expect((await system.admin.request('DELETE', `/api/characters/${created.body.doc.id}`)).status).toBe(200);
+    await waitFor('the entity removal', async () => (await control(system.pathrag.url, '/_control/stats')).deletedEntities.includes('TESS WARD'), 30_000, 300);
+  });
+
   it('saves while PathRAG is down, and catches up when it returns', async () => {
     await control(system.pathrag.url, '/_control/health', { healthy: false });
     try {

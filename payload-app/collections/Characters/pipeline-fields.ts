@@ -18,8 +18,8 @@ export const pipelineFields: Field[] = [
     type: 'group',
     label: 'Master reference ingest',
     access: pipelineAccess,
-    // Shown live by the pipeline panel; a form copy would go stale while the workflow runs.
-    admin: { hidden: true },
+    // The pipeline panel shows this live; the sidebar copy is as of page load (and feeds the list columns).
+    admin: { position: 'sidebar', readOnly: true },
     fields: [
       {
         name: 'status',
@@ -41,7 +41,7 @@ export const pipelineFields: Field[] = [
     type: 'group',
     label: '360° core set',
     access: pipelineAccess,
-    admin: { hidden: true },
+    admin: { position: 'sidebar', readOnly: true },
     fields: [
       {
         name: 'status',
