@@ -57,10 +57,14 @@ if [ -z "${PATHRAG_BASE_URL:-}" ]; then
   wait_for_http "PathRAG stand-in" "$PATHRAG_BASE_URL/health" 30
 fi
 
+export FIRST_ADMIN_NOTICE_FILE="$DATA/first-admin-notice.txt"
 start_process "Payload" "$LOGS/payload.log" next start "$ROOT/payload-app" -p "$PORT" -H "${HOST:-127.0.0.1}"
 wait_for_http "Payload" "$PAYLOAD_URL/api/health" 90
-# The first request runs Payload's init (migrations, first admin user); show its banner here.
-grep -A6 'First admin user created' "$LOGS/payload.log" | tail -n +1 || true
+# The first request runs Payload's init (migrations, first admin user). A new admin's login is shown once, here.
+if [ -f "$FIRST_ADMIN_NOTICE_FILE" ]; then
+  cat "$FIRST_ADMIN_NOTICE_FILE"
+  rm -f "$FIRST_ADMIN_NOTICE_FILE"
+fi
 
 start_process "worker" "$LOGS/worker.log" tsx "$ROOT/workers/main.ts"
 

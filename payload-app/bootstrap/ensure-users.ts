@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import type { Payload } from 'payload';
 import { appConfig } from '../config';
 
@@ -24,19 +25,20 @@ async function ensureAdmin(payload: Payload): Promise<void> {
     data: { email: config.ADMIN_EMAIL, password, role: 'admin', name: 'Administrator' },
   });
   const shown = config.ADMIN_PASSWORD ? '(the ADMIN_PASSWORD you set)' : password;
-  // Printed once, on creation, so it is not in later logs; set ADMIN_PASSWORD to choose it yourself.
-  console.log(
-    [
-      '',
-      '┌─────────────────────────────────────────────────────────────',
-      '│ First admin user created',
-      `│   email:    ${config.ADMIN_EMAIL}`,
-      `│   password: ${shown}`,
-      '│ This password is shown only now. Change it in the admin (Users).',
-      '└─────────────────────────────────────────────────────────────',
-      '',
-    ].join('\n'),
-  );
+  const notice = [
+    '',
+    '┌─────────────────────────────────────────────────────────────',
+    '│ First admin user created',
+    `│   email:    ${config.ADMIN_EMAIL}`,
+    `│   password: ${shown}`,
+    '│ This password is shown only now. Change it in the admin (Users).',
+    '└─────────────────────────────────────────────────────────────',
+    '',
+  ].join('\n');
+  // Shown once and kept nowhere: `npm start` prints this file and deletes it, so the password never sits in a log.
+  const noticeFile = process.env.FIRST_ADMIN_NOTICE_FILE;
+  if (noticeFile) await writeFile(noticeFile, notice, { mode: 0o600 });
+  else console.log(notice);
 }
 
 async function ensureWorkerServiceUser(payload: Payload): Promise<void> {
