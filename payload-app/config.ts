@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_TASK_QUEUE } from '../contracts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -13,7 +14,7 @@ const schema = z.object({
   PAYLOAD_PUBLIC_SERVER_URL: z.string().url().default('http://localhost:3000'),
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().default('character-assets'),
+  TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
   TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
   DINO_BASE_URL: z.string().url().default('http://127.0.0.1:3012'),
   DINO_API_KEY: z.string().optional(),

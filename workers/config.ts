@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_TASK_QUEUE } from '../workflows/config';
+import { DEFAULT_TASK_QUEUE } from '../contracts';
 
 /** Environment of a worker process, parsed once at start-up. Secrets are never logged. */
 const schema = z.object({

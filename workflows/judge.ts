@@ -35,8 +35,3 @@ export function judgeCandidate(measured: CandidateMeasurements, rules: JudgingRu
   }
   return { passed: notes.length === 0, notes };
 }
-
-/** Consistency on our scale (DESIGN §4): 100 × max(0, cosine), one decimal. */
-export function consistencyFromCosine(cosine: number): number {
-  return Math.round(Math.max(0, cosine) * 1000) / 10;
-}

@@ -1,9 +1,24 @@
 import { z } from 'zod';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import { relationId } from '../../common/relation-id';
-import { CORE_SET_ANGLES, type CoreSetContext } from '../../workflows/core-set/types';
+import { CORE_SET_ANGLES } from '../../contracts';
 import { invalidInput } from '../errors';
 import { callingRun } from '../shared/run-info';
+
+/** Settings and references resolved once at the start of a core-set run (from the character and the QA settings). */
+export interface CoreSetContext {
+  characterName: string;
+  lookDescription: string;
+  masterMediaId: string | number;
+  engineId: string;
+  thresholds: Record<string, number | null>;
+  minQuality: number;
+  echoCosine: number;
+  maxAttempts: number;
+  concurrency: number;
+  reviewTimeoutMs: number;
+  aspectRatio: string;
+}
 
 export interface CoreSetDeps {
   payload: PayloadRestClient;

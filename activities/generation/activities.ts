@@ -1,8 +1,8 @@
 import type { DinoClient } from '../../clients/dino';
 import type { ImageModelClient } from '../../clients/gemini';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
+import { consistencyFromCosine, type ReviewDecisionKind } from '../../contracts';
 import { cosineSimilarity, measureQuality } from '../../image-analysis';
-import { consistencyFromCosine } from '../../workflows/judge';
 import { invalidInput } from '../errors';
 import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from '../shared/prepare-image';
 
@@ -65,7 +65,7 @@ export interface SaveGalleryImageInput {
 
 export interface RecordReviewDecisionInput {
   imageId: Id;
-  decision: 'approve' | 'retry' | 'reject' | 'timeout';
+  decision: ReviewDecisionKind | 'timeout';
   reviewer: string;
   reviewerUserId?: Id;
   note?: string;

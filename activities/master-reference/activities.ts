@@ -1,8 +1,8 @@
 import type { DinoClient } from '../../clients/dino';
 import { PermanentServiceError } from '../../clients/errors';
 import type { PayloadRestClient } from '../../clients/payload/client';
+import type { MasterReferenceInput } from '../../contracts';
 import { measureQuality } from '../../image-analysis';
-import type { MasterReferenceInput } from '../../workflows/master-reference/types';
 import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from '../shared/prepare-image';
 import { callingRun } from '../shared/run-info';
 import { relationId } from '../../common/relation-id';

@@ -1,9 +1,22 @@
 import { z } from 'zod';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import { relationId } from '../../common/relation-id';
-import type { ProductionShotContext } from '../../workflows/production-shot/types';
 import { invalidInput } from '../errors';
 import { chooseReferences } from './choose-references';
+
+/** Settings and references resolved once at the start of a production-shot run. */
+export interface ProductionShotContext {
+  characterName: string;
+  lookDescription: string;
+  /** Master first, then approved core-set images (see choose-references.ts). */
+  referenceMediaIds: Array<string | number>;
+  engineId: string;
+  minConsistency: number | null;
+  minQuality: number;
+  echoCosine: number;
+  maxAttempts: number;
+  reviewTimeoutMs: number;
+}
 
 const qaSettingsSchema = z.object({
   productionThresholds: z.array(z.object({ engineId: z.string(), minConsistency: z.number() })).nullish(),

@@ -1,5 +1,4 @@
-/** The image models accept at most 14 reference images (specs/gemini-image-api.md). */
-export const MAX_REFERENCE_IMAGES = 14;
+import { MAX_REFERENCE_IMAGES } from '../../contracts';
 
 export interface CoreImage {
   mediaId: string | number;

@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { temporalUiLink } from '../../workflows/config';
+import { temporalUiLink } from '../../contracts';
 
 /** The calling workflow's ids and Web UI link, recorded on documents so users can open the run. */
 export function callingRun(temporalUiUrl: string, namespace: string) {

@@ -1,6 +1,5 @@
 import { WorkflowIdReusePolicy } from '@temporalio/client';
-import { searchAttributes, workflowIds } from '../../workflows/config';
-import { PERSONA_CHANGED_SIGNAL, type PersonaSyncInput } from '../../workflows/persona-sync/types';
+import { PERSONA_CHANGED_SIGNAL, searchAttributes, workflowIds, type PersonaSyncInput } from '../../contracts';
 import { appConfig } from '../config';
 import { temporalClient } from './client';
 
@@ -28,7 +27,7 @@ export async function startPersonaRemoval(characterId: string, characterName: st
   const client = await temporalClient();
   await client.workflow.start('personaRemoveWorkflow', {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    workflowId: `persona-remove:${characterId}`,
+    workflowId: workflowIds.personaRemove(characterId),
     args: [{ characterName }],
     workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
   });

@@ -1,5 +1,4 @@
-import { workflowIds } from '../../workflows/config';
-import type { CoreSetInput } from '../../workflows/core-set/types';
+import { workflowIds, type CoreSetInput } from '../../contracts';
 import { temporalClient } from './client';
 import { runLink, startPipelineWorkflow, WorkflowIdReusePolicy, type StartedRun } from './start-workflow';
 

@@ -1,5 +1,4 @@
-import { workflowIds } from '../../workflows/config';
-import type { MasterReferenceInput } from '../../workflows/master-reference/types';
+import { workflowIds, type MasterReferenceInput } from '../../contracts';
 import { startPipelineWorkflow, WorkflowIdReusePolicy, type StartedRun } from './start-workflow';
 
 export type { StartedRun };

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { workflowIds } from '../../workflows/config';
-import type { ProductionShotInput } from '../../workflows/production-shot/types';
+import { workflowIds, type ProductionShotInput } from '../../contracts';
 import { startPipelineWorkflow, WorkflowIdReusePolicy, type StartedRun } from './start-workflow';
 
 /**

@@ -1,5 +1,5 @@
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
-import { searchAttributes, temporalUiLink, type PipelineStage } from '../../workflows/config';
+import { searchAttributes, temporalUiLink, type PipelineStage } from '../../contracts';
 import { appConfig } from '../config';
 import { temporalClient } from './client';
 

@@ -1,5 +1,11 @@
-import { workflowIds } from '../../workflows/config';
-import type { CoreSetProgress } from '../../workflows/core-set/types';
+import {
+  CORE_SET_ANGLES,
+  PROGRESS_QUERY,
+  REVIEW_SIGNALS,
+  workflowIds,
+  type CoreSetProgress,
+  type ReviewSignalPayload,
+} from '../../contracts';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../support/characters';
 import { clearFaults, queueFaults, standInStats } from '../support/gemini-control';
@@ -55,7 +61,7 @@ describe('360° core set', () => {
   }
 
   async function progressOf(workflowId: string): Promise<CoreSetProgress> {
-    return system.temporal.workflow.getHandle(workflowId).query<CoreSetProgress>('progress');
+    return system.temporal.workflow.getHandle(workflowId).query<CoreSetProgress>(PROGRESS_QUERY);
   }
 
   async function waitForAngleState(workflowId: string, angle: number, state: string) {
@@ -79,7 +85,7 @@ describe('360° core set', () => {
     expect(result.angles.map((angle: any) => angle.state)).toEqual(Array(8).fill('passed'));
 
     const gallery = await galleryOf(character);
-    expect(gallery.map((image) => image.angle)).toEqual([0, 45, 90, 135, 180, 225, 270, 315]);
+    expect(gallery.map((image) => image.angle)).toEqual([...CORE_SET_ANGLES]);
     for (const image of gallery) {
       expect(image).toMatchObject({ kind: 'core', isCoreReference: true, dinoProcessingStatus: 'validation_success' });
       expect(image.consistencyScore).toBeGreaterThanOrEqual(image.measurements.consistencyThreshold);
@@ -167,7 +173,8 @@ describe('360° core set', () => {
     const retried = await reviewer.request('POST', `/api/character-images/${first.imageId}/review`, { decision: 'retry', promptAdjustment: 'Keep the red jacket.' });
     expect(retried.status).toBe(200);
     // An operator without the admin: the same decision as a plain signal, as `temporal workflow signal` sends it.
-    await system.temporal.workflow.getHandle(run.workflowId).signal('reject', { imageId: second.imageId, reviewer: 'ops@studio.example', note: 'Wrong character.' });
+    const rejection: ReviewSignalPayload = { imageId: second.imageId!, reviewer: 'ops@studio.example', note: 'Wrong character.' };
+    await system.temporal.workflow.getHandle(run.workflowId).signal<[ReviewSignalPayload]>(REVIEW_SIGNALS.reject, rejection);
 
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
     const states = Object.fromEntries(result.angles.map((angle: any) => [angle.angle, angle.state]));
@@ -228,7 +235,7 @@ describe('360° core set', () => {
     const character = await characterReadyForCoreSet('Gus Park');
     const worker = new RestSessionForService(system.payload.url, system.payload.workerApiKey);
     const saves = await Promise.all(
-      [0, 45, 90, 135, 180, 225, 270, 315].map((angle) =>
+      CORE_SET_ANGLES.map((angle) =>
         worker.post('/api/character-images', {
           character: character.id,
           kind: 'core',

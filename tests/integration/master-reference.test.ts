@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDinoClient } from '../../clients/dino';
-import { workflowIds } from '../../workflows/config';
+import { searchAttributes, workflowIds } from '../../contracts';
 import { createCharacterWithMaster } from '../support/characters';
 import { figurePng } from '../support/images';
 import type { RestSession } from '../support/rest';
@@ -64,8 +64,18 @@ describe('master reference ingest', () => {
 
     const description = await system.temporal.workflow.getHandle(workflowId).describe();
     expect(description.status.name).toBe('COMPLETED');
-    expect(description.searchAttributes.CharacterId).toEqual(['jax-rivera']);
-    expect(description.searchAttributes.PipelineStatus).toEqual(['ready']);
+    expect(description.typedSearchAttributes.get(searchAttributes.characterId)).toBe('jax-rivera');
+    expect(description.typedSearchAttributes.get(searchAttributes.status)).toBe('ready');
+
+    // The admin's pipeline panel lists the run (next to the persona sync's) with its stage and status.
+    const { body: pipeline } = await editor.request('GET', `/api/characters/${character.id}/pipeline`);
+    expect(pipeline.runs.find((run: { workflowId: string }) => run.workflowId === workflowId)).toMatchObject({
+      type: 'masterReferenceWorkflow',
+      status: 'COMPLETED',
+      stage: 'master-reference',
+      pipelineStatus: 'ready',
+      progress: null,
+    });
   });
 
   it('does not start a second run when the same master is saved again', async () => {

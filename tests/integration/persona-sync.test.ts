@@ -1,4 +1,4 @@
-import { workflowIds } from '../../workflows/config';
+import { workflowIds } from '../../contracts';
 import { waitFor } from '../support/ports';
 import type { RestSession } from '../support/rest';
 import { startTestSystem, type TestSystem } from '../support/system';
@@ -84,6 +84,8 @@ describe('persona sync to PathRAG', () => {
     await waitSynced(created.body.doc.id);
     expect((await system.admin.request('DELETE', `/api/characters/${created.body.doc.id}`)).status).toBe(200);
     await waitFor('the entity removal', async () => (await control(system.pathrag.url, '/_control/stats')).deletedEntities.includes('TESS WARD'), 30_000, 300);
+    const removal = await system.temporal.workflow.getHandle(workflowIds.personaRemove('tess-ward')).describe();
+    expect(removal.type).toBe('personaRemoveWorkflow');
   });
 
   it('saves while PathRAG is down, and catches up when it returns', async () => {

@@ -1,4 +1,5 @@
 import { createDinoClient } from '../../clients/dino';
+import { PROGRESS_QUERY, type ProductionShotProgress } from '../../contracts';
 import { PermanentServiceError } from '../../clients/errors';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../support/characters';
@@ -87,7 +88,7 @@ describe('production shots', () => {
     await queueFaults(system.gemini.url, [1, 2, 3, 4].map(() => ({ fault: 'off_model', match: 'standing on a rooftop' })));
     const [run] = await requestShots({ prompt: 'Jax standing on a rooftop at dawn' });
     const flagged = await waitFor('the shot to await review', async () => {
-      const progress = await system.temporal.workflow.getHandle(run!.workflowId).query<any>('progress');
+      const progress = await system.temporal.workflow.getHandle(run!.workflowId).query<ProductionShotProgress>(PROGRESS_QUERY);
       return progress.state === 'awaiting_review' ? progress : undefined;
     }, 90_000, 500);
     const { body: image } = await system.admin.request('GET', `/api/character-images/${flagged.imageId}?depth=0`);

@@ -1,4 +1,5 @@
-import { consistencyFromCosine, judgeCandidate } from '../../workflows/judge';
+import { consistencyFromCosine } from '../../contracts';
+import { judgeCandidate } from '../../workflows/judge';
 
 const rules = { minConsistency: 55, minQuality: 60, echoCosine: 0.97, engineId: 'engine-a' };
 

@@ -1,8 +1,9 @@
 import { workflowInfo } from '@temporalio/workflow';
+import type { CoreSetContext } from '../../activities/core-set/activities';
+import type { AngleProgress, CoreSetInput } from '../../contracts';
 import { produceImage } from '../generation/produce-image';
 import type { ReviewInbox } from '../review/handlers';
 import { coreSetPrompt } from './prompt';
-import type { AngleProgress, CoreSetContext, CoreSetInput } from './types';
 
 /** One angle of the turnaround: the master is the reference, and the threshold is this angle's, for this engine. */
 export function runAngle(

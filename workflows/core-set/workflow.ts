@@ -9,13 +9,19 @@ import {
 } from '@temporalio/workflow';
 import type { CostActivities } from '../../activities/costs/activities';
 import type { CoreSetActivities } from '../../activities/core-set/activities';
+import {
+  CORE_SET_ANGLES,
+  isCoreSetAngle,
+  PROGRESS_QUERY,
+  searchAttributes,
+  type AngleProgress,
+  type CoreSetInput,
+  type CoreSetProgress,
+} from '../../contracts';
 import { mapWithConcurrency } from '../concurrency';
-import { searchAttributes } from '../config';
 import { describeFailure } from '../failure-message';
-import { PROGRESS_QUERY } from '../review/definitions';
 import { ReviewInbox } from '../review/handlers';
 import { runAngle } from './angle';
-import { CORE_SET_ANGLES, type AngleProgress, type CoreSetInput, type CoreSetProgress } from './types';
 
 export const coreSetProgressQuery = defineQuery<CoreSetProgress>(PROGRESS_QUERY);
 
@@ -29,7 +35,7 @@ const SETTLED_OK = new Set(['passed', 'approved']);
 /** The 360° turnaround (DESIGN §3.2): eight angles in parallel, each gated by consistency with the master. */
 export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgress> {
   const requested = input.angles?.length ? input.angles : [...CORE_SET_ANGLES];
-  const angles = [...new Set(requested)].filter((angle) => (CORE_SET_ANGLES as readonly number[]).includes(angle));
+  const angles = [...new Set(requested)].filter(isCoreSetAngle);
   if (angles.length === 0) throw ApplicationFailure.nonRetryable(`No valid angles in ${JSON.stringify(input.angles)}`, 'InvalidInput');
 
   const progress: CoreSetProgress = {

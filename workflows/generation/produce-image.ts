@@ -1,5 +1,6 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { GenerationActivities } from '../../activities/generation/activities';
+import type { ImageProgress } from '../../contracts';
 import { judgeCandidate, type JudgingRules } from '../judge';
 import type { ReviewInbox } from '../review/handlers';
 
@@ -25,23 +26,6 @@ export interface ImageSpec {
   maxAttempts: number;
   reviewTimeoutMs: number;
   buildPrompt(feedback: string[], adjustment: string | undefined): string;
-}
-
-export type ImageState = 'generating' | 'analysing' | 'retrying' | 'passed' | 'awaiting_review' | 'approved' | 'rejected' | 'timed_out' | 'blocked' | 'failed';
-
-/** Live state the progress query shows; mutated in place as the loop advances. */
-export interface ImageProgress {
-  state: ImageState | 'queued';
-  attempt: number;
-  consistencyScore: number | null;
-  qualityScore: number | null;
-  threshold: number | null;
-  imageId?: Id;
-  reason?: string;
-  /** Every attempt's cost, kept or discarded; attempts of unpriced models are counted apart. */
-  spentUsd: number;
-  generations: number;
-  unpricedGenerations: number;
 }
 
 interface Candidate {

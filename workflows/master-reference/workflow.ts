@@ -8,11 +8,16 @@ import {
   isCancellation,
 } from '@temporalio/workflow';
 import type { MasterReferenceActivities } from '../../activities/master-reference/activities';
-import { searchAttributes } from '../config';
+import {
+  PROGRESS_QUERY,
+  searchAttributes,
+  type MasterReferenceInput,
+  type MasterReferenceOutcome,
+  type MasterReferenceProgress,
+} from '../../contracts';
 import { describeFailure } from '../failure-message';
-import type { MasterReferenceInput, MasterReferenceOutcome, MasterReferenceProgress } from './types';
 
-export const masterReferenceProgressQuery = defineQuery<MasterReferenceProgress>('progress');
+export const masterReferenceProgressQuery = defineQuery<MasterReferenceProgress>(PROGRESS_QUERY);
 
 const retry = {
   initialInterval: '1s',

@@ -1,9 +1,17 @@
 import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { PersonaSyncActivities } from '../../activities/persona-sync/activities';
-import { searchAttributes } from '../config';
+import {
+  PERSONA_CHANGED_SIGNAL,
+  PROGRESS_QUERY,
+  searchAttributes,
+  type PersonaChangedSignal,
+  type PersonaRemoveInput,
+  type PersonaSyncInput,
+  type PersonaSyncProgress,
+} from '../../contracts';
 import { describeFailure } from '../failure-message';
-import { PROGRESS_QUERY } from '../review/definitions';
-import { DEFAULT_PERSONA_DEBOUNCE_MS, PERSONA_CHANGED_SIGNAL, type PersonaChangedSignal, type PersonaSyncInput, type PersonaSyncProgress } from './types';
+
+const DEFAULT_DEBOUNCE_MS = 2_000;
 
 export const personaChangedSignal = defineSignal<[PersonaChangedSignal]>(PERSONA_CHANGED_SIGNAL);
 export const personaSyncProgressQuery = defineQuery<PersonaSyncProgress>(PROGRESS_QUERY);
@@ -26,7 +34,7 @@ const SYNCS_PER_RUN = 50;
  * already sent; saves never wait for any of this. With nothing pending it completes; the next save starts it again.
  */
 export async function personaSyncWorkflow(input: PersonaSyncInput): Promise<PersonaSyncProgress> {
-  const debounceMs = input.debounceMs ?? DEFAULT_PERSONA_DEBOUNCE_MS;
+  const debounceMs = input.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const progress: PersonaSyncProgress = { state: 'debouncing', changesSeen: 0, syncs: 0 };
   let pending = 0;
   setHandler(personaChangedSignal, () => {
@@ -69,6 +77,6 @@ export async function personaSyncWorkflow(input: PersonaSyncInput): Promise<Pers
 }
 
 /** Removes the character's entity from the knowledge base after the character is deleted. */
-export async function personaRemoveWorkflow(input: { characterName: string }): Promise<void> {
+export async function personaRemoveWorkflow(input: PersonaRemoveInput): Promise<void> {
   await activities.removePersonaEntity({ characterName: input.characterName });
 }

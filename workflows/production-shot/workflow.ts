@@ -1,13 +1,11 @@
 import { ApplicationFailure, defineQuery, isCancellation, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CostActivities } from '../../activities/costs/activities';
 import type { ProductionShotActivities } from '../../activities/production-shot/activities';
-import { searchAttributes } from '../config';
+import { PROGRESS_QUERY, searchAttributes, type ProductionShotInput, type ProductionShotProgress } from '../../contracts';
 import { describeFailure } from '../failure-message';
 import { produceImage } from '../generation/produce-image';
-import { PROGRESS_QUERY } from '../review/definitions';
 import { ReviewInbox } from '../review/handlers';
 import { productionPrompt } from './prompt';
-import type { ProductionShotInput, ProductionShotProgress } from './types';
 
 export const productionShotProgressQuery = defineQuery<ProductionShotProgress>(PROGRESS_QUERY);
 

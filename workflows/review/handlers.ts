@@ -1,19 +1,23 @@
 import { condition, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
 import {
+  REVIEW_DECISIONS,
   REVIEW_SIGNALS,
   REVIEW_UPDATE,
-  type ReviewDecision,
   type ReviewDecisionKind,
   type ReviewSignalPayload,
   type ReviewUpdatePayload,
-} from './definitions';
+  type ReviewUpdateResult,
+} from '../../contracts';
 
 export const approveSignal = defineSignal<[ReviewSignalPayload]>(REVIEW_SIGNALS.approve);
 export const retrySignal = defineSignal<[ReviewSignalPayload]>(REVIEW_SIGNALS.retry);
 export const rejectSignal = defineSignal<[ReviewSignalPayload]>(REVIEW_SIGNALS.reject);
-export const reviewUpdate = defineUpdate<{ accepted: true }, [ReviewUpdatePayload]>(REVIEW_UPDATE);
+export const reviewUpdate = defineUpdate<ReviewUpdateResult, [ReviewUpdatePayload]>(REVIEW_UPDATE);
 
-const DECISIONS: ReviewDecisionKind[] = ['approve', 'retry', 'reject'];
+/** A decision as the inbox keeps it until the waiting branch takes it. */
+export interface ReviewDecision extends ReviewSignalPayload {
+  decision: ReviewDecisionKind;
+}
 
 /**
  * Decisions arrive as signals (CLI) or as an Update (admin). Either way they are kept per image id until the
@@ -41,7 +45,7 @@ export class ReviewInbox {
       {
         // Validators must be synchronous and must not change state.
         validator: (payload) => {
-          if (!payload || !DECISIONS.includes(payload.decision)) throw new Error('decision must be approve, retry or reject');
+          if (!payload || !REVIEW_DECISIONS.includes(payload.decision)) throw new Error('decision must be approve, retry or reject');
           if (typeof payload.reviewer !== 'string' || payload.reviewer.length === 0) throw new Error('reviewer is required');
           const key = String(payload.imageId ?? '');
           if (!this.awaiting.has(key)) throw new Error(`image ${key} is not awaiting review in this run`);

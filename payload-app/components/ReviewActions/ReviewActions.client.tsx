@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import type { ReviewDecisionKind } from '../../../contracts';
 
 /** Approve / retry (with a prompt adjustment) / reject, with a note; the server checks the role again. */
 export function ReviewActions({ imageId, onDecided }: { imageId: string | number; onDecided?: () => void }) {
@@ -8,7 +9,7 @@ export function ReviewActions({ imageId, onDecided }: { imageId: string | number
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  async function decide(decision: 'approve' | 'retry' | 'reject') {
+  async function decide(decision: ReviewDecisionKind) {
     setBusy(true);
     setMessage(null);
     try {

@@ -1,13 +1,13 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Endpoint } from 'payload';
 import { z } from 'zod';
-import { REVIEW_UPDATE } from '../../../../workflows/review/definitions';
+import { REVIEW_DECISIONS, REVIEW_UPDATE } from '../../../../contracts';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
 import { temporalClient } from '../../../temporal/client';
 
 const bodySchema = z
   .object({
-    decision: z.enum(['approve', 'retry', 'reject']),
+    decision: z.enum(REVIEW_DECISIONS),
     note: z.string().max(4000).optional(),
     promptAdjustment: z.string().max(4000).optional(),
   })

@@ -1,6 +1,5 @@
 import type { Endpoint } from 'payload';
-import { temporalUiLink } from '../../../../workflows/config';
-import { PROGRESS_QUERY } from '../../../../workflows/review/definitions';
+import { PROGRESS_QUERY, runsOfCharacterQuery, searchAttributes, temporalUiLink } from '../../../../contracts';
 import { appConfig } from '../../../config';
 import { HttpError, requireRole, respond } from '../../../endpoints/http';
 import { temporalClient } from '../../../temporal/client';
@@ -27,7 +26,7 @@ export const pipelineEndpoint: Endpoint = {
         const client = await temporalClient();
         const listed = [];
         // No ORDER BY: the dev server's SQLite visibility store does not support it; sort here instead.
-        for await (const run of client.workflow.list({ query: `CharacterId = "${character.characterId.replace(/"/g, '')}"`, pageSize: 100 })) {
+        for await (const run of client.workflow.list({ query: runsOfCharacterQuery(character.characterId), pageSize: 100 })) {
           listed.push(run);
           if (listed.length >= 200) break;
         }
@@ -39,8 +38,8 @@ export const pipelineEndpoint: Endpoint = {
             runId: run.runId,
             type: run.type,
             status: run.status.name,
-            stage: run.searchAttributes?.PipelineStage?.[0] ?? null,
-            pipelineStatus: run.searchAttributes?.PipelineStatus?.[0] ?? null,
+            stage: run.searchAttributes?.[searchAttributes.stage.name]?.[0] ?? null,
+            pipelineStatus: run.searchAttributes?.[searchAttributes.status.name]?.[0] ?? null,
             startTime: run.startTime,
             closeTime: run.closeTime ?? null,
             url: temporalUiLink(config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE, run.workflowId, run.runId),

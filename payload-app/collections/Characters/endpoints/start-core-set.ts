@@ -1,12 +1,12 @@
 import type { Endpoint } from 'payload';
 import { z } from 'zod';
-import { CORE_SET_ANGLES } from '../../../../workflows/core-set/types';
+import { isCoreSetAngle } from '../../../../contracts';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
 import { startCoreSetWorkflow } from '../../../temporal/start-core-set';
 
 const bodySchema = z
   .object({
-    angles: z.array(z.number().int().refine((angle) => (CORE_SET_ANGLES as readonly number[]).includes(angle), 'angle must be one of 0, 45, …, 315')).min(1).optional(),
+    angles: z.array(z.number().int().refine(isCoreSetAngle, 'angle must be one of 0, 45, …, 315')).min(1).optional(),
     thresholdOverride: z.number().min(0).max(100).optional(),
     maxAttempts: z.number().int().min(1).max(10).optional(),
   })

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Endpoint } from 'payload';
 import sharp from 'sharp';
-import { CORE_SET_ANGLES } from '../../../../workflows/core-set/types';
+import { CORE_SET_ANGLES } from '../../../../contracts';
 import { appConfig } from '../../../config';
 import { findForCaller, HttpError, requireRole, respond } from '../../../endpoints/http';
 

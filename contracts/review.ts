@@ -5,11 +5,16 @@
  *     --input '{"imageId": 12, "reviewer": "ops@studio.example", "note": "back view is right"}'
  * The admin uses the `review` Update instead, which answers at once whether the decision was accepted.
  */
-export const REVIEW_SIGNALS = { approve: 'approve', retry: 'retry', reject: 'reject' } as const;
-export const REVIEW_UPDATE = 'review';
-export const PROGRESS_QUERY = 'progress';
+export const REVIEW_DECISIONS = ['approve', 'retry', 'reject'] as const;
+export type ReviewDecisionKind = (typeof REVIEW_DECISIONS)[number];
 
-export type ReviewDecisionKind = keyof typeof REVIEW_SIGNALS;
+/** One signal per decision, named after it. */
+export const REVIEW_SIGNALS = {
+  approve: 'approve',
+  retry: 'retry',
+  reject: 'reject',
+} as const satisfies Record<ReviewDecisionKind, string>;
+export const REVIEW_UPDATE = 'review';
 
 export interface ReviewSignalPayload {
   /** The character-images document id of the flagged image. */
@@ -26,6 +31,7 @@ export interface ReviewUpdatePayload extends ReviewSignalPayload {
   decision: ReviewDecisionKind;
 }
 
-export interface ReviewDecision extends ReviewSignalPayload {
-  decision: ReviewDecisionKind;
+/** What the Update answers when the workflow took the decision; a refusal fails the Update instead. */
+export interface ReviewUpdateResult {
+  accepted: true;
 }

@@ -1,0 +1,109 @@
+/**
+ * What goes into each workflow and what comes out of it, as the processes that start or query it see it: the
+ * start argument, the result, and the live progress its `progress` query answers. Ids only: image bytes never
+ * travel through workflow history.
+ */
+type Id = string | number;
+
+export interface MasterReferenceInput {
+  /** Payload document id of the character. */
+  characterDocId: Id;
+  /** The character's slug (`characterId` field), used in workflow ids and search attributes. */
+  characterId: string;
+  /** Payload media id of the master reference image to ingest. */
+  mediaId: Id;
+}
+
+export type MasterReferenceOutcome =
+  | { status: 'ready'; dinoAssetId: string; engineId: string; embeddingLength: number; qualityScore: number }
+  | { status: 'superseded'; reason: string };
+
+export interface MasterReferenceProgress {
+  step: 'verifying' | 'registering' | 'extracting' | 'measuring' | 'recording' | 'done' | 'failed' | 'superseded';
+  dinoAssetId?: string;
+  error?: string;
+}
+
+export type ImageState =
+  | 'generating'
+  | 'analysing'
+  | 'retrying'
+  | 'passed'
+  | 'awaiting_review'
+  | 'approved'
+  | 'rejected'
+  | 'timed_out'
+  | 'blocked'
+  | 'failed';
+
+/** One requested image (a core-set angle or a production shot), mutated in place as its attempts advance. */
+export interface ImageProgress {
+  state: ImageState | 'queued';
+  attempt: number;
+  consistencyScore: number | null;
+  qualityScore: number | null;
+  threshold: number | null;
+  imageId?: Id;
+  reason?: string;
+  /** Every attempt's cost, kept or discarded; attempts of unpriced models are counted apart. */
+  spentUsd: number;
+  generations: number;
+  unpricedGenerations: number;
+}
+
+export interface CoreSetInput {
+  characterDocId: Id;
+  characterId: string;
+  /** Subset of CORE_SET_ANGLES; all eight when absent. */
+  angles?: number[];
+  /** Replaces the per-angle thresholds for this run (consistencyScore scale). */
+  thresholdOverride?: number;
+  maxAttempts?: number;
+  requestedBy?: string;
+}
+
+export interface AngleProgress extends ImageProgress {
+  angle: number;
+}
+
+export interface CoreSetProgress {
+  characterId: string;
+  status: 'starting' | 'running' | 'awaiting_review' | 'complete' | 'incomplete' | 'failed';
+  engineId?: string;
+  angles: AngleProgress[];
+}
+
+export interface ProductionShotInput {
+  characterDocId: Id;
+  characterId: string;
+  prompt: string;
+  shotType?: string;
+  tags?: string;
+  aspectRatio?: string;
+  requestedBy?: string;
+}
+
+export interface ProductionShotProgress extends ImageProgress {
+  characterId: string;
+  prompt: string;
+  referenceCount?: number;
+}
+
+export interface PersonaSyncInput {
+  characterDocId: Id;
+  characterId: string;
+  /** How long the persona must stay unchanged before it is sent (a burst of saves becomes one sync). */
+  debounceMs?: number;
+}
+
+export interface PersonaSyncProgress {
+  state: 'debouncing' | 'syncing' | 'synced' | 'unchanged' | 'failed';
+  changesSeen: number;
+  syncs: number;
+  lastHash?: string;
+  error?: string;
+}
+
+export interface PersonaRemoveInput {
+  characterName: string;
+}
