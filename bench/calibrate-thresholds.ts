@@ -7,27 +7,27 @@
  * lowest same-character score and the highest wrong-character score; a negative margin means the engine cannot
  * separate them at that angle and reviewers must decide.
  */
+import { CLASSICAL_ENGINE_ID, consistencyFromCosine, CORE_SET_ANGLES } from '../contracts';
 import { computeEmbedding, cosineSimilarity } from '../image-analysis';
 import { offModelLook, randomLook, renderCharacter } from '../local-services/gemini/renderer';
 
 const CHARACTERS = Number(process.env.CALIBRATE_CHARACTERS ?? 6);
-const ANGLES = [0, 45, 90, 135, 180, 225, 270, 315];
-const score = (a: number[], b: number[]) => 100 * Math.max(0, cosineSimilarity(a, b));
+const score = (a: number[], b: number[]) => consistencyFromCosine(cosineSimilarity(a, b));
 
-const same = new Map<number, number[]>(ANGLES.map((angle) => [angle, []]));
-const wrong = new Map<number, number[]>(ANGLES.map((angle) => [angle, []]));
+const same = new Map<number, number[]>(CORE_SET_ANGLES.map((angle) => [angle, []]));
+const wrong = new Map<number, number[]>(CORE_SET_ANGLES.map((angle) => [angle, []]));
 for (let seed = 1; seed <= CHARACTERS; seed++) {
   const look = randomLook(seed);
   const master = (await computeEmbedding(await renderCharacter(look, 0, { seed }))).vector;
-  for (const angle of ANGLES) {
+  for (const angle of CORE_SET_ANGLES) {
     const render = async (l: typeof look) => (await computeEmbedding(await renderCharacter(l, angle, { seed: seed * 1000 + angle }))).vector;
     same.get(angle)!.push(score(master, await render(look)));
     wrong.get(angle)!.push(score(master, await render(offModelLook(look))), score(master, await render(randomLook(seed + 500))));
   }
 }
-console.log(`classical-v1 on the stand-in, ${CHARACTERS} characters (consistencyScore = 100 × max(0, cosine))`);
+console.log(`${CLASSICAL_ENGINE_ID} on the stand-in, ${CHARACTERS} characters (consistencyScore = 100 × max(0, cosine))`);
 console.log('angle  same(min..max)   wrong(min..max)   margin  suggested');
-for (const angle of ANGLES) {
+for (const angle of CORE_SET_ANGLES) {
   const s = same.get(angle)!;
   const w = wrong.get(angle)!;
   const low = Math.min(...s);

@@ -1,12 +1,7 @@
+import { CLASSICAL_ENGINE_ID } from '../contracts';
 import { rgbToLab } from './color';
 import { decodeRgb, lumaOf, type RgbImage } from './decode';
 import { subjectMask, type SubjectMask } from './subject-mask';
-
-/**
- * The offline engine's identity: a classical (not learned) global descriptor. Its cosines are on its own scale,
- * so thresholds are kept per engine id and never mixed with DINOv3's.
- */
-export const CLASSICAL_ENGINE_ID = 'classical-v1';
 
 const WORKING_SIDE = 256;
 const GRID_COLS = 6;
@@ -26,6 +21,10 @@ export interface Embedding {
   length: number;
 }
 
+/**
+ * The offline engine: a classical (not learned) global descriptor. Its cosines are on its own scale, so it
+ * carries its own engine id and its thresholds are never mixed with DINOv3's.
+ */
 export async function computeEmbedding(bytes: Buffer): Promise<Embedding> {
   const image = await decodeRgb(bytes, WORKING_SIDE);
   const vector = embeddingOf(image, subjectMask(image));

@@ -1,6 +1,6 @@
 export { colourfulness, deltaE2000, rgbToLab, type Lab } from './color';
 export { decodeRgb, UndecodableImageError, type RgbImage } from './decode';
-export { CLASSICAL_ENGINE_ID, computeEmbedding, cosineSimilarity, type Embedding } from './embedding';
+export { computeEmbedding, cosineSimilarity, type Embedding } from './embedding';
 export { hammingDistance, perceptualHash } from './phash';
 export { measureQuality, QUALITY_THRESHOLDS, type QualityCheck, type QualityOptions, type QualityReport } from './quality';
 export { subjectMask, type SubjectMask } from './subject-mask';

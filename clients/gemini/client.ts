@@ -1,7 +1,8 @@
 import { ApiError, GoogleGenAI, type Part } from '@google/genai';
+import { MAX_REFERENCE_IMAGES } from '../../contracts';
 import { PermanentServiceError } from '../errors';
 import { toServiceError } from './api-errors';
-import { MAX_REFERENCES, prepareReference, referenceLabels } from './references';
+import { prepareReference, referenceLabels } from './references';
 import { classifyResponse } from './response';
 import type { GenerationOutcome, GenerationRequest, ImageModelClient, ImageModelClientOptions, ImageModelInfo } from './types';
 
@@ -85,8 +86,9 @@ export function createImageModelClient(options: ImageModelClientOptions): ImageM
       if (!request.prompt.trim()) {
         throw new PermanentServiceError('The image prompt is empty.', { service: 'gemini', code: 'invalid_request' });
       }
-      if (request.references.length > MAX_REFERENCES) {
-        throw new PermanentServiceError(`${request.references.length} reference images were given; the image model accepts at most ${MAX_REFERENCES}.`, {
+      if (request.references.length > MAX_REFERENCE_IMAGES) {
+        const given = request.references.length;
+        throw new PermanentServiceError(`${given} reference images were given; the image model accepts at most ${MAX_REFERENCE_IMAGES}.`, {
           service: 'gemini',
           code: 'too_many_references',
         });

@@ -1,6 +1,6 @@
 export { createImageModelClient } from './client';
 export { IMAGE_MODEL_PRICES, generationCostUsd, priceFor } from './prices';
-export { MAX_REFERENCES, MAX_REFERENCE_SIDE } from './references';
+export { MAX_REFERENCE_SIDE } from './references';
 export { BLOCKED_OUTPUT_REASONS, classifyResponse } from './response';
 export type {
   GenerationOutcome,

@@ -2,7 +2,6 @@ import sharp, { type Metadata } from 'sharp';
 import { PermanentServiceError } from '../errors';
 import type { ReferenceImage } from './types';
 
-export const MAX_REFERENCES = 14;
 /** Every reference costs input tokens and travels as base64: about 1024 px is what the model uses anyway. */
 export const MAX_REFERENCE_SIDE = 1024;
 

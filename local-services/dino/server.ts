@@ -1,6 +1,7 @@
 import sharp, { type Metadata } from 'sharp';
 import { z } from 'zod';
-import { CLASSICAL_ENGINE_ID, computeEmbedding, cosineSimilarity, measureQuality } from '../../image-analysis';
+import { CLASSICAL_ENGINE_ID } from '../../contracts';
+import { computeEmbedding, cosineSimilarity, measureQuality } from '../../image-analysis';
 import { json, serveFetchHandler, type FetchHandler, type RunningServer } from '../shared/http-server';
 import { createAssetStore, type AssetRecord, type AssetStore } from './store';
 

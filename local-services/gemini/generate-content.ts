@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_REFERENCE_IMAGES } from '../../contracts';
 import { json } from '../shared/http-server';
 import type { FaultPlan, FaultSpec } from './faults';
 import { googleError, internalError, rateLimited } from './google-errors';
@@ -10,7 +11,7 @@ import { seedFrom } from './renderer/random';
 import { renderCharacter } from './renderer/render';
 import type { Sleeper } from './sleeper';
 import type { StatsRecorder } from './stats';
-import { ACCEPTED_IMAGE_TYPES, generateContentRequestSchema, MAX_REFERENCE_IMAGES, promptTokens, usageMetadata, type RequestTokens } from './wire';
+import { ACCEPTED_IMAGE_TYPES, generateContentRequestSchema, promptTokens, usageMetadata, type RequestTokens } from './wire';
 
 export interface GenerationContext {
   seed: number;

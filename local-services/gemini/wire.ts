@@ -21,7 +21,6 @@ export const generateContentRequestSchema = z.looseObject({
 export type GenerateContentRequest = z.infer<typeof generateContentRequestSchema>;
 
 export const ACCEPTED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/heic', 'image/heif'];
-export const MAX_REFERENCE_IMAGES = 14;
 /** Google counts a small input image as 258 tokens. */
 const TOKENS_PER_INPUT_IMAGE = 258;
 

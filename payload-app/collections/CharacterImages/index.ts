@@ -6,7 +6,6 @@ import { reviewEndpoint } from './endpoints/review';
 const pipelineAccess = { create: serviceWritesField, update: serviceWritesField };
 
 export const REVIEW_STATUSES = ['not_required', 'awaiting_review', 'approved', 'retry_requested', 'rejected', 'timed_out'] as const;
-export const CORE_ANGLES = [0, 45, 90, 135, 180, 225, 270, 315] as const;
 
 const reviewFields: Field[] = [
   { name: 'status', type: 'select', defaultValue: 'not_required', options: [...REVIEW_STATUSES], index: true },

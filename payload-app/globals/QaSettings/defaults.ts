@@ -1,14 +1,4 @@
-/**
- * Starting thresholds, per analysis engine and view angle, on our consistencyScore scale (100 × max(0, cosine)).
- *
- * dinov3-vitb16: same-object photos from different angles average cosine ≈ 0.77 with DINO (DreamBooth), and
- * similarity falls as the view turns away from the front master, so the bar falls with the angle. These are
- * starting points to calibrate on a studio's own approved images (see README "Calibrating thresholds").
- * Engines without a row here never pass automatically: their images go to human review.
- */
-export const DINOV3_ENGINE_ID = 'dinov3-vitb16-pretrain-lvd1689m';
-/** The offline stand-in's classical descriptor (image-analysis/embedding.ts). */
-export const CLASSICAL_ENGINE_ID = 'classical-v1';
+import { CLASSICAL_ENGINE_ID, DINOV3_ENGINE_ID } from '../../../contracts';
 
 /**
  * classical-v1, measured by `npm run calibrate` (bench/calibrate-thresholds.ts) on the image-model stand-in: six
@@ -18,6 +8,14 @@ export const CLASSICAL_ENGINE_ID = 'classical-v1';
  */
 const CLASSICAL_BY_ANGLE: Record<number, number> = { 0: 86, 45: 82, 90: 75, 135: 80, 180: 83, 225: 80, 270: 76, 315: 82 };
 
+/**
+ * Starting thresholds, per analysis engine and view angle, on our consistencyScore scale (100 × max(0, cosine)).
+ *
+ * dinov3-vitb16: same-object photos from different angles average cosine ≈ 0.77 with DINO (DreamBooth), and
+ * similarity falls as the view turns away from the front master, so the bar falls with the angle. These are
+ * starting points to calibrate on a studio's own approved images (see README "Calibrating thresholds").
+ * Engines without a row here never pass automatically: their images go to human review.
+ */
 export const DEFAULT_CORE_SET_THRESHOLDS: Array<{ engineId: string; angle: number; minConsistency: number }> = [
   { engineId: DINOV3_ENGINE_ID, angle: 0, minConsistency: 70 },
   { engineId: DINOV3_ENGINE_ID, angle: 45, minConsistency: 60 },

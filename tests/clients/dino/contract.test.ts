@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDinoClient } from '../../../clients/dino';
 import { PermanentServiceError, TransientServiceError } from '../../../clients/errors';
+import { CLASSICAL_ENGINE_ID, DINOV3_ENGINE_ID } from '../../../contracts';
 import { startDinoStandIn } from '../../../local-services/dino/server';
 import { json, serveFetchHandler, type RunningServer } from '../../../local-services/shared/http-server';
 import { randomLook, renderCharacter } from '../../../local-services/gemini/renderer';
@@ -16,7 +17,7 @@ describe('DINOv3 client against the stand-in', () => {
 
   it('health → upload → extract → metrics → quality → validate → delete', async () => {
     const client = createDinoClient({ baseUrl: server.url });
-    expect(await client.health()).toMatchObject({ healthy: true, modelName: 'classical-v1' });
+    expect(await client.health()).toMatchObject({ healthy: true, modelName: CLASSICAL_ENGINE_ID });
     const a = await client.uploadMedia(await renderCharacter(randomLook(1), 0, {}), { filename: 'a.png', contentType: 'image/png' });
     const b = await client.uploadMedia(await renderCharacter(randomLook(1), 45, { seed: 3 }), { filename: 'b.png', contentType: 'image/png' });
     expect(a.assetId).toMatch(/^[0-9a-f-]{36}$/);
@@ -75,8 +76,8 @@ describe('DINOv3 client against the real service quirks', () => {
   it('reads health 200 with status unhealthy as not healthy', async () => {
     next = () => json({ status: 'unhealthy', error: 'boom' });
     expect(await client().health()).toEqual({ healthy: false, modelName: undefined, device: undefined });
-    next = () => json({ status: 'healthy', model: { loaded: true, model_name: 'facebook/dinov3-vitb16-pretrain-lvd1689m', device: 'cuda' } });
-    expect(await client().health()).toMatchObject({ healthy: true, modelName: 'dinov3-vitb16-pretrain-lvd1689m' });
+    next = () => json({ status: 'healthy', model: { loaded: true, model_name: `facebook/${DINOV3_ENGINE_ID}`, device: 'cuda' } });
+    expect(await client().health()).toMatchObject({ healthy: true, modelName: DINOV3_ENGINE_ID });
   });
 
   it('summarises a 422 validation error readably and does not retry it', async () => {
