@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CORE_SET_ANGLES, searchAttributeFlags } from '../contracts';
 import { renderCharacter, randomLook } from '../local-services/gemini/renderer';
 import { bundleWorkflows } from '../workers/bundle';
 import { createCharacterWithMaster, waitForMasterReady } from '../tests/support/characters';
@@ -24,7 +25,11 @@ const repeats = Number(process.env.BENCH_REPEATS ?? 1);
 
 const dir = await mkdtemp(path.join(tmpdir(), 'cal-bench-'));
 const port = await freePort();
-const temporal = spawn(process.env.TEMPORAL_CLI_PATH!, ['server', 'start-dev', '--db-filename', path.join(dir, 't.db'), '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error', '--search-attribute', 'CharacterId=Keyword', '--search-attribute', 'PipelineStage=Keyword', '--search-attribute', 'PipelineStatus=Keyword'], { stdio: 'ignore', detached: true });
+const devServerArgs = [
+  ...['server', 'start-dev', '--db-filename', path.join(dir, 't.db'), '--ip', '127.0.0.1', '--port', String(port)],
+  ...['--headless', '--log-level', 'error', ...searchAttributeFlags()],
+];
+const temporal = spawn(process.env.TEMPORAL_CLI_PATH!, devServerArgs, { stdio: 'ignore', detached: true });
 await waitForPort('127.0.0.1', port, 60_000);
 const bundlePath = path.join(dir, 'bundle.js');
 await writeFile(bundlePath, (await bundleWorkflows()).code);
@@ -66,8 +71,8 @@ try {
 
   await run([0], 1); // warm-up: first bundle load, first Payload requests, sharp start-up
   const single = await collect([0], 1);
-  const eightSerial = await collect([0, 45, 90, 135, 180, 225, 270, 315], 1);
-  const eightParallel = await collect([0, 45, 90, 135, 180, 225, 270, 315], 8);
+  const eightSerial = await collect([...CORE_SET_ANGLES], 1);
+  const eightParallel = await collect([...CORE_SET_ANGLES], 8);
 
   const lines = [
     `stand-in latency L = ${latencyMs} ms, repeats = ${repeats} (median), machine: 2 cores`,

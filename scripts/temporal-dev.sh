@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Starts the Temporal dev server (gRPC :7233, Web UI :8233) with state in a SQLite file and the project's
-# search attributes registered. Usage: temporal-dev.sh <db-file> [grpc-port] [ui-port]
+# search attributes (contracts/search-attributes.ts) registered. Usage: temporal-dev.sh <db-file> [grpc-port] [ui-port]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+ensure_node
 ensure_temporal_cli
 db_file="${1:?db file}"
 port="${2:-7233}"
 ui_port="${3:-8233}"
 mkdir -p "$(dirname "$db_file")"
+# A command substitution, not `< <(…)`, so that a failure stops the script instead of starting without them.
+flags="$(tsx "$ROOT/scripts/search-attribute-flags.ts")"
+mapfile -t search_attribute_flags <<< "$flags"
 exec "$TEMPORAL_CLI_PATH" server start-dev \
   --db-filename "$db_file" \
   --ip 127.0.0.1 \
@@ -16,6 +20,4 @@ exec "$TEMPORAL_CLI_PATH" server start-dev \
   --ui-disable-news-fetch \
   ${TEMPORAL_HEADLESS:+--headless} \
   --log-level warn \
-  --search-attribute CharacterId=Keyword \
-  --search-attribute PipelineStage=Keyword \
-  --search-attribute PipelineStatus=Keyword
+  "${search_attribute_flags[@]}"

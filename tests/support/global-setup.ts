@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { searchAttributeFlags } from '../../contracts';
 import { bundleWorkflows } from '../../workers/bundle';
 import { freePort, waitForPort } from './ports';
 
@@ -25,9 +26,7 @@ export default async function globalSetup(): Promise<void> {
       '--ui-port', String(uiPort),
       '--headless',
       '--log-level', 'error',
-      '--search-attribute', 'CharacterId=Keyword',
-      '--search-attribute', 'PipelineStage=Keyword',
-      '--search-attribute', 'PipelineStatus=Keyword',
+      ...searchAttributeFlags(),
     ],
     { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
   );
