@@ -1,17 +1,11 @@
 import type { Endpoint, PayloadRequest } from 'payload';
-import proto from '@temporalio/proto';
 import { createDinoClient } from '../../clients/dino';
 import { appConfig } from '../config';
-import { temporalClient } from '../temporal/client';
-
-// @temporalio/proto is CommonJS: its namespaces come through the default export.
-const { TaskQueueKind, TaskQueueType } = proto.temporal.api.enums.v1;
+import { checkTemporal, checkWorkers } from '../temporal/gateway';
 
 type CheckResult = { status: 'up' | 'down'; latencyMs: number; detail?: string };
 
 const CHECK_TIMEOUT_MS = 4_000;
-/** A worker that polled within this window counts as live (Temporal keeps poller info ~5 minutes). */
-const WORKER_FRESHNESS_MS = 90_000;
 
 async function timed(check: () => Promise<string | undefined>): Promise<CheckResult> {
   const started = Date.now();
@@ -42,26 +36,8 @@ export const healthEndpoint: Endpoint = {
         await req.payload.count({ collection: 'users', overrideAccess: true });
         return undefined;
       }),
-      timed(async () => {
-        const client = await temporalClient();
-        await client.workflowService.getSystemInfo({});
-        return `namespace ${config.TEMPORAL_NAMESPACE}`;
-      }),
-      timed(async () => {
-        const client = await temporalClient();
-        const response = await client.workflowService.describeTaskQueue({
-          namespace: config.TEMPORAL_NAMESPACE,
-          taskQueue: { name: config.TEMPORAL_TASK_QUEUE, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-          taskQueueType: TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-        });
-        const now = Date.now();
-        const live = (response.pollers ?? []).filter((poller) => {
-          const seconds = Number(poller.lastAccessTime?.seconds ?? 0);
-          return now - seconds * 1000 < WORKER_FRESHNESS_MS;
-        });
-        if (live.length === 0) throw new Error(`no worker is polling task queue ${config.TEMPORAL_TASK_QUEUE}`);
-        return `${live.length} worker(s) on ${config.TEMPORAL_TASK_QUEUE}`;
-      }),
+      timed(checkTemporal),
+      timed(checkWorkers),
       timed(async () => {
         dinoClient ??= createDinoClient({ baseUrl: config.DINO_BASE_URL, apiKey: config.DINO_API_KEY });
         const health = await dinoClient.health();

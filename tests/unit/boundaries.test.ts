@@ -40,4 +40,16 @@ describe('module boundaries', () => {
   it('workflows/ import activities/ for their types only', async () => {
     expect((await importsUnder('workflows')).filter((imp) => resolvesInto(imp, 'activities') && !imp.typeOnly)).toEqual([]);
   });
+
+  it('payload-app/ reaches Temporal only through payload-app/temporal/gateway.ts', async () => {
+    const gateway = 'payload-app/temporal';
+    const stray = (await importsUnder('payload-app')).filter(
+      (imp) =>
+        !imp.file.startsWith(`${gateway}/`) &&
+        (imp.from.startsWith('@temporalio/') ||
+          (resolvesInto(imp, gateway) && path.join(path.dirname(imp.file), imp.from) !== `${gateway}/gateway`) ||
+          (resolvesInto(imp, 'workflows') && !imp.typeOnly)),
+    );
+    expect(stray).toEqual([]);
+  });
 });

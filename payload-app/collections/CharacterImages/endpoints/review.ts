@@ -1,9 +1,8 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Endpoint } from 'payload';
 import { z } from 'zod';
-import { REVIEW_DECISIONS, REVIEW_UPDATE } from '../../../../contracts';
+import { REVIEW_DECISIONS } from '../../../../contracts';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
-import { temporalClient } from '../../../temporal/client';
+import { sendReviewDecision } from '../../../temporal/gateway';
 
 const bodySchema = z
   .object({
@@ -29,16 +28,16 @@ export const reviewEndpoint: Endpoint = {
       if (image.review?.status !== 'awaiting_review' || !image.workflowId) {
         throw new HttpError(409, `Image ${id} is not awaiting review (review state: ${image.review?.status ?? 'not_required'}).`);
       }
-      const client = await temporalClient();
-      try {
-        await client.workflow.getHandle(image.workflowId).executeUpdate(REVIEW_UPDATE, {
-          args: [{ imageId: image.id, decision: body.decision, reviewer: user.email ?? String(user.id), reviewerUserId: user.id, note: body.note, promptAdjustment: body.promptAdjustment }],
-        });
-      } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError) throw new HttpError(409, `The workflow refused the decision: ${error.cause?.message ?? error.message}`);
-        if ((error as Error).name === 'WorkflowNotFoundError') throw new HttpError(409, `The workflow ${image.workflowId} is no longer running.`);
-        throw error;
-      }
+      const delivery = await sendReviewDecision(image.workflowId, {
+        imageId: image.id,
+        decision: body.decision,
+        reviewer: user.email ?? String(user.id),
+        reviewerUserId: user.id,
+        note: body.note,
+        promptAdjustment: body.promptAdjustment,
+      });
+      if (delivery.outcome === 'refused') throw new HttpError(409, `The workflow refused the decision: ${delivery.reason}`);
+      if (delivery.outcome === 'not_running') throw new HttpError(409, `The workflow ${image.workflowId} is no longer running.`);
       return Response.json({ accepted: true, imageId: image.id, decision: body.decision, workflowId: image.workflowId });
     }),
 };

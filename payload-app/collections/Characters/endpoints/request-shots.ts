@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload';
 import { z } from 'zod';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
-import { startProductionShotWorkflow } from '../../../temporal/start-production-shot';
+import { startProductionShot } from '../../../temporal/gateway';
 
 const shotSchema = z
   .object({
@@ -31,7 +31,10 @@ export const requestShotsEndpoint: Endpoint = {
       const shots = Array.isArray(body) ? body : [body];
       const runs = await Promise.all(
         shots.map(({ variant, ...shot }) =>
-          startProductionShotWorkflow({ characterDocId: character.id, characterId: character.characterId, ...shot, requestedBy: user.email ?? String(user.id) }, variant),
+          startProductionShot(
+            { characterDocId: character.id, characterId: character.characterId, ...shot, requestedBy: user.email ?? String(user.id) },
+            variant,
+          ),
         ),
       );
       return Response.json({ runs }, { status: 201 });

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload';
 import { z } from 'zod';
 import { isCoreSetAngle } from '../../../../contracts';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
-import { startCoreSetWorkflow } from '../../../temporal/start-core-set';
+import { startCoreSet } from '../../../temporal/gateway';
 
 const bodySchema = z
   .object({
@@ -24,7 +24,7 @@ export const startCoreSetEndpoint: Endpoint = {
       if (character.masterIngest?.status !== 'ready') {
         throw new HttpError(409, `${character.name} has no ingested master reference (state: ${character.masterIngest?.status ?? 'not_started'}). Upload one and wait for it to be ready.`);
       }
-      const run = await startCoreSetWorkflow({
+      const run = await startCoreSet({
         characterDocId: character.id,
         characterId: character.characterId,
         ...body,

@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook } from 'payload';
-import { signalPersonaSync, startPersonaRemoval } from '../../../temporal/signal-persona-sync';
+import { signalPersonaChanged, startPersonaRemoval } from '../../../temporal/gateway';
 
 /** The fields that make up the persona document sent to PathRAG (persona/format.ts decides their order). */
 export const PERSONA_FIELDS = [
@@ -31,7 +31,7 @@ export const markPersonaPending: CollectionBeforeChangeHook = ({ data, originalD
  */
 export const signalPersonaChange: CollectionAfterChangeHook = ({ doc, previousDoc, operation, req }) => {
   if (operation !== 'create' && personaOf(doc) === personaOf(previousDoc)) return doc;
-  void signalPersonaSync({ characterDocId: doc.id, characterId: doc.characterId }).catch((error: unknown) => {
+  void signalPersonaChanged({ characterDocId: doc.id, characterId: doc.characterId }).catch((error: unknown) => {
     req.payload.logger.error({ msg: 'could not signal the persona sync; it stays pending until the next save', characterId: doc.characterId, err: error });
   });
   return doc;

@@ -1,6 +1,6 @@
 import { APIError, type CollectionAfterChangeHook } from 'payload';
 import { relationId, sameRelation } from '../../../../common/relation-id';
-import { startMasterReferenceWorkflow } from '../../../temporal/start-master-reference';
+import { startMasterReference } from '../../../temporal/gateway';
 
 /**
  * Starts the master-reference workflow after the master changed.
@@ -14,7 +14,7 @@ export const startMasterIngest: CollectionAfterChangeHook = async ({ doc, previo
   const mediaId = relationId(doc.masterReferenceImage);
   if (mediaId === undefined || sameRelation(doc.masterReferenceImage, previousDoc?.masterReferenceImage)) return doc;
   try {
-    const run = await startMasterReferenceWorkflow({
+    const run = await startMasterReference({
       characterDocId: doc.id,
       characterId: doc.characterId,
       mediaId,

@@ -1,14 +1,12 @@
 import { WorkflowIdReusePolicy } from '@temporalio/client';
-import { PERSONA_CHANGED_SIGNAL, searchAttributes, workflowIds, type PersonaSyncInput } from '../../contracts';
+import { PERSONA_CHANGED_SIGNAL, searchAttributes, workflowIds, type PersonaChangedSignal, type PersonaSyncInput } from '../../contracts';
 import { appConfig } from '../config';
-import { temporalClient } from './client';
+import { signalWithStartWorkflow, startWorkflow } from './start';
 
 /** signal-with-start: joins the character's running sync (restarting its debounce) or starts a new one. */
-export async function signalPersonaSync(input: PersonaSyncInput): Promise<void> {
-  const config = appConfig();
-  const client = await temporalClient();
-  await client.workflow.signalWithStart('personaSyncWorkflow', {
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
+export async function signalPersonaChanged(input: PersonaSyncInput): Promise<void> {
+  await signalWithStartWorkflow<'personaSyncWorkflow', [PersonaChangedSignal]>('personaSyncWorkflow', {
+    taskQueue: appConfig().TEMPORAL_TASK_QUEUE,
     workflowId: workflowIds.personaSync(input.characterId),
     args: [input],
     signal: PERSONA_CHANGED_SIGNAL,
@@ -23,10 +21,8 @@ export async function signalPersonaSync(input: PersonaSyncInput): Promise<void> 
 }
 
 export async function startPersonaRemoval(characterId: string, characterName: string): Promise<void> {
-  const config = appConfig();
-  const client = await temporalClient();
-  await client.workflow.start('personaRemoveWorkflow', {
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
+  await startWorkflow('personaRemoveWorkflow', {
+    taskQueue: appConfig().TEMPORAL_TASK_QUEUE,
     workflowId: workflowIds.personaRemove(characterId),
     args: [{ characterName }],
     workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
