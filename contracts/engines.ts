@@ -7,4 +7,4 @@
 export const DINOV3_ENGINE_ID = 'dinov3-vitb16-pretrain-lvd1689m';
 
 /** The offline stand-in's classical (not learned) descriptor (image-analysis/embedding.ts). */
-export const CLASSICAL_ENGINE_ID = 'classical-v1';
+export const CLASSICAL_ENGINE_ID = 'classical-v2';

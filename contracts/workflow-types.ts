@@ -12,6 +12,8 @@ export interface MasterReferenceInput {
   characterId: string;
   /** Payload media id of the master reference image to ingest. */
   mediaId: Id;
+  /** The analysis asset of the file this media held before it was replaced: deleted when the new ingest starts. */
+  retireAssetId?: string;
 }
 
 export type MasterReferenceOutcome =
@@ -56,7 +58,7 @@ export interface CoreSetInput {
   characterId: string;
   /** Subset of CORE_SET_ANGLES; all eight when absent. */
   angles?: number[];
-  /** Replaces the per-angle thresholds for this run (consistencyScore scale). */
+  /** Raises the per-angle lower bars for this run (consistencyScore scale); it can never lower them. */
   thresholdOverride?: number;
   maxAttempts?: number;
   requestedBy?: string;

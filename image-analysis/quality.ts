@@ -1,23 +1,39 @@
 import { colourfulness, deltaE2000, rgbToLab, type Lab } from './color';
 import { decodeRgb, lumaOf, type RgbImage } from './decode';
 import { hammingDistance, perceptualHash } from './phash';
+import { blurAmount } from './sharpness';
 import { subjectMask, type SubjectMask } from './subject-mask';
 
-/** Thresholds of the quality checks, exported so settings and documentation show the same numbers. */
+/**
+ * Thresholds of the quality checks, exported so settings and documentation show the same numbers. Each was set on
+ * the gate corpus (gate-corpus/, `npm run gate-report`): pictures from independent drawing methods, good and
+ * transformed, never on one renderer's output alone.
+ */
 export const QUALITY_THRESHOLDS = {
   minShortSide: 512,
   minStdDev: 6,
-  /** Variance of the Laplacian at the working size, when there is no reference to compare with. */
-  minSharpness: 40,
-  /** With references: at least this share of the references' median sharpness. */
-  minRelativeSharpness: 0.35,
+  /** A smooth backdrop with less subject than this is an empty picture. */
+  minSubjectForContent: 0.003,
+  /** Share of edge contrast that survives a re-blur (0 crisp … 1 blurred). */
+  maxBlur: 0.42,
   maxClippedFraction: 0.25,
+  /** The subject's colours may be this much lighter or darker than the same colours in the references (CIELAB L*). */
+  maxLightnessShift: 15,
+  /** Without references: the brightest and darkest parts of the subject (luma p95 / p5). */
+  minBrightest: 45,
+  maxDarkest: 225,
   minContrast: 40,
-  maxNoiseSigma: 12,
+  /** Distinct colours (5 bits a channel) in the picture: a posterised one keeps a handful, any drawing hundreds. */
+  minDistinctColours: 40,
+  maxNoiseSigma: 5,
   minColourfulness: 8,
   maxPaletteDeltaE: 12,
-  maxEchoHamming: 6,
+  /** A copy of a reference, even re-encoded or re-scaled, differs from it by about one grey level on a 64 px thumbnail. */
+  maxEchoDifference: 3,
+  maxEchoHamming: 2,
   maxEdgeContact: 0.02,
+  /** The subject's width just below its crown, over the references': one head keeps it, two heads double it. */
+  maxCrownWidthVsReferences: 1.5,
   minSubjectArea: 0.05,
   maxAspectError: 0.04,
 } as const;
@@ -36,6 +52,8 @@ export interface QualityCheck {
 
 export interface QualityReport {
   score: number;
+  /** True when every check passed: any failed check is a defect a person would see. */
+  passed: boolean;
   checks: QualityCheck[];
   metrics: Record<string, number>;
   width: number;
@@ -46,7 +64,7 @@ export interface QualityReport {
 export interface QualityOptions {
   /** width ÷ height that was requested. */
   expectedAspectRatio?: number;
-  /** The images this one must stay consistent with (palette, sharpness) and must not merely copy. */
+  /** The images this one must stay consistent with (palette, exposure) and must not merely copy. */
   referenceImages?: Buffer[];
 }
 
@@ -58,6 +76,7 @@ const WEIGHTS: Record<string, number> = {
   exposure: 10,
   contrast: 8,
   noise: 7,
+  posterised: 5,
   colourfulness: 5,
   palette: 10,
   echo: 15,
@@ -67,13 +86,11 @@ const WEIGHTS: Record<string, number> = {
   aspect: 5,
 };
 
-/** Measured checks on the decoded pixels (scoring.md), each explained in plain words when it fails. */
+/** Measured checks on the decoded pixels, each explained in plain words when it fails. */
 export async function measureQuality(bytes: Buffer, options: QualityOptions = {}): Promise<QualityReport> {
-  const image = await decodeRgb(bytes, WORKING_SIDE);
-  const small = await decodeRgb(bytes, MASK_SIDE);
-  const subject = subjectMask(small);
-  const references = await Promise.all((options.referenceImages ?? []).map((reference) => referenceProfile(reference)));
-  const own = profile(image, small, subject);
+  const own = await profileOf(bytes);
+  const references = await Promise.all((options.referenceImages ?? []).map((reference) => profileOf(reference)));
+  const { image, subject } = own;
   const checks: QualityCheck[] = [];
   const t = QUALITY_THRESHOLDS;
   const add = (id: string, label: string, passed: boolean, value: number, threshold: string, failNote: string) =>
@@ -81,33 +98,58 @@ export async function measureQuality(bytes: Buffer, options: QualityOptions = {}
 
   const shortSide = Math.min(image.originalWidth, image.originalHeight);
   add('resolution', 'Resolution', shortSide >= t.minShortSide, shortSide, `short side ≥ ${t.minShortSide} px`, `too small: the short side is ${shortSide} px, below ${t.minShortSide} px`);
-  add('blank', 'Not blank', own.stdDev >= t.minStdDev, own.stdDev, `luma std dev ≥ ${t.minStdDev}`, `blank or uniform: luma standard deviation ${round(own.stdDev)} is below ${t.minStdDev}`);
+  const empty = subject.plainBackground && subject.areaFraction < t.minSubjectForContent;
+  add(
+    'blank',
+    'Not blank',
+    own.stdDev >= t.minStdDev && !empty,
+    empty ? subject.areaFraction : own.stdDev,
+    `luma std dev ≥ ${t.minStdDev} and a subject on the backdrop`,
+    empty ? `blank: only backdrop, no subject (${round(subject.areaFraction * 100)}% of the frame)` : `blank or uniform: luma standard deviation ${round(own.stdDev)} is below ${t.minStdDev}`,
+  );
+  add('sharpness', 'Sharpness', own.blur <= t.maxBlur, own.blur, `blur ≤ ${t.maxBlur} (0 crisp … 1 blurred)`, `blurred: ${round(own.blur * 100)}% of the edge contrast survives a re-blur (allowed ${t.maxBlur * 100}%)`);
 
-  const referenceSharpness = references.map((r) => r.sharpness).sort((a, b) => a - b);
-  if (referenceSharpness.length > 0) {
-    const median = referenceSharpness[Math.floor(referenceSharpness.length / 2)]!;
-    const ratio = median > 0 ? own.sharpness / median : 1;
-    add('sharpness', 'Sharpness', ratio >= t.minRelativeSharpness, own.sharpness, `≥ ${t.minRelativeSharpness * 100}% of the references' median ${round(median)}`, `blurred: sharpness ${round(own.sharpness)} is ${round(ratio * 100)}% of the references' median ${round(median)} (needs ${t.minRelativeSharpness * 100}%)`);
-  } else {
-    add('sharpness', 'Sharpness', own.sharpness >= t.minSharpness, own.sharpness, `Laplacian variance ≥ ${t.minSharpness}`, `blurred: sharpness ${round(own.sharpness)} is below ${t.minSharpness}`);
+  const lightnessShift = references.length ? median(references.map((reference) => lightnessShiftOf(own.bands, reference.bands))) : 0;
+  const exposureNotes: string[] = [];
+  if (own.clipped > t.maxClippedFraction) exposureNotes.push(`${round(own.clipped * 100)}% of the subject is clipped to black or white`);
+  if (references.length && Math.abs(lightnessShift) > t.maxLightnessShift) {
+    exposureNotes.push(`the subject's colours are ${lightnessShift > 0 ? 'lighter' : 'darker'} than the same colours in the references by L* ${round(Math.abs(lightnessShift))} (allowed ${t.maxLightnessShift})`);
   }
-  add('exposure', 'Exposure on the subject', own.clipped <= t.maxClippedFraction, own.clipped, `clipped ≤ ${t.maxClippedFraction * 100}%`, `badly exposed: ${round(own.clipped * 100)}% of the subject is clipped to black or white`);
+  if (!references.length && own.brightest < t.minBrightest) exposureNotes.push(`the subject's brightest parts reach only luma ${round(own.brightest)}`);
+  if (!references.length && own.darkest > t.maxDarkest) exposureNotes.push(`the subject's darkest parts are at luma ${round(own.darkest)}`);
+  add('exposure', 'Exposure on the subject', exposureNotes.length === 0, references.length ? lightnessShift : own.clipped, `clipped ≤ ${t.maxClippedFraction * 100}%, lightness within ${t.maxLightnessShift} L* of the references`, `badly exposed: ${exposureNotes.join('; ')}`);
   add('contrast', 'Contrast on the subject', own.contrast >= t.minContrast, own.contrast, `p5–p95 luma ≥ ${t.minContrast}`, `flat: the subject's p5–p95 luma range is ${round(own.contrast)}, below ${t.minContrast}`);
+  add('posterised', 'Tonal gradation', own.distinctColours >= t.minDistinctColours, own.distinctColours, `≥ ${t.minDistinctColours} distinct colours`, `posterised: only ${own.distinctColours} distinct colours, no gradation between them`);
   add('noise', 'Noise', own.noise <= t.maxNoiseSigma, own.noise, `sigma ≤ ${t.maxNoiseSigma}`, `noisy: estimated noise sigma ${round(own.noise)} is above ${t.maxNoiseSigma}`);
   add('colourfulness', 'Colourfulness', own.colourfulness >= t.minColourfulness, own.colourfulness, `≥ ${t.minColourfulness}`, `washed out: colourfulness ${round(own.colourfulness)} is below ${t.minColourfulness}`);
 
-  if (references.length > 0 && own.palette.length > 0) {
-    const drift = Math.min(...references.map((reference) => paletteDistance(own.palette, reference.palette)));
-    add('palette', 'Palette vs references', drift <= t.maxPaletteDeltaE, drift, `mean ΔE2000 ≤ ${t.maxPaletteDeltaE}`, `off-palette: the subject's colours differ from the references by ΔE2000 ${round(drift)} (allowed ${t.maxPaletteDeltaE})`);
+  if (references.length > 0 && subject.areaFraction > 0) {
+    const drift = Math.min(...references.map((reference) => paletteDrift(own.bands, reference.bands)));
+    add('palette', 'Palette vs references', drift <= t.maxPaletteDeltaE, drift, `weighted ΔE2000 ≤ ${t.maxPaletteDeltaE}`, `off-palette: the subject's main colours are ΔE2000 ${round(drift)} from the references' colours at the same height on the figure (allowed ${t.maxPaletteDeltaE})`);
     const nearest = Math.min(...references.map((reference) => hammingDistance(own.hash, reference.hash)));
-    add('echo', 'Not a copy of a reference', nearest > t.maxEchoHamming, nearest, `pHash distance > ${t.maxEchoHamming}`, `echoed reference: perceptual-hash distance ${nearest} to a reference (a copy, not a new image)`);
+    const closest = Math.min(...references.map((reference) => meanAbsoluteDifference(own.thumbnail, reference.thumbnail)));
+    const echoed = closest <= t.maxEchoDifference || nearest <= t.maxEchoHamming;
+    add(
+      'echo',
+      'Not a copy of a reference',
+      !echoed,
+      closest,
+      `thumbnail difference > ${t.maxEchoDifference} and pHash distance > ${t.maxEchoHamming}`,
+      `echoed reference: it differs from a reference by only ${round(closest)} grey levels on average (perceptual-hash distance ${nearest}): a copy, not a new image`,
+    );
   }
 
   const contact = Math.max(subject.edgeContact.top, subject.edgeContact.bottom, subject.edgeContact.left, subject.edgeContact.right);
   const side = (Object.entries(subject.edgeContact).sort(([, a], [, b]) => b - a)[0] ?? ['an edge'])[0];
   add('cropped', 'Subject inside the frame', contact <= t.maxEdgeContact, contact, `edge contact ≤ ${t.maxEdgeContact * 100}%`, `cropped: the subject touches the ${side} edge (${round(contact * 100)}% of it)`);
-  add('subject_size', 'Subject size', subject.areaFraction >= t.minSubjectArea, subject.areaFraction, `≥ ${t.minSubjectArea * 100}% of the frame`, `subject too small: it fills ${round(subject.areaFraction * 100)}% of the frame`);
-  add('several_figures', 'One figure', subject.largeBlobCount <= 1, subject.largeBlobCount, '1 large region', `several figures: ${subject.largeBlobCount} separate large regions`);
+  if (!empty) {
+    add('subject_size', 'Subject size', subject.areaFraction >= t.minSubjectArea, subject.areaFraction, `≥ ${t.minSubjectArea * 100}% of the frame`, `subject too small: it fills ${round(subject.areaFraction * 100)}% of the frame`);
+    const crown = crownShare(subject.crownWidth, references);
+    const figureNotes: string[] = [];
+    if (subject.figureCount > 1) figureNotes.push(`${subject.figureCount} figures found (separate regions or heads side by side)`);
+    if (crown > t.maxCrownWidthVsReferences) figureNotes.push(`the top of the subject is ${round(crown)}× as wide as the references' (heads side by side)`);
+    add('several_figures', 'One figure', figureNotes.length === 0, subject.figureCount, `1 figure, crown ≤ ${t.maxCrownWidthVsReferences}× the references'`, `several figures: ${figureNotes.join('; ')}`);
+  }
   if (options.expectedAspectRatio) {
     const actual = image.originalWidth / image.originalHeight;
     const error = Math.abs(actual - options.expectedAspectRatio) / options.expectedAspectRatio;
@@ -120,8 +162,21 @@ export async function measureQuality(bytes: Buffer, options: QualityOptions = {}
   const earned = blank ? 0 : checks.reduce((sum, check) => sum + (check.passed ? (WEIGHTS[check.id] ?? 5) : 0), 0);
   return {
     score: round((earned / total) * 100),
+    passed: checks.every((check) => check.passed),
     checks,
-    metrics: { sharpness: own.sharpness, stdDev: own.stdDev, clipped: own.clipped, contrast: own.contrast, noise: own.noise, colourfulness: own.colourfulness, subjectArea: subject.areaFraction, blobs: subject.largeBlobCount },
+    metrics: {
+      blur: own.blur,
+      stdDev: own.stdDev,
+      clipped: own.clipped,
+      lightness: own.lightness,
+      contrast: own.contrast,
+      noise: own.noise,
+      colourfulness: own.colourfulness,
+      subjectArea: subject.areaFraction,
+      figures: subject.figureCount,
+      crownWidth: subject.crownWidth,
+      crownWidthVsReferences: crownShare(subject.crownWidth, references),
+    },
     width: image.originalWidth,
     height: image.originalHeight,
     hash: own.hash,
@@ -129,23 +184,47 @@ export async function measureQuality(bytes: Buffer, options: QualityOptions = {}
 }
 
 interface Profile {
-  sharpness: number;
+  image: RgbImage;
+  subject: SubjectMask;
+  blur: number;
+  distinctColours: number;
   stdDev: number;
   clipped: number;
+  /** Median CIELAB L* of the subject. */
+  lightness: number;
+  brightest: number;
+  darkest: number;
   contrast: number;
   noise: number;
   colourfulness: number;
-  palette: Lab[];
+  /** Per horizontal band of the subject (top to bottom): its main colours, and every colour it shows noticeably. */
+  bands: PaletteBand[];
   hash: string;
+  /** 64 × 64 luma, stretched to a square: what a copy shares with its original whatever its size or encoding. */
+  thumbnail: Float32Array;
 }
 
-async function referenceProfile(bytes: Buffer): Promise<Profile> {
+interface WeightedColour {
+  colour: Lab;
+  share: number;
+}
+
+interface PaletteBand {
+  /** Share of the subject's pixels in this band. */
+  weight: number;
+  main: WeightedColour[];
+  all: WeightedColour[];
+}
+
+/** Colours are compared band by band down the figure: hair stays near the top and trousers near the bottom in every view. */
+const PALETTE_BANDS = 4;
+
+async function profileOf(bytes: Buffer): Promise<Profile> {
   const image = await decodeRgb(bytes, WORKING_SIDE);
+  // Counted at full size: resizing blends edges into new colours and would hide a posterised picture.
+  const native = await decodeRgb(bytes, 16_384);
   const small = await decodeRgb(bytes, MASK_SIDE);
-  return profile(image, small, subjectMask(small));
-}
-
-function profile(image: RgbImage, small: RgbImage, subject: SubjectMask): Profile {
+  const subject = subjectMask(small);
   const luma = lumaOf(image);
   const inSubject = (x: number, y: number) => {
     const mx = Math.min(subject.width - 1, Math.floor((x / image.width) * subject.width));
@@ -164,32 +243,76 @@ function profile(image: RgbImage, small: RgbImage, subject: SubjectMask): Profil
   subjectLuma.sort((a, b) => a - b);
   const pct = (q: number) => subjectLuma[Math.min(subjectLuma.length - 1, Math.floor(q * subjectLuma.length))] ?? 0;
   const clipped = subjectLuma.length ? subjectLuma.filter((v) => v <= 2 || v >= 253).length / subjectLuma.length : 0;
+  const lightness: number[] = [];
+  for (let i = 0; i < subject.mask.length; i++) {
+    if (subject.mask[i]) lightness.push(rgbToLab(small.data[i * 3]!, small.data[i * 3 + 1]!, small.data[i * 3 + 2]!).l);
+  }
   return {
-    sharpness: laplacianVariance(luma, image.width, image.height),
+    image,
+    subject,
+    blur: blurAmount(luma, image.width, image.height).blur,
+    distinctColours: distinctColours(native),
     stdDev: Math.sqrt(variance / luma.length),
     clipped,
+    lightness: median(lightness),
+    brightest: pct(0.95),
+    darkest: pct(0.05),
     contrast: pct(0.95) - pct(0.05),
     noise: immerkaerSigma(luma, image.width, image.height),
     colourfulness: colourfulness(small.data, subject.plainBackground ? subject.mask : undefined),
-    palette: dominantColours(small, subject),
+    bands: paletteBands(small, subject),
     hash: perceptualHash(small),
+    thumbnail: thumbnailOf(small),
   };
 }
 
-function laplacianVariance(luma: Float32Array, width: number, height: number): number {
-  let sum = 0;
-  let sumSq = 0;
-  let n = 0;
-  for (let y = 1; y < height - 1; y++) {
-    for (let x = 1; x < width - 1; x++) {
-      const i = y * width + x;
-      const value = luma[i - width]! + luma[i + width]! + luma[i - 1]! + luma[i + 1]! - 4 * luma[i]!;
-      sum += value;
-      sumSq += value * value;
-      n++;
+function distinctColours(image: RgbImage): number {
+  const seen = new Uint8Array(1 << 15);
+  let count = 0;
+  for (let p = 0; p < image.data.length; p += 3) {
+    const key = ((image.data[p]! >> 3) << 10) | ((image.data[p + 1]! >> 3) << 5) | (image.data[p + 2]! >> 3);
+    if (!seen[key]) {
+      seen[key] = 1;
+      count++;
     }
   }
-  return n ? sumSq / n - (sum / n) ** 2 : 0;
+  return count;
+}
+
+const THUMBNAIL = 64;
+
+function thumbnailOf(image: RgbImage): Float32Array {
+  const luma = lumaOf(image);
+  const out = new Float32Array(THUMBNAIL * THUMBNAIL);
+  const counts = new Float32Array(THUMBNAIL * THUMBNAIL);
+  for (let y = 0; y < image.height; y++) {
+    const ty = Math.min(THUMBNAIL - 1, Math.floor((y * THUMBNAIL) / image.height));
+    for (let x = 0; x < image.width; x++) {
+      const cell = ty * THUMBNAIL + Math.min(THUMBNAIL - 1, Math.floor((x * THUMBNAIL) / image.width));
+      out[cell]! += luma[y * image.width + x]!;
+      counts[cell]!++;
+    }
+  }
+  for (let i = 0; i < out.length; i++) out[i]! /= counts[i] || 1;
+  return out;
+}
+
+function meanAbsoluteDifference(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
+  return sum / a.length;
+}
+
+/** The subject's crown width over the references' (median); 1 when there is nothing to compare. */
+function crownShare(crownWidth: number, references: Profile[]): number {
+  const widths = references.map((reference) => reference.subject.crownWidth).filter((width) => width > 0);
+  return widths.length && crownWidth > 0 ? crownWidth / median(widths) : 1;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Immerkær's fast noise estimate: a Laplacian-difference mask that cancels smooth structure. */
@@ -208,33 +331,76 @@ function immerkaerSigma(luma: Float32Array, width: number, height: number): numb
   return (Math.sqrt(Math.PI / 2) * sum) / (6 * (width - 2) * (height - 2));
 }
 
-/** Up to five dominant subject colours (coarse Lab bins, by pixel count). */
-function dominantColours(image: RgbImage, subject: SubjectMask): Lab[] {
-  const bins = new Map<string, { n: number; l: number; a: number; b: number }>();
-  for (let i = 0; i < subject.mask.length; i++) {
-    if (!subject.mask[i]) continue;
+function paletteBands(image: RgbImage, subject: SubjectMask): PaletteBand[] {
+  const { bbox, mask, width } = subject;
+  const height = bbox.bottom - bbox.top + 1;
+  const bins = Array.from({ length: PALETTE_BANDS }, () => new Map<string, { n: number; l: number; a: number; b: number }>());
+  const counts = new Array<number>(PALETTE_BANDS).fill(0);
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const y = Math.floor(i / width);
+    const band = Math.min(PALETTE_BANDS - 1, Math.max(0, Math.floor(((y - bbox.top) / height) * PALETTE_BANDS)));
     const lab = rgbToLab(image.data[i * 3]!, image.data[i * 3 + 1]!, image.data[i * 3 + 2]!);
     const key = `${Math.round(lab.l / 12)}:${Math.round(lab.a / 12)}:${Math.round(lab.b / 12)}`;
-    const bin = bins.get(key) ?? { n: 0, l: 0, a: 0, b: 0 };
+    const bin = bins[band]!.get(key) ?? { n: 0, l: 0, a: 0, b: 0 };
     bin.n++;
     bin.l += lab.l;
     bin.a += lab.a;
     bin.b += lab.b;
-    bins.set(key, bin);
+    bins[band]!.set(key, bin);
+    counts[band]!++;
   }
-  const total = [...bins.values()].reduce((sum, bin) => sum + bin.n, 0);
-  return [...bins.values()]
-    .filter((bin) => bin.n >= total * 0.04)
-    .sort((a, b) => b.n - a.n)
-    .slice(0, 5)
-    .map((bin) => ({ l: bin.l / bin.n, a: bin.a / bin.n, b: bin.b / bin.n }));
+  const total = counts.reduce((sum, count) => sum + count, 0) || 1;
+  return bins.map((band, index) => {
+    const colours = [...band.values()]
+      .sort((a, b) => b.n - a.n)
+      .map((bin) => ({ colour: { l: bin.l / bin.n, a: bin.a / bin.n, b: bin.b / bin.n }, share: bin.n / (counts[index] || 1) }));
+    return { weight: counts[index]! / total, main: colours.filter((c) => c.share >= 0.06).slice(0, 5), all: colours.filter((c) => c.share >= 0.01) };
+  });
 }
 
-/** Mean ΔE2000 from each dominant colour of one palette to its nearest colour in the other, both ways. */
-function paletteDistance(a: Lab[], b: Lab[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const oneWay = (from: Lab[], to: Lab[]) => from.reduce((sum, colour) => sum + Math.min(...to.map((other) => deltaE2000(colour, other))), 0) / from.length;
-  return (oneWay(a, b) + oneWay(b, a)) / 2;
+/**
+ * How far the image's main colours are from the reference's colours at the same height on the figure (that band and
+ * the ones next to it), weighted by how much of the subject each covers. One way only: a turned view may hide a
+ * colour the reference shows (a face, a badge), but every colour it does show must be the character's, where the
+ * character has it.
+ */
+function paletteDrift(own: PaletteBand[], reference: PaletteBand[]): number {
+  let sum = 0;
+  let weight = 0;
+  own.forEach((band, index) => {
+    const nearby = reference.slice(Math.max(0, index - 1), index + 2).flatMap((other) => other.all);
+    if (!nearby.length) return;
+    const bandShare = band.main.reduce((total, entry) => total + entry.share, 0) || 1;
+    for (const entry of band.main) {
+      const nearest = Math.min(...nearby.map((other) => deltaE2000(entry.colour, other.colour)));
+      sum += band.weight * (entry.share / bandShare) * nearest;
+      weight += band.weight * (entry.share / bandShare);
+    }
+  });
+  return weight ? sum / weight : 0;
+}
+
+/**
+ * How much lighter (positive) or darker the image's colours are than the same colours in the reference: each main
+ * colour is paired with the reference colour nearest in hue and chroma (lightness counts a quarter), at the same
+ * height on the figure. Exposure moves every colour's lightness together; a turned view only changes how much of
+ * each colour shows, which this does not see.
+ */
+function lightnessShiftOf(own: PaletteBand[], reference: PaletteBand[]): number {
+  let sum = 0;
+  let weight = 0;
+  own.forEach((band, index) => {
+    const nearby = reference.slice(Math.max(0, index - 1), index + 2).flatMap((other) => other.all);
+    if (!nearby.length) return;
+    for (const entry of band.main) {
+      const distance = (other: WeightedColour) => Math.hypot((entry.colour.l - other.colour.l) / 4, entry.colour.a - other.colour.a, entry.colour.b - other.colour.b);
+      const match = nearby.reduce((best, other) => (distance(other) < distance(best) ? other : best));
+      sum += band.weight * entry.share * (entry.colour.l - match.colour.l);
+      weight += band.weight * entry.share;
+    }
+  });
+  return weight ? sum / weight : 0;
 }
 
 function round(value: number): number {

@@ -1,59 +1,39 @@
-import { rgbToLab, type Lab } from './color';
+import { fitBackground, subjectThreshold } from './background-model';
 import type { RgbImage } from './decode';
+import { countFigures, crownWidthRatio } from './figures';
 
 export interface SubjectMask {
   /** 1 where the pixel belongs to the subject, at the image's own size. */
   mask: Uint8Array;
   width: number;
   height: number;
-  /** False when the border is not one plain colour: then the whole frame counts as subject. */
+  /** False when the backdrop is not smooth (a busy scene): then the whole frame counts as subject. */
   plainBackground: boolean;
-  background: Lab;
   areaFraction: number;
   bbox: { left: number; top: number; right: number; bottom: number };
-  /** Connected subject regions larger than 1.5% of the frame (after closing small gaps). */
-  largeBlobCount: number;
+  /** Figures found: separate large regions, and heads standing apart on one region's outline. */
+  figureCount: number;
+  /** Width of the subject's top part over its height: about constant across one character's views. */
+  crownWidth: number;
   /** Fraction of each edge's pixels that are subject: a figure cut off by the frame touches it. */
   edgeContact: { top: number; bottom: number; left: number; right: number };
 }
 
-/** ΔE76 from the background above which a pixel is subject; generated backgrounds carry slight noise. */
-const SUBJECT_DISTANCE = 14;
-/** Border pixels further than this from their median mean the background is not plain. */
-const PLAIN_BORDER_SPREAD = 10;
-
 /**
- * Separates the subject from a plain background: the background colour is the median of the border pixels, and a
- * pixel is subject when it is far from it in CIELAB. Meant for a small working image (≈256 px).
+ * Separates the subject from a smooth backdrop (plain, gradient or vignette; light or dark): a pixel is subject
+ * when it is far, in CIELAB, from the fitted backdrop surface. Meant for a small working image (≈256 px).
  */
 export function subjectMask(image: RgbImage): SubjectMask {
-  const { width, height, data } = image;
-  const lab = new Float32Array(width * height * 3);
-  for (let i = 0, p = 0; p < data.length; i++, p += 3) {
-    const c = rgbToLab(data[p]!, data[p + 1]!, data[p + 2]!);
-    lab[i * 3] = c.l;
-    lab[i * 3 + 1] = c.a;
-    lab[i * 3 + 2] = c.b;
-  }
-  const ring = Math.max(1, Math.round(Math.min(width, height) * 0.02));
-  const border: number[] = [];
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (x < ring || y < ring || x >= width - ring || y >= height - ring) border.push(y * width + x);
-    }
-  }
-  const median = (channel: number) => {
-    const values = border.map((i) => lab[i * 3 + channel]!).sort((a, b) => a - b);
-    return values[Math.floor(values.length / 2)]!;
-  };
-  const background: Lab = { l: median(0), a: median(1), b: median(2) };
-  const distance = (i: number) => Math.hypot(lab[i * 3]! - background.l, lab[i * 3 + 1]! - background.a, lab[i * 3 + 2]! - background.b);
-  const borderNear = border.filter((i) => distance(i) < PLAIN_BORDER_SPREAD).length / border.length;
-  const plainBackground = borderNear > 0.6;
-
+  const { width, height } = image;
+  const model = fitBackground(image);
   const mask = new Uint8Array(width * height);
-  if (plainBackground) {
-    for (let i = 0; i < mask.length; i++) mask[i] = distance(i) > SUBJECT_DISTANCE ? 1 : 0;
+  if (model.smooth) {
+    const border: number[] = [];
+    for (let x = 0; x < width; x++) border.push(x, (height - 1) * width + x);
+    for (let y = 0; y < height; y++) border.push(y * width, y * width + width - 1);
+    const threshold = subjectThreshold(model.distance, border);
+    for (let i = 0; i < mask.length; i++) mask[i] = model.distance[i]! > threshold ? 1 : 0;
+    removeSpecks(mask, width, height);
   } else {
     mask.fill(1);
   }
@@ -80,60 +60,32 @@ export function subjectMask(image: RgbImage): SubjectMask {
     mask,
     width,
     height,
-    plainBackground,
-    background,
+    plainBackground: model.smooth,
     areaFraction: count / mask.length,
     bbox: count ? { left, top, right, bottom } : { left: 0, top: 0, right: width - 1, bottom: height - 1 },
-    largeBlobCount: plainBackground ? countLargeBlobs(closeGaps(mask, width, height, 2), width, height, 0.015) : 1,
-    edgeContact: plainBackground
+    figureCount: model.smooth ? countFigures(mask, width, height) : 1,
+    crownWidth: model.smooth ? crownWidthRatio(mask, width, height) : 0,
+    edgeContact: model.smooth
       ? { top: edge(rows(0)), bottom: edge(rows(height - 1)), left: edge(cols(0)), right: edge(cols(width - 1)) }
       : { top: 0, bottom: 0, left: 0, right: 0 },
   };
 }
 
-/** Dilation by `radius`: joins a figure's parts separated by thin background-coloured lines. */
-function closeGaps(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  const out = new Uint8Array(mask.length);
+/** Isolated subject pixels (noise, a JPEG block) are dropped: a pixel needs at least two subject neighbours. */
+function removeSpecks(mask: Uint8Array, width: number, height: number): void {
+  const drop: number[] = [];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      if (!mask[y * width + x]) continue;
-      for (let dy = -radius; dy <= radius; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= height) continue;
-        for (let dx = -radius; dx <= radius; dx++) {
-          const xx = x + dx;
-          if (xx >= 0 && xx < width) out[yy * width + xx] = 1;
+      const i = y * width + x;
+      if (!mask[i]) continue;
+      let neighbours = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          if ((dx || dy) && x + dx >= 0 && x + dx < width && y + dy >= 0 && y + dy < height) neighbours += mask[i + dy * width + dx]!;
         }
       }
+      if (neighbours < 2) drop.push(i);
     }
   }
-  return out;
-}
-
-function countLargeBlobs(mask: Uint8Array, width: number, height: number, minFraction: number): number {
-  const seen = new Uint8Array(mask.length);
-  const minPixels = minFraction * mask.length;
-  const stack: number[] = [];
-  let large = 0;
-  for (let start = 0; start < mask.length; start++) {
-    if (!mask[start] || seen[start]) continue;
-    let size = 0;
-    stack.push(start);
-    seen[start] = 1;
-    while (stack.length) {
-      const i = stack.pop()!;
-      size++;
-      const x = i % width;
-      const y = (i - x) / width;
-      const neighbours = [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, y > 0 ? i - width : -1, y < height - 1 ? i + width : -1];
-      for (const n of neighbours) {
-        if (n >= 0 && mask[n] && !seen[n]) {
-          seen[n] = 1;
-          stack.push(n);
-        }
-      }
-    }
-    if (size >= minPixels) large++;
-  }
-  return large;
+  for (const i of drop) mask[i] = 0;
 }

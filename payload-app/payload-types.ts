@@ -335,6 +335,17 @@ export interface CharacterImage {
    */
   angle?: number | null;
   imageFile: number | Media;
+  /**
+   * The master reference this image was made and judged against.
+   */
+  madeForMaster?: (number | null) | Media;
+  /**
+   * Set when a new master replaced the one this image was made for: it stays in the library, out of the core set.
+   */
+  retired?: {
+    at?: string | null;
+    reason?: string | null;
+  };
   isCoreReference?: boolean | null;
   dinoAssetId?: string | null;
   dinoProcessingStatus?: ('pending' | 'processing' | 'validation_failed' | 'validation_success') | null;
@@ -388,6 +399,22 @@ export interface CharacterImage {
     cosine?: number | null;
     engineId?: string | null;
     consistencyThreshold?: number | null;
+    /**
+     * The most a view at this angle may reach: above it, it is the master's own view.
+     */
+    consistencyUpperBound?: number | null;
+    /**
+     * Short ids of what failed: consistency, view, echo, review and each failed quality check.
+     */
+    reasons?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
     qualityThreshold?: number | null;
     comparedWithMediaId?: string | null;
     qualityChecks?:
@@ -628,6 +655,13 @@ export interface CharacterImagesSelect<T extends boolean = true> {
   kind?: T;
   angle?: T;
   imageFile?: T;
+  madeForMaster?: T;
+  retired?:
+    | T
+    | {
+        at?: T;
+        reason?: T;
+      };
   isCoreReference?: T;
   dinoAssetId?: T;
   dinoProcessingStatus?: T;
@@ -665,6 +699,8 @@ export interface CharacterImagesSelect<T extends boolean = true> {
         cosine?: T;
         engineId?: T;
         consistencyThreshold?: T;
+        consistencyUpperBound?: T;
+        reasons?: T;
         qualityThreshold?: T;
         comparedWithMediaId?: T;
         qualityChecks?: T;
@@ -832,12 +868,32 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 export interface QaSetting {
   id: number;
   /**
-   * consistencyScore = 100 × max(0, cosine) against the master. A back view is far less similar to a front master than a front view, so each angle has its own bar. An engine with no row never passes automatically.
+   * consistencyScore = 100 × max(0, cosine) against the master. Each angle has a band: a lower bar (the same character) and an upper bar (not the master's own view again). A back view is far less similar to a front master than a front view, so each angle has its own. An engine with no row never passes automatically; a row marked "review until calibrated" sends every image of that angle to a reviewer.
    */
   coreSetThresholds?:
     | {
         engineId: string;
         angle: number;
+        minConsistency: number;
+        maxConsistency?: number | null;
+        /**
+         * Below the lower bar but at or above this: the character at another view.
+         */
+        characterFloor?: number | null;
+        reviewUntilCalibrated?: boolean | null;
+        /**
+         * Where the band comes from (npm run calibrate, reviewer decisions).
+         */
+        calibrationNote?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Lowest consistency of a core image with the accepted views 45° either side of it, when there are any.
+   */
+  neighbourThresholds?:
+    | {
+        engineId: string;
         minConsistency: number;
         id?: string | null;
       }[]
@@ -883,6 +939,17 @@ export interface QaSettingsSelect<T extends boolean = true> {
     | {
         engineId?: T;
         angle?: T;
+        minConsistency?: T;
+        maxConsistency?: T;
+        characterFloor?: T;
+        reviewUntilCalibrated?: T;
+        calibrationNote?: T;
+        id?: T;
+      };
+  neighbourThresholds?:
+    | T
+    | {
+        engineId?: T;
         minConsistency?: T;
         id?: T;
       };

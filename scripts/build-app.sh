@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sourced. Builds the Payload (Next) app when it has never been built or its sources changed since.
 
-PAYLOAD_SOURCES=(payload-app contracts clients common image-analysis persona)
+PAYLOAD_SOURCES=(payload-app contracts clients common image-analysis persona qa-policy)
 
 payload_build_is_stale() {
   local stamp="$ROOT/payload-app/.next/BUILD_ID"

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import { relationId } from '../../common/relation-id';
 import { CORE_SET_ANGLES } from '../../contracts';
+import type { JudgingRules } from '../../qa-policy/judge';
+import { coreSetRules } from '../../qa-policy/rules';
 import { invalidInput } from '../errors';
 import { callingRun } from '../shared/run-info';
 
@@ -11,9 +13,14 @@ export interface CoreSetContext {
   lookDescription: string;
   masterMediaId: string | number;
   engineId: string;
-  thresholds: Record<string, number | null>;
-  minQuality: number;
-  echoCosine: number;
+  /** The band each angle is judged by, resolved once so a settings change mid-run cannot mix two rule sets. */
+  rules?: Record<string, JudgingRules>;
+  /** Core images already accepted for this master, by angle: the neighbours a new view is compared with. */
+  acceptedViews?: Record<string, string | number>;
+  /** Recorded by runs from before view bands (see runAngle). */
+  thresholds?: Record<string, number | null>;
+  minQuality?: number;
+  echoCosine?: number;
   maxAttempts: number;
   concurrency: number;
   reviewTimeoutMs: number;
@@ -27,7 +34,20 @@ export interface CoreSetDeps {
 }
 
 const qaSettingsSchema = z.object({
-  coreSetThresholds: z.array(z.object({ engineId: z.string(), angle: z.number(), minConsistency: z.number() })).nullish(),
+  coreSetThresholds: z
+    .array(
+      z.object({
+        engineId: z.string(),
+        angle: z.number(),
+        minConsistency: z.number(),
+        maxConsistency: z.number().nullish(),
+        characterFloor: z.number().nullish(),
+        reviewUntilCalibrated: z.boolean().nullish(),
+        calibrationNote: z.string().nullish(),
+      }),
+    )
+    .nullish(),
+  neighbourThresholds: z.array(z.object({ engineId: z.string(), minConsistency: z.number() })).nullish(),
   minQualityScore: z.number().nullish(),
   echoCosine: z.number().nullish(),
   echoThresholds: z.array(z.object({ engineId: z.string(), cosine: z.number() })).nullish(),
@@ -48,7 +68,7 @@ const characterSchema = z.object({
 export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: CoreSetDeps) {
   return {
     /** Resolves everything the run judges by, once, so a settings change mid-run cannot mix two rule sets. */
-    async loadCoreSetContext(input: { characterDocId: string | number; maxAttempts?: number }): Promise<CoreSetContext> {
+    async loadCoreSetContext(input: { characterDocId: string | number; maxAttempts?: number; thresholdOverride?: number }): Promise<CoreSetContext> {
       const character = characterSchema.parse(await payload.findById('characters', input.characterDocId));
       const masterMediaId = relationId(character.masterReferenceImage);
       if (masterMediaId === undefined || character.masterIngest?.status !== 'ready' || !character.masterIngest.engineId) {
@@ -56,19 +76,25 @@ export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: C
       }
       const settings = qaSettingsSchema.parse(await payload.getGlobal('qa-settings'));
       const engineId = character.masterIngest.engineId;
-      const thresholds: Record<string, number | null> = {};
-      for (const angle of CORE_SET_ANGLES) {
-        const row = settings.coreSetThresholds?.find((entry) => entry.engineId === engineId && entry.angle === angle);
-        thresholds[String(angle)] = row ? row.minConsistency : null;
+      const rules: Record<string, JudgingRules> = {};
+      for (const angle of CORE_SET_ANGLES) rules[String(angle)] = coreSetRules(settings, engineId, angle, input.thresholdOverride);
+      const accepted = await payload.find(
+        'character-images',
+        { character: { equals: input.characterDocId }, isCoreReference: { equals: true }, madeForMaster: { equals: masterMediaId } },
+        { limit: 100, sort: '-consistencyScore' },
+      );
+      const acceptedViews: Record<string, string | number> = {};
+      for (const image of accepted.docs) {
+        const mediaId = relationId(image.imageFile);
+        if (typeof image.angle === 'number' && mediaId !== undefined && !(String(image.angle) in acceptedViews)) acceptedViews[String(image.angle)] = mediaId;
       }
       return {
         characterName: character.name,
         lookDescription: [character.physicalDescription, character.clothing].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim(),
         masterMediaId,
         engineId,
-        thresholds,
-        minQuality: settings.minQualityScore ?? 60,
-        echoCosine: settings.echoThresholds?.find((row) => row.engineId === engineId)?.cosine ?? settings.echoCosine ?? 0.97,
+        rules,
+        acceptedViews,
         maxAttempts: input.maxAttempts ?? settings.maxAttemptsPerAngle ?? 3,
         concurrency: settings.coreSetConcurrency ?? 4,
         reviewTimeoutMs: Math.round((settings.reviewTimeoutHours ?? 72) * 3_600_000),

@@ -3,6 +3,7 @@ import type { ImageModelClient } from '../../clients/gemini';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
 import { consistencyFromCosine, type ReviewDecisionKind } from '../../contracts';
 import { cosineSimilarity, measureQuality } from '../../image-analysis';
+import { relationId } from '../../common/relation-id';
 import { invalidInput } from '../errors';
 import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from '../shared/prepare-image';
 
@@ -35,16 +36,22 @@ export interface ConsistencyResult {
   consistencyScore: number;
   comparedWithMediaId: Id;
   engineId: string;
+  /** Consistency with each accepted neighbouring view that was given. */
+  neighbours?: Array<{ angle: number; consistencyScore: number }>;
 }
 
 export interface QualityResult {
   qualityScore: number;
   qualityNotes: string[];
+  /** Every failed check fails the gate with its own reason, whatever the overall score. */
+  failedChecks: Array<{ id: string; note: string }>;
   qualityChecks: unknown[];
 }
 
 export interface SaveGalleryImageInput {
   generationKey: string;
+  /** The master reference the image was made for; absent only in histories from before lineage was recorded. */
+  madeForMasterMediaId?: Id;
   characterDocId: Id;
   kind: 'core' | 'production';
   angle?: number;
@@ -102,6 +109,13 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
     return uploaded.assetId;
   }
 
+  /** Whether `masterMediaId` is still the character's master: images of an earlier master never join the core set. */
+  async function isCurrentMaster(characterDocId: Id, masterMediaId: Id | undefined | null): Promise<boolean> {
+    if (masterMediaId === undefined || masterMediaId === null) return true;
+    const character = await payload.findById('characters', characterDocId);
+    return String(relationId(character.masterReferenceImage) ?? '') === String(masterMediaId);
+  }
+
   async function findMediaByGenerationKey(generationKey: string): Promise<PayloadDoc | undefined> {
     const found = await payload.find('media', { generationKey: { equals: generationKey } }, { limit: 1 });
     return found.docs[0];
@@ -148,8 +162,8 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
     async registerCandidate(input: { mediaId: Id }): Promise<{ dinoAssetId: string; engineId: string; serviceQualityScore: number | null }> {
       const media = await payload.findById('media', input.mediaId);
       const dinoAssetId = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : await uploadToAnalysis(media);
-      const [features, health] = await Promise.all([dino.extractFeatures(dinoAssetId), dino.health()]);
-      const engineId = health.modelName ?? 'unknown-engine';
+      const features = await dino.extractFeatures(dinoAssetId);
+      const engineId = features.engineId;
       // Recorded for comparison with our own checks; it saturates on real embeddings, so nothing gates on it.
       const serviceQuality = await dino.analyzeQuality(dinoAssetId).catch(() => undefined);
       const serviceQualityScore = serviceQuality?.qualityScore ?? null;
@@ -163,12 +177,11 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
      * Cosine between our stored vectors (DESIGN §4), against every reference; the best match is the one the image
      * is judged against, so a side view is compared with the approved side view rather than only the front master.
      */
-    async measureConsistency(input: { mediaId: Id; referenceMediaIds: Id[] }): Promise<ConsistencyResult> {
+    async measureConsistency(input: { mediaId: Id; referenceMediaIds: Id[]; neighbours?: Array<{ angle: number; mediaId: Id }> }): Promise<ConsistencyResult> {
       const media = await payload.findById('media', input.mediaId);
       const own = embeddingOf(media);
       if (!own) throw invalidInput(`Generated image ${input.mediaId} has no embedding yet.`, 'NotAnalysed');
-      let best: { cosine: number; mediaId: Id } | undefined;
-      for (const id of input.referenceMediaIds) {
+      const against = async (id: Id) => {
         const reference = await payload.findById('media', id);
         const theirs = embeddingOf(reference);
         if (!theirs || theirs.engineId !== own.engineId) {
@@ -177,11 +190,18 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
             'ReferenceNotAnalysed',
           );
         }
-        const cosine = cosineSimilarity(own.vector, theirs.vector);
+        return cosineSimilarity(own.vector, theirs.vector);
+      };
+      let best: { cosine: number; mediaId: Id } | undefined;
+      for (const id of input.referenceMediaIds) {
+        const cosine = await against(id);
         if (!best || cosine > best.cosine) best = { cosine, mediaId: id };
       }
       if (!best) throw invalidInput('No reference image to compare with.', 'NoReference');
-      return { cosine: best.cosine, consistencyScore: consistencyFromCosine(best.cosine), comparedWithMediaId: best.mediaId, engineId: own.engineId };
+      const neighbours = input.neighbours
+        ? await Promise.all(input.neighbours.map(async (neighbour) => ({ angle: neighbour.angle, consistencyScore: consistencyFromCosine(await against(neighbour.mediaId)) })))
+        : undefined;
+      return { cosine: best.cosine, consistencyScore: consistencyFromCosine(best.cosine), comparedWithMediaId: best.mediaId, engineId: own.engineId, ...(neighbours ? { neighbours } : {}) };
     },
 
     /** Our measured checks on the pixels; nothing is written here (the gallery document records the result). */
@@ -192,11 +212,8 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
         expectedAspectRatio: parseAspectRatio(input.expectedAspectRatio),
         referenceImages: references,
       });
-      return {
-        qualityScore: report.score,
-        qualityNotes: report.checks.filter((check) => !check.passed).map((check) => check.note ?? `${check.label}: ${check.value}`),
-        qualityChecks: report.checks,
-      };
+      const failed = report.checks.filter((check) => !check.passed).map((check) => ({ id: check.id, note: check.note ?? `${check.label}: ${check.value}` }));
+      return { qualityScore: report.score, qualityNotes: failed.map((check) => check.note), failedChecks: failed, qualityChecks: report.checks };
     },
 
     /** A candidate that will not be kept: its analysis asset and its stored bytes are deleted. */
@@ -209,6 +226,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
 
     /** Upsert by generationKey: a retried save finds the document the first try made. */
     async saveGalleryImage(input: SaveGalleryImageInput): Promise<{ imageId: Id }> {
+      const current = input.kind !== 'core' || (await isCurrentMaster(input.characterDocId, input.madeForMasterMediaId));
       const data = {
         generationKey: input.generationKey,
         character: input.characterDocId,
@@ -217,7 +235,9 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
         shotType: input.shotType,
         tags: input.tags,
         imageFile: input.mediaId,
-        isCoreReference: input.kind === 'core' && input.passed,
+        isCoreReference: input.kind === 'core' && input.passed && current,
+        madeForMaster: input.madeForMasterMediaId ?? null,
+        ...(current ? {} : { retired: { at: new Date().toISOString(), reason: 'Made for an earlier master reference: the character has a new master.' } }),
         dinoAssetId: input.dinoAssetId,
         dinoProcessingStatus: input.passed ? 'validation_success' : 'validation_failed',
         qualityScore: input.qualityScore,
@@ -243,8 +263,9 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
       const image = await payload.findById('character-images', input.imageId);
       const review = (image.review ?? {}) as Record<string, unknown>;
       const approved = input.decision === 'approve';
+      const current = image.kind === 'core' && (await isCurrentMaster(relationId(image.character)!, relationId(image.madeForMaster) ?? null));
       await payload.update('character-images', input.imageId, {
-        isCoreReference: image.kind === 'core' && approved,
+        isCoreReference: image.kind === 'core' && approved && current,
         review: {
           ...review,
           status: REVIEW_STATUS[input.decision],

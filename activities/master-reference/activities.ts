@@ -26,6 +26,39 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
 
   const runInfo = () => callingRun(temporalUiUrl, namespace);
 
+  /**
+   * A new master retires the core set made for an earlier one: those images stay in the library, marked, but no
+   * longer serve as references, in the turnaround sheet or as the core set. Idempotent: retired images are skipped.
+   */
+  async function retireEarlierCoreImages(characterDocId: string | number, masterMediaId: string | number): Promise<void> {
+    const stale = await payload.find(
+      'character-images',
+      {
+        and: [
+          { character: { equals: characterDocId } },
+          { kind: { equals: 'core' } },
+          { 'retired.at': { exists: false } },
+          { or: [{ madeForMaster: { not_equals: masterMediaId } }, { madeForMaster: { exists: false } }] },
+        ],
+      },
+      { limit: 500 },
+    );
+    const at = new Date().toISOString();
+    for (const image of stale.docs) {
+      await payload.update('character-images', image.id, {
+        isCoreReference: false,
+        retired: { at, reason: `Made for an earlier master reference (media ${String(relationId(image.madeForMaster) ?? 'unknown')}); the character's master is now media ${String(masterMediaId)}.` },
+      });
+    }
+    if (stale.docs.length > 0) {
+      const character = await payload.findById('characters', characterDocId);
+      const coreSet = (character.coreSet ?? {}) as Record<string, unknown>;
+      await payload.update('characters', characterDocId, {
+        coreSet: { ...coreSet, status: 'not_started', error: `The previous core set (${stale.docs.length} images) was made for an earlier master and is retired.`, updatedAt: at },
+      });
+    }
+  }
+
   return {
     /** Reads committed state: the save that started this run may still be committing, or may have rolled back. */
     async verifyMasterIsCurrent(input: MasterReferenceInput): Promise<{ current: boolean }> {
@@ -34,6 +67,8 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
 
     async markMasterIngestStarted(input: MasterReferenceInput): Promise<void> {
       const now = new Date().toISOString();
+      // The media's file was replaced: the old file's analysis asset is of no use any more.
+      if (input.retireAssetId) await dino.deleteMedia(input.retireAssetId);
       await payload.update('media', input.mediaId, { dinoProcessingStatus: 'processing' });
       await payload.update('characters', input.characterDocId, {
         masterIngest: { status: 'processing', mediaId: String(input.mediaId), error: null, updatedAt: now, ...runInfo() },
@@ -69,8 +104,8 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
     },
 
     async extractMasterFeatures(input: MasterReferenceInput & { dinoAssetId: string }): Promise<{ engineId: string; embeddingLength: number }> {
-      const [features, health] = await Promise.all([dino.extractFeatures(input.dinoAssetId), dino.health()]);
-      const engineId = health.modelName ?? 'unknown-engine';
+      const features = await dino.extractFeatures(input.dinoAssetId);
+      const engineId = features.engineId;
       await payload.update('media', input.mediaId, {
         analysis: { engineId, embeddingLength: features.features.length, embedding: features.features },
       });
@@ -126,6 +161,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
         },
         lastError: null,
       });
+      await retireEarlierCoreImages(input.characterDocId, input.mediaId);
       return { recordedOnCharacter: true };
     },
 

@@ -50,7 +50,12 @@ export function createProductionShotActivities({ payload }: { payload: PayloadRe
       if (masterMediaId === undefined || character.masterIngest?.status !== 'ready' || !character.masterIngest.engineId) {
         throw invalidInput(`${character.name} has no ingested master reference.`, 'MasterNotReady');
       }
-      const core = await payload.find('character-images', { character: { equals: input.characterDocId }, isCoreReference: { equals: true } }, { limit: 100 });
+      // Only the current master's core set: images made for an earlier master are retired, even if a late save slipped through.
+      const core = await payload.find(
+        'character-images',
+        { character: { equals: input.characterDocId }, isCoreReference: { equals: true }, madeForMaster: { equals: masterMediaId } },
+        { limit: 100 },
+      );
       if (core.docs.length === 0) throw invalidInput(`${character.name} has no approved core set yet.`, 'CoreSetMissing');
       const coreImages = core.docs.map((doc) => {
         const image = coreImageSchema.parse(doc);

@@ -87,25 +87,27 @@ export function createDinoClient(options: DinoClientOptions) {
 
   const asset = (id: string) => encodeURIComponent(id);
 
+  /** Tolerant: healthy only for 200 && status "healthy" && model loaded; anything else is "not healthy", not an error. */
+  async function readHealth(): Promise<DinoHealth> {
+    if (cachedHealth && Date.now() - cachedHealth.at < healthCacheMs) return cachedHealth.value;
+    let value: DinoHealth;
+    try {
+      const body = await json('GET', '/health', healthSchema, timeouts.health);
+      value = {
+        healthy: body.status === 'healthy' && body.model?.loaded === true,
+        modelName: body.model?.model_name ? engineIdFromModelName(body.model.model_name) : undefined,
+        device: body.model?.device,
+      };
+    } catch (error) {
+      if (!(error instanceof TransientServiceError || error instanceof PermanentServiceError)) throw error;
+      value = { healthy: false };
+    }
+    cachedHealth = { at: Date.now(), value };
+    return value;
+  }
+
   return {
-    /** Tolerant: healthy only for 200 && status "healthy" && model loaded; anything else is "not healthy", not an error. */
-    async health(): Promise<DinoHealth> {
-      if (cachedHealth && Date.now() - cachedHealth.at < healthCacheMs) return cachedHealth.value;
-      let value: DinoHealth;
-      try {
-        const body = await json('GET', '/health', healthSchema, timeouts.health);
-        value = {
-          healthy: body.status === 'healthy' && body.model?.loaded === true,
-          modelName: body.model?.model_name ? engineIdFromModelName(body.model.model_name) : undefined,
-          device: body.model?.device,
-        };
-      } catch (error) {
-        if (!(error instanceof TransientServiceError || error instanceof PermanentServiceError)) throw error;
-        value = { healthy: false };
-      }
-      cachedHealth = { at: Date.now(), value };
-      return value;
-    },
+    health: readHealth,
 
     /** Not idempotent on the service: the caller must record the returned asset id at once. */
     async uploadMedia(bytes: Buffer, file: { filename: string; contentType: string }) {
@@ -128,10 +130,24 @@ export function createDinoClient(options: DinoClientOptions) {
       throw httpError('DELETE', `/media/${assetId}`, answer.status, answer.text, answer.retryAfter);
     },
 
-    /** Query parameter, no body (a JSON body gets 422). Idempotent: a repeat returns the stored vector. */
+    /**
+     * Query parameter, no body (a JSON body gets 422). Idempotent: a repeat returns the stored vector. The engine id
+     * belongs to the vector: taken from the answer when the service names its model there, else from a fresh (never
+     * cached) health answer read right after, since a cached one may predate a model swap on the service.
+     */
     async extractFeatures(assetId: string) {
       const body = await json('POST', `/extract-features?asset_id=${asset(assetId)}`, featuresSchema, timeouts.extract);
-      return { features: body.features, length: body.features.length, cached: body.cached === true, processingTime: body.processing_time ?? null };
+      const named = body.model_name ?? body.model;
+      // Straight from the route, not readHealth: an unreachable service must stay a transient error here.
+      const healthModel = named ? undefined : (await json('GET', '/health', healthSchema, timeouts.health)).model?.model_name;
+      const engineId = named ? engineIdFromModelName(named) : healthModel ? engineIdFromModelName(healthModel) : undefined;
+      if (!engineId) {
+        throw new PermanentServiceError('The analysis service did not say which model made the features (no model name in its answer or its health).', {
+          service: 'dino',
+          code: 'bad_response',
+        });
+      }
+      return { features: body.features, length: body.features.length, engineId, cached: body.cached === true, processingTime: body.processing_time ?? null };
     },
 
     /** The service's own quality_score saturates on real embeddings: record it, never gate on it. */

@@ -28,6 +28,9 @@ export const mediaSchema = z.looseObject({
 export const featuresSchema = z.looseObject({
   asset_id: z.string(),
   features: z.array(z.number()).min(1),
+  /** Not in the public code's answer; builds that name their model here are believed over a health answer. */
+  model_name: z.string().nullish(),
+  model: z.string().nullish(),
   cached: z.boolean().nullish(),
   processing_time: z.number().nullish(),
 });

@@ -131,14 +131,14 @@ async function extractFeatures(store: AssetStore, request: Request, url: URL): P
   if (!assetId) return validationError(['query', 'asset_id'], 'Field required');
   const record = await store.get(assetId);
   if (!record) return json({ detail: 'Asset not found' }, 404);
-  if (record.features) return json({ asset_id: assetId, features: record.features, features_extracted: true, processing_time: 0, cached: true });
+  if (record.features) return json({ asset_id: assetId, features: record.features, features_extracted: true, processing_time: 0, cached: true, model_name: CLASSICAL_ENGINE_ID });
   const started = performance.now();
   const embedding = await computeEmbedding(await store.bytes(assetId));
   record.features = embedding.vector;
   record.features_extracted = true;
   record.processing_status = 'features_extracted';
   await store.save(record);
-  return json({ asset_id: assetId, features: embedding.vector, features_extracted: true, processing_time: (performance.now() - started) / 1000, cached: false });
+  return json({ asset_id: assetId, features: embedding.vector, features_extracted: true, processing_time: (performance.now() - started) / 1000, cached: false, model_name: embedding.engineId });
 }
 
 async function withFeatures(store: AssetStore, id: string): Promise<AssetRecord | Response> {

@@ -135,7 +135,9 @@ export async function generateContent(body: unknown, model: string, context: Gen
     return badRequest(UNPROCESSABLE_IMAGE);
   }
   const drawn = fault?.fault === 'off_model' ? offModelLook(look) : look;
-  const png = await renderCharacter(drawn, angleFromPrompt(request.prompt) ?? 0, {
+  // front_view: a model that ignores the asked angle and draws the master's view again.
+  const angle = fault?.fault === 'front_view' ? 0 : (angleFromPrompt(request.prompt) ?? 0);
+  const png = await renderCharacter(drawn, angle, {
     aspectRatio: request.aspectRatio,
     seed: seedFrom(context.seed, model, request.prompt, request.aspectRatio, ...request.images),
   });

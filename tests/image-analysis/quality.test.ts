@@ -25,7 +25,7 @@ describe('measureQuality', () => {
     const blurred = await sharp(good).blur(6).png().toBuffer();
     const report = await measureQuality(blurred, { referenceImages: [reference] });
     expect(failed(report)).toContain('sharpness');
-    expect(report.checks.find((check) => check.id === 'sharpness')!.note).toMatch(/^blurred: sharpness [\d.]+ is [\d.]+% of the references' median/);
+    expect(report.checks.find((check) => check.id === 'sharpness')!.note).toMatch(/^blurred: [\d.]+% of the edge contrast survives a re-blur/);
     expect(report.score).toBeLessThan(100);
   });
 
@@ -40,7 +40,7 @@ describe('measureQuality', () => {
     const offPalette = await renderCharacter(offModelLook(look), 45, { aspectRatio: '3:4', seed: 2 });
     const report = await measureQuality(offPalette, { referenceImages: [reference] });
     expect(failed(report)).toContain('palette');
-    expect(report.checks.find((check) => check.id === 'palette')!.note).toMatch(/off-palette: .* ΔE2000 [\d.]+/);
+    expect(report.checks.find((check) => check.id === 'palette')!.note).toMatch(/off-palette: the subject's main colours are ΔE2000 [\d.]+ from/);
   });
 
   it('fails a figure cut off by the frame', async () => {
@@ -82,6 +82,7 @@ describe('classical embedding', () => {
     expect(cosineSimilarity(master, sameSide)).toBeGreaterThan(cosineSimilarity(master, other));
     expect(cosineSimilarity(master, offModel)).toBeLessThan(0.6);
     const noise = await sharp(Buffer.from(Array.from({ length: 256 * 256 * 3 }, (_, i) => (i * 7919) % 251)), { raw: { width: 256, height: 256, channels: 3 } }).png().toBuffer();
-    expect(Math.abs(cosineSimilarity(master, (await computeEmbedding(noise)).vector))).toBeLessThan(0.3);
+    // Far below the lowest classical bar (68.9 at 270°).
+    expect(Math.abs(cosineSimilarity(master, (await computeEmbedding(noise)).vector))).toBeLessThan(0.45);
   });
 });

@@ -127,6 +127,55 @@ describe('360° core set', () => {
     expect(media.totalDocs).toBe(8);
   });
 
+  it('a model that ignores the asked view: no side or back angle passes, each is flagged as the wrong view', async () => {
+    const character = await characterReadyForCoreSet('Fen Okafor');
+    await fetch(`${system.gemini.url}/_control/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rates: { front_view: 1 } }),
+    });
+    const turned = [90, 135, 180, 225, 270];
+    const run = await startCoreSet(character, { maxAttempts: 1, angles: turned });
+    for (const angle of turned) {
+      const flagged = await waitForAngleState(run.workflowId, angle, 'awaiting_review');
+      const { body: image } = await system.admin.request('GET', `/api/character-images/${flagged.imageId}?depth=0`);
+      expect(image.isCoreReference).toBe(false);
+      expect(image.measurements.reasons).toContain('view');
+      expect(image.validationNotes).toMatch(/not the view asked for/);
+    }
+    expect((await progressOf(run.workflowId)).angles.filter((angle) => angle.state === 'passed')).toEqual([]);
+    await system.temporal.workflow.getHandle(run.workflowId).terminate('test finished');
+  });
+
+  it('a new master retires the core set made for the old one: references and the sheet use only the new set', async () => {
+    const character = await characterReadyForCoreSet('Ivo Brandt');
+    const first = await startCoreSet(character, { angles: [0, 90] });
+    expect((await system.temporal.workflow.getHandle(first.workflowId).result()).status).toBe('complete');
+    const oldImages = (await galleryOf(character)).filter((image) => image.kind === 'core');
+    expect(oldImages.map((image) => [image.angle, image.isCoreReference, image.madeForMaster])).toEqual([
+      [0, true, character.masterMediaId],
+      [90, true, character.masterMediaId],
+    ]);
+
+    const newMaster = await editor.uploadImage(await renderCharacter(randomLook(seed++), 0, { width: 768, height: 1024 }), 'ivo-v2.png', 'image/png');
+    expect((await editor.request('PATCH', `/api/characters/${character.id}`, { masterReferenceImage: newMaster.body.doc.id })).status).toBe(200);
+    await system.temporal.workflow.getHandle(workflowIds.masterReference(character.characterId, newMaster.body.doc.id)).result();
+
+    const retired = (await galleryOf(character)).filter((image) => image.kind === 'core');
+    for (const image of retired) {
+      expect(image.isCoreReference).toBe(false);
+      expect(image.retired.reason).toMatch(/earlier master/);
+    }
+    expect((await editor.request('GET', `/api/characters/${character.id}/turnaround`)).status).toBe(409);
+    expect((await editor.request('POST', `/api/characters/${character.id}/shots`, { prompt: 'Ivo waving' })).status).toBe(409);
+
+    const second = await startCoreSet(character, { angles: [0] });
+    expect((await system.temporal.workflow.getHandle(second.workflowId).result()).status).toBe('complete');
+    const current = (await galleryOf(character)).filter((image) => image.isCoreReference);
+    expect(current.map((image) => [image.angle, image.madeForMaster])).toEqual([[0, newMaster.body.doc.id]]);
+    expect((await editor.request('GET', `/api/characters/${character.id}/turnaround`)).status).toBe(200);
+  });
+
   it('flags an angle that keeps failing and takes a reviewer decision: approve', async () => {
     const character = await characterReadyForCoreSet('Cy Moreau');
     await queueFaults(system.gemini.url, [

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { createDinoClient } from '../../clients/dino';
 import { searchAttributes, workflowIds } from '../../contracts';
 import { createCharacterWithMaster } from '../support/characters';
+import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { figurePng } from '../support/images';
+import { waitFor } from '../support/ports';
 import type { RestSession } from '../support/rest';
 import { RestSession as Rest } from '../support/rest';
 import { startTestSystem, type TestSystem } from '../support/system';
@@ -76,6 +78,40 @@ describe('master reference ingest', () => {
       pipelineStatus: 'ready',
       progress: null,
     });
+  });
+
+  it('measures a master again when its file is replaced, and drops the old analysis asset', async () => {
+    const { doc: character, media } = await createCharacterWithMaster(
+      editor,
+      { name: 'Rue Calder' },
+      { bytes: await renderCharacter(randomLook(41), 0, { width: 768, height: 1024 }), filename: 'rue.png', mimeType: 'image/png' },
+    );
+    await system.temporal.workflow.getHandle(workflowIds.masterReference(character.characterId, media.id)).result();
+    const { body: before } = await system.admin.request('GET', `/api/media/${media.id}?depth=0`);
+    expect(before.dinoProcessingStatus).toBe('validation_success');
+
+    const form = new FormData();
+    const replacement = await renderCharacter(randomLook(42), 0, { width: 768, height: 1024 });
+    form.append('file', new Blob([new Uint8Array(replacement)], { type: 'image/png' }), 'rue-v2.png');
+    form.append('_payload', JSON.stringify({ alt: 'Rue, second take' }));
+    const replaced = await editor.request('PATCH', `/api/media/${media.id}`, form);
+    expect(replaced.status).toBe(200);
+    // Nothing measured on the old file survives the save.
+    expect(replaced.body.doc).toMatchObject({ dinoAssetId: null, dinoProcessingStatus: 'pending', qualityScore: null });
+
+    const after = await waitFor(
+      'the replaced master to be measured again',
+      async () => {
+        const { body } = await system.admin.request('GET', `/api/media/${media.id}?depth=0`);
+        return body.dinoProcessingStatus === 'validation_success' && body.dinoAssetId && body.dinoAssetId !== before.dinoAssetId ? body : undefined;
+      },
+      90_000,
+    );
+    expect(after.analysis.embedding).not.toEqual(before.analysis.embedding);
+    const { body: ingested } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+    expect(ingested.masterIngest).toMatchObject({ status: 'ready', dinoAssetId: after.dinoAssetId });
+    const dino = createDinoClient({ baseUrl: system.dino.url });
+    await waitFor('the old analysis asset to be deleted', async () => dino.getMedia(before.dinoAssetId).then(() => false, () => true), 30_000);
   });
 
   it('does not start a second run when the same master is saved again', async () => {

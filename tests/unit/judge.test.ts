@@ -1,34 +1,87 @@
 import { consistencyFromCosine } from '../../contracts';
-import { judgeCandidate } from '../../workflows/judge';
+import { judgeCandidate } from '../../qa-policy/judge';
+import { coreSetRules } from '../../qa-policy/rules';
 
 const rules = { minConsistency: 55, minQuality: 60, echoCosine: 0.97, engineId: 'engine-a' };
+const measured = (consistencyScore: number, extra: Partial<Parameters<typeof judgeCandidate>[0]> = {}) => ({
+  cosine: consistencyScore / 100,
+  consistencyScore,
+  qualityScore: 90,
+  failedChecks: [],
+  ...extra,
+});
 
 describe('judgeCandidate', () => {
   it('passes a candidate at or above every threshold', () => {
-    expect(judgeCandidate({ cosine: 0.55, consistencyScore: 55, qualityScore: 60, qualityNotes: [] }, rules)).toEqual({ passed: true, notes: [] });
+    expect(judgeCandidate(measured(55), rules)).toEqual({ passed: true, reasons: [], notes: [] });
   });
 
   it('fails below the angle threshold and says by how much, naming the engine', () => {
-    const verdict = judgeCandidate({ cosine: 0.41, consistencyScore: 41, qualityScore: 90, qualityNotes: [] }, rules);
-    expect(verdict.passed).toBe(false);
+    const verdict = judgeCandidate(measured(41), rules);
+    expect(verdict).toMatchObject({ passed: false, reasons: ['consistency'] });
     expect(verdict.notes[0]).toBe('Consistency 41.0 is below the threshold 55 (engine engine-a).');
   });
 
+  it('fails above the band: the master view returned for a turned angle', () => {
+    const verdict = judgeCandidate(measured(96), { ...rules, maxConsistency: 92 });
+    expect(verdict.reasons).toEqual(['view']);
+    expect(verdict.notes[0]).toMatch(/above 92.*not the view asked for/);
+  });
+
+  it('fails a view that does not match an accepted neighbour', () => {
+    const verdict = judgeCandidate(measured(80, { neighbours: [{ angle: 45, consistencyScore: 88 }, { angle: 135, consistencyScore: 50 }] }), { ...rules, minNeighbourConsistency: 70 });
+    expect(verdict.reasons).toEqual(['view']);
+    expect(verdict.notes[0]).toMatch(/accepted 135° view is 50.0/);
+  });
+
   it('treats a near-copy of the reference as an echo, not a pass', () => {
-    const verdict = judgeCandidate({ cosine: 0.985, consistencyScore: 98.5, qualityScore: 90, qualityNotes: [] }, rules);
-    expect(verdict.passed).toBe(false);
-    expect(verdict.notes.join(' ')).toMatch(/echoed/);
+    const verdict = judgeCandidate(measured(98.5, { cosine: 0.985 }), rules);
+    expect(verdict.reasons).toEqual(['echo']);
   });
 
   it('never passes automatically when the engine has no threshold', () => {
-    const verdict = judgeCandidate({ cosine: 0.9, consistencyScore: 90, qualityScore: 90, qualityNotes: [] }, { ...rules, minConsistency: null });
+    const verdict = judgeCandidate(measured(90), { ...rules, minConsistency: null });
     expect(verdict.passed).toBe(false);
     expect(verdict.notes[0]).toMatch(/No consistency threshold/);
   });
 
-  it('carries the failed quality checks into the notes', () => {
-    const verdict = judgeCandidate({ cosine: 0.7, consistencyScore: 70, qualityScore: 40, qualityNotes: ['blurred: sharpness 12'] }, rules);
-    expect(verdict.notes).toEqual(['Quality 40.0 is below the threshold 60.', 'blurred: sharpness 12']);
+  it('sends an uncalibrated angle to review even when everything measured passes', () => {
+    const verdict = judgeCandidate(measured(90), { ...rules, reviewReason: 'not calibrated' });
+    expect(verdict).toEqual({ passed: false, reasons: ['review'], notes: ['not calibrated'] });
+  });
+
+  it('fails on any failed quality check, whatever the overall score', () => {
+    const verdict = judgeCandidate(measured(70, { qualityScore: 90, failedChecks: [{ id: 'cropped', note: 'cropped: the subject touches the left edge' }] }), rules);
+    expect(verdict.reasons).toEqual(['cropped']);
+    expect(verdict.notes).toEqual(['cropped: the subject touches the left edge']);
+  });
+
+  it('fails a low overall quality score with its own reason', () => {
+    expect(judgeCandidate(measured(70, { qualityScore: 40 }), rules).reasons).toEqual(['quality']);
+  });
+});
+
+describe('coreSetRules', () => {
+  const settings = {
+    coreSetThresholds: [
+      { engineId: 'e', angle: 90, minConsistency: 70, maxConsistency: 95 },
+      { engineId: 'e', angle: 180, minConsistency: 67, reviewUntilCalibrated: true, calibrationNote: 'ranges overlap' },
+    ],
+    neighbourThresholds: [{ engineId: 'e', minConsistency: 60 }],
+  };
+
+  it('reads the band, the neighbour bar and the review flag of the angle and engine', () => {
+    expect(coreSetRules(settings, 'e', 90)).toMatchObject({ minConsistency: 70, maxConsistency: 95, reviewReason: null, minNeighbourConsistency: 60 });
+    expect(coreSetRules(settings, 'e', 180).reviewReason).toMatch(/180° view is not calibrated for engine "e": ranges overlap/);
+  });
+
+  it('lets a run raise the lower bar but never lower it', () => {
+    expect(coreSetRules(settings, 'e', 90, 80).minConsistency).toBe(80);
+    expect(coreSetRules(settings, 'e', 90, 10).minConsistency).toBe(70);
+  });
+
+  it('has no bar for an engine without a row, whatever the override', () => {
+    expect(coreSetRules(settings, 'other-engine', 90, 99).minConsistency).toBeNull();
   });
 });
 

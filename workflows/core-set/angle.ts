@@ -1,6 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { CoreSetContext } from '../../activities/core-set/activities';
 import type { AngleProgress, CoreSetInput } from '../../contracts';
+import type { JudgingRules } from '../../qa-policy/judge';
 import { produceImage } from '../generation/produce-image';
 import type { ReviewInbox } from '../review/handlers';
 import { coreSetPrompt } from './prompt';
@@ -13,7 +14,10 @@ export function runAngle(
   inbox: ReviewInbox,
   onAwaitingReview: () => Promise<void>,
 ): Promise<void> {
-  const threshold = input.thresholdOverride ?? context.thresholds[String(progress.angle)] ?? null;
+  const rules = context.rules?.[String(progress.angle)] ?? legacyRules(input, context, progress.angle);
+  const neighbours = [progress.angle - 45, progress.angle + 45]
+    .map((angle) => (angle + 360) % 360)
+    .flatMap((angle) => (context.acceptedViews?.[String(angle)] !== undefined ? [{ angle, mediaId: context.acceptedViews[String(angle)]! }] : []));
   return produceImage(
     {
       characterDocId: input.characterDocId,
@@ -24,7 +28,8 @@ export function runAngle(
       shotType: `turnaround_${progress.angle}`,
       aspectRatio: context.aspectRatio,
       referenceMediaIds: [context.masterMediaId],
-      rules: { minConsistency: threshold, minQuality: context.minQuality, echoCosine: context.echoCosine, engineId: context.engineId },
+      neighbours,
+      rules,
       maxAttempts: context.maxAttempts,
       reviewTimeoutMs: context.reviewTimeoutMs,
       buildPrompt: (feedback, adjustment) =>
@@ -34,4 +39,14 @@ export function runAngle(
     inbox,
     onAwaitingReview,
   );
+}
+
+/** Runs recorded before view bands carry one threshold per angle and replace it with the run's override. */
+function legacyRules(input: CoreSetInput, context: CoreSetContext, angle: number): JudgingRules {
+  return {
+    minConsistency: input.thresholdOverride ?? context.thresholds?.[String(angle)] ?? null,
+    minQuality: context.minQuality ?? 60,
+    echoCosine: context.echoCosine ?? 0.97,
+    engineId: context.engineId,
+  };
 }

@@ -48,7 +48,7 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
   inbox.install();
 
   try {
-    const context = await activities.loadCoreSetContext({ characterDocId: input.characterDocId, maxAttempts: input.maxAttempts });
+    const context = await activities.loadCoreSetContext({ characterDocId: input.characterDocId, maxAttempts: input.maxAttempts, thresholdOverride: input.thresholdOverride });
     progress.engineId = context.engineId;
     progress.status = 'running';
     await activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'running', error: null });

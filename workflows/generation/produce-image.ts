@@ -1,7 +1,7 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { GenerationActivities } from '../../activities/generation/activities';
 import type { ImageProgress } from '../../contracts';
-import { judgeCandidate, type JudgingRules } from '../judge';
+import { judgeCandidate, judgeCandidateBeforeViewBands, type JudgingRules } from '../../qa-policy/judge';
 import type { ReviewInbox } from '../review/handlers';
 
 const retry = { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 };
@@ -22,6 +22,8 @@ export interface ImageSpec {
   tags?: string;
   aspectRatio: string;
   referenceMediaIds: Id[];
+  /** Already-accepted views next to this one (θ ± 45°): a core image must look like the view between them. */
+  neighbours?: Array<{ angle: number; mediaId: Id }>;
   rules: JudgingRules;
   maxAttempts: number;
   reviewTimeoutMs: number;
@@ -37,6 +39,7 @@ interface Candidate {
   consistency: Awaited<ReturnType<GenerationActivities['measureConsistency']>>;
   quality: Awaited<ReturnType<GenerationActivities['measureCandidateQuality']>>;
   notes: string[];
+  reasons: string[];
 }
 
 /**
@@ -44,8 +47,12 @@ interface Candidate {
  * verdict as feedback; when attempts run out the best candidate waits for a reviewer, whose "retry" starts a new
  * round. Only the kept image survives: every other candidate is deleted from Payload and the analysis service.
  */
+/** Marks histories judged with view bands and hard quality checks; older ones replay with the judge they had. */
+export const VIEW_BANDS_PATCH = 'view-bands-and-hard-quality-checks';
+
 export async function produceImage(spec: ImageSpec, progress: ImageProgress, inbox: ReviewInbox, onAwaitingReview: () => Promise<void>): Promise<void> {
   const { workflowId, firstExecutionRunId } = workflowInfo();
+  const viewBands = patched(VIEW_BANDS_PATCH);
   progress.threshold = spec.rules.minConsistency;
   let adjustment: string | undefined;
   let round = 0;
@@ -88,15 +95,27 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
       const [{ registered, consistency }, quality] = await Promise.all([
         generation.registerCandidate({ mediaId: generated.mediaId }).then(async (registered) => ({
           registered,
-          consistency: await generation.measureConsistency({ mediaId: generated.mediaId, referenceMediaIds: spec.referenceMediaIds }),
+          consistency: await generation.measureConsistency({
+            mediaId: generated.mediaId,
+            referenceMediaIds: spec.referenceMediaIds,
+            ...(viewBands && spec.neighbours?.length ? { neighbours: spec.neighbours } : {}),
+          }),
         })),
         generation.measureCandidateQuality({ mediaId: generated.mediaId, referenceMediaIds: spec.referenceMediaIds, expectedAspectRatio: spec.aspectRatio }),
       ]);
-      const verdict = judgeCandidate(
-        { cosine: consistency.cosine, consistencyScore: consistency.consistencyScore, qualityScore: quality.qualityScore, qualityNotes: quality.qualityNotes },
-        spec.rules,
-      );
-      const candidate: Candidate = { mediaId: generated.mediaId, attempt: progress.attempt, prompt, generated, registered, consistency, quality, notes: verdict.notes };
+      const verdict = viewBands
+        ? judgeCandidate(
+            {
+              cosine: consistency.cosine,
+              consistencyScore: consistency.consistencyScore,
+              qualityScore: quality.qualityScore,
+              failedChecks: quality.failedChecks ?? [],
+              neighbours: consistency.neighbours,
+            },
+            spec.rules,
+          )
+        : judgeCandidateBeforeViewBands({ cosine: consistency.cosine, consistencyScore: consistency.consistencyScore, qualityScore: quality.qualityScore, qualityNotes: quality.qualityNotes }, spec.rules);
+      const candidate: Candidate = { mediaId: generated.mediaId, attempt: progress.attempt, prompt, generated, registered, consistency, quality, notes: verdict.notes, reasons: verdict.reasons };
       progress.consistencyScore = consistency.consistencyScore;
       progress.qualityScore = quality.qualityScore;
       if (verdict.passed) {
@@ -160,6 +179,8 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
 
   function save(candidate: Candidate, passed: boolean) {
     return bookkeeping.saveGalleryImage({
+      // The first reference is always the master the image was made and judged against.
+      madeForMasterMediaId: spec.referenceMediaIds[0],
       generationKey: `${spec.keyPrefix}:attempt-${candidate.attempt}`,
       characterDocId: spec.characterDocId,
       kind: spec.kind,
@@ -185,6 +206,8 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
         cosine: candidate.consistency.cosine,
         engineId: candidate.consistency.engineId,
         consistencyThreshold: spec.rules.minConsistency,
+        consistencyUpperBound: spec.rules.maxConsistency ?? null,
+        reasons: candidate.reasons,
         qualityThreshold: spec.rules.minQuality,
         comparedWithMediaId: candidate.consistency.comparedWithMediaId,
         qualityChecks: candidate.quality.qualityChecks,

@@ -48,6 +48,24 @@ export const CharacterImages: CollectionConfig = {
     { name: 'kind', type: 'select', required: true, options: ['core', 'production'], index: true },
     { name: 'angle', type: 'number', min: 0, max: 359, admin: { description: 'View angle in degrees (core set).' } },
     { name: 'imageFile', type: 'upload', relationTo: 'media', required: true },
+    {
+      name: 'madeForMaster',
+      type: 'relationship',
+      relationTo: 'media',
+      index: true,
+      access: pipelineAccess,
+      admin: { readOnly: true, description: 'The master reference this image was made and judged against.' },
+    },
+    {
+      name: 'retired',
+      type: 'group',
+      access: pipelineAccess,
+      admin: { readOnly: true, description: 'Set when a new master replaced the one this image was made for: it stays in the library, out of the core set.' },
+      fields: [
+        { name: 'at', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'reason', type: 'text' },
+      ],
+    },
     { name: 'isCoreReference', type: 'checkbox', label: 'Is Part of 360° Core Set?', defaultValue: false, index: true },
     { name: 'dinoAssetId', type: 'text', label: 'DINOv3 Asset ID', access: pipelineAccess, admin: { readOnly: true } },
     {
@@ -105,6 +123,8 @@ export const CharacterImages: CollectionConfig = {
         { name: 'cosine', type: 'number' },
         { name: 'engineId', type: 'text' },
         { name: 'consistencyThreshold', type: 'number' },
+        { name: 'consistencyUpperBound', type: 'number', admin: { description: 'The most a view at this angle may reach: above it, it is the master\'s own view.' } },
+        { name: 'reasons', type: 'json', admin: { description: 'Short ids of what failed: consistency, view, echo, review and each failed quality check.' } },
         { name: 'qualityThreshold', type: 'number' },
         { name: 'comparedWithMediaId', type: 'text' },
         { name: 'qualityChecks', type: 'json' },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload';
 import { authenticated, editorsOrService, hasRole, serviceWritesField } from '../../access/roles';
 import { appConfig } from '../../config';
+import { remeasureReplacedMaster, resetMeasurementsOnNewFile } from './hooks/file-replaced';
 
 export const DINO_PROCESSING_STATUSES = ['pending', 'processing', 'validation_failed', 'validation_success'] as const;
 
@@ -13,6 +14,7 @@ export const Media: CollectionConfig = {
     defaultColumns: ['filename', 'dinoProcessingStatus', 'qualityScore', 'width', 'height'],
     group: 'Library',
   },
+  hooks: { beforeChange: [resetMeasurementsOnNewFile], afterChange: [remeasureReplacedMaster] },
   access: {
     read: authenticated,
     create: editorsOrService,

@@ -1,12 +1,14 @@
 import type { GlobalConfig } from 'payload';
 import { adminOnly, authenticated } from '../../access/roles';
-import { DEFAULT_CORE_SET_THRESHOLDS, DEFAULT_ECHO_THRESHOLDS, DEFAULT_PRODUCTION_THRESHOLDS, DEFAULT_QA } from './defaults';
+import { applyReviewEvidenceEndpoint, reviewEvidenceEndpoint } from './endpoints/review-evidence';
+import { DEFAULT_CORE_SET_THRESHOLDS, DEFAULT_ECHO_THRESHOLDS, DEFAULT_NEIGHBOUR_THRESHOLDS, DEFAULT_PRODUCTION_THRESHOLDS, DEFAULT_QA } from './defaults';
 
 export const QaSettings: GlobalConfig = {
   slug: 'qa-settings',
   label: 'QA Settings',
   admin: { group: 'Admin' },
   access: { read: authenticated, update: adminOnly },
+  endpoints: [reviewEvidenceEndpoint, applyReviewEvidenceEndpoint],
   fields: [
     {
       name: 'coreSetThresholds',
@@ -15,7 +17,7 @@ export const QaSettings: GlobalConfig = {
       defaultValue: DEFAULT_CORE_SET_THRESHOLDS,
       admin: {
         description:
-          'consistencyScore = 100 × max(0, cosine) against the master. A back view is far less similar to a front master than a front view, so each angle has its own bar. An engine with no row never passes automatically.',
+          'consistencyScore = 100 × max(0, cosine) against the master. Each angle has a band: a lower bar (the same character) and an upper bar (not the master\'s own view again). A back view is far less similar to a front master than a front view, so each angle has its own. An engine with no row never passes automatically; a row marked "review until calibrated" sends every image of that angle to a reviewer.',
       },
       fields: [
         {
@@ -23,6 +25,36 @@ export const QaSettings: GlobalConfig = {
           fields: [
             { name: 'engineId', type: 'text', required: true },
             { name: 'angle', type: 'number', required: true, min: 0, max: 359 },
+            { name: 'minConsistency', type: 'number', required: true, min: 0, max: 100, label: 'Lower bar' },
+            { name: 'maxConsistency', type: 'number', min: 0, max: 100, label: 'Upper bar' },
+            { name: 'characterFloor', type: 'number', min: 0, max: 100, label: 'Wrong view from', admin: { description: 'Below the lower bar but at or above this: the character at another view.' } },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'reviewUntilCalibrated', type: 'checkbox', label: 'Review until calibrated', defaultValue: false },
+            { name: 'calibrationNote', type: 'text', label: 'Evidence', admin: { description: 'Where the band comes from (npm run calibrate, reviewer decisions).' } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'reviewEvidence',
+      type: 'ui',
+      admin: { components: { Field: '/components/ReviewEvidence#ReviewEvidence' } },
+    },
+    {
+      name: 'neighbourThresholds',
+      type: 'array',
+      label: 'Neighbouring-view thresholds (per engine)',
+      defaultValue: DEFAULT_NEIGHBOUR_THRESHOLDS,
+      admin: { description: 'Lowest consistency of a core image with the accepted views 45° either side of it, when there are any.' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'engineId', type: 'text', required: true },
             { name: 'minConsistency', type: 'number', required: true, min: 0, max: 100 },
           ],
         },

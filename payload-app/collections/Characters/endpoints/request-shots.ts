@@ -1,4 +1,5 @@
 import type { Endpoint } from 'payload';
+import { relationId } from '../../../../common/relation-id';
 import { z } from 'zod';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
 import { startProductionShot } from '../../../temporal/gateway';
@@ -26,7 +27,12 @@ export const requestShotsEndpoint: Endpoint = {
       if (character.masterIngest?.status !== 'ready') {
         throw new HttpError(409, `${character.name} has no ingested master reference (state: ${character.masterIngest?.status ?? 'not_started'}). Upload one and wait for it to be ready.`);
       }
-      const core = await req.payload.count({ collection: 'character-images', where: { character: { equals: character.id }, isCoreReference: { equals: true } }, req, overrideAccess: false });
+      const core = await req.payload.count({
+        collection: 'character-images',
+        where: { character: { equals: character.id }, isCoreReference: { equals: true }, madeForMaster: { equals: relationId(character.masterReferenceImage) ?? -1 } },
+        req,
+        overrideAccess: false,
+      });
       if (core.totalDocs === 0) throw new HttpError(409, `${character.name} has no approved 360° core set yet. Generate the core set first.`);
       const shots = Array.isArray(body) ? body : [body];
       const runs = await Promise.all(

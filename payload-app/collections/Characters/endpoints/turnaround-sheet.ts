@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Endpoint } from 'payload';
 import sharp from 'sharp';
 import { CORE_SET_ANGLES } from '../../../../contracts';
+import { relationId } from '../../../../common/relation-id';
 import { appConfig } from '../../../config';
 import { findForCaller, HttpError, requireRole, respond } from '../../../endpoints/http';
 
@@ -23,7 +24,7 @@ export const turnaroundSheetEndpoint: Endpoint = {
       const character = await findForCaller(req, 'characters', 'character');
       const core = await req.payload.find({
         collection: 'character-images',
-        where: { character: { equals: character.id }, isCoreReference: { equals: true } },
+        where: { character: { equals: character.id }, isCoreReference: { equals: true }, madeForMaster: { equals: relationId(character.masterReferenceImage) ?? -1 } },
         depth: 1,
         limit: 100,
         sort: '-consistencyScore',
