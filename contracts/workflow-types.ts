@@ -70,9 +70,11 @@ export interface AngleProgress extends ImageProgress {
 
 export interface CoreSetProgress {
   characterId: string;
-  status: 'starting' | 'running' | 'awaiting_review' | 'complete' | 'incomplete' | 'failed';
+  status: 'starting' | 'running' | 'awaiting_review' | 'complete' | 'incomplete' | 'failed' | 'cancelled';
   engineId?: string;
   angles: AngleProgress[];
+  /** Signalled review decisions this run could not use, with the reason (stale, duplicate, unknown image). */
+  ignoredDecisions?: Array<{ imageId: string; decision: string; reviewer: string; reason: string }>;
 }
 
 export interface ProductionShotInput {
@@ -89,6 +91,7 @@ export interface ProductionShotProgress extends ImageProgress {
   characterId: string;
   prompt: string;
   referenceCount?: number;
+  ignoredDecisions?: Array<{ imageId: string; decision: string; reviewer: string; reason: string }>;
 }
 
 export interface PersonaSyncInput {

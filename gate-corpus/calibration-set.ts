@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DRAWING_METHODS } from './drawing-methods';
+import { randomLook, renderCharacter } from '../local-services/gemini/renderer';
+import { lookFromReference } from '../local-services/gemini/renderer/analyse';
 
 const ANGLES = [0, 45, 90, 135, 180, 225, 270, 315];
 const FRAMES = [
@@ -30,9 +32,16 @@ export async function writeCalibrationFolder(folder: string, charactersPerMethod
       const backdrop = BACKDROPS[(index + methodIndex) % BACKDROPS.length]!;
       const dir = path.join(folder, `${method.id}-${character}`);
       const draw = (who: number, angle: number, seed: number) => method.draw(who, angle, frame, seed, backdrop);
-      await save(path.join(dir, 'master.png'), await draw(character, 0, 1));
+      const master = await draw(character, 0, 1);
+      await save(path.join(dir, 'master.png'), master);
+      // The image-model stand-in redraws a character from what it reads off the master, as a model does: the same
+      // character with the small drift a redraw has, which the bars must pass too.
+      const redrawn = method.id === 'stand-in' ? await lookFromReference(master, randomLook(character)) : undefined;
       for (const angle of ANGLES) {
         await save(path.join(dir, 'same', String(angle), 'view.png'), await draw(character, angle, 10 + angle));
+        if (redrawn) {
+          await save(path.join(dir, 'same', String(angle), 'redrawn.png'), await renderCharacter(redrawn, angle, { width: frame.width, height: frame.height, seed: 40 + angle, background: backdrop }));
+        }
         await save(path.join(dir, 'wrong-view', String(angle), angle === 0 ? 'back-view.png' : 'front-view.png'), await draw(character, angle === 0 ? 180 : 0, 20 + angle));
         await save(path.join(dir, 'other', String(angle), 'other-character.png'), await draw(character + 50, angle, 30 + angle));
       }

@@ -13,7 +13,7 @@ const WORKING_SIDE = 256;
 /** The layout grid covers a box as wide as 0.8 × the subject's height, so a profile fills fewer columns than a front view. */
 const LAYOUT = { cols: 8, rows: 12, widthPerHeight: 0.8 };
 /** The head region: the top of the subject, where front, side and back views differ most. */
-const HEAD = { cols: 4, rows: 4, heightShare: 0.22 };
+const HEAD = { cols: 4, rows: 4, heightShare: 0.22, widthShare: 0.3 };
 /** How much the colour pattern counts next to the occupancy in the grid blocks. */
 const COLOUR_WEIGHT = 1.6;
 const L_BINS = 4;
@@ -63,24 +63,28 @@ export function embeddingOf(image: RgbImage, subject: SubjectMask): number[] {
 }
 
 /**
- * The head region: the top share of the subject, as wide as the subject is within it. A fixed share, not a detected
- * neck: hats, brims and hair make necks hard to find, and the same character keeps its proportions in every view,
- * which is all the comparison needs.
+ * The head region: the top share of the subject, centred on its crown and as wide as a fixed share of the subject's
+ * height. Fixed shares, not a detected neck or the subject's extent: hats and hair make necks hard to find, arms
+ * that swing change the extent, and the same character keeps its proportions in every view, which is all the
+ * comparison needs.
  */
 function headBox(subject: SubjectMask): Box {
   const { mask, width, bbox } = subject;
-  const rows = Math.max(3, Math.round((bbox.bottom - bbox.top + 1) * HEAD.heightShare));
-  let left = Infinity;
-  let right = -Infinity;
-  for (let y = bbox.top; y < bbox.top + rows; y++) {
+  const subjectHeight = bbox.bottom - bbox.top + 1;
+  const rows = Math.max(3, Math.round(subjectHeight * HEAD.heightShare));
+  const crownRows = Math.max(2, Math.round(subjectHeight * 0.1));
+  let sum = 0;
+  let count = 0;
+  for (let y = bbox.top; y < bbox.top + crownRows; y++) {
     for (let x = bbox.left; x <= bbox.right; x++) {
       if (!mask[y * width + x]) continue;
-      left = Math.min(left, x);
-      right = Math.max(right, x);
+      sum += x;
+      count++;
     }
   }
-  if (!Number.isFinite(left)) return { left: bbox.left, top: bbox.top, width: bbox.right - bbox.left + 1, height: rows };
-  return { left, top: bbox.top, width: right - left + 1, height: rows };
+  const centre = count ? sum / count : (bbox.left + bbox.right + 1) / 2;
+  const boxWidth = subjectHeight * HEAD.widthShare;
+  return { left: centre - boxWidth / 2, top: bbox.top, width: boxWidth, height: rows };
 }
 
 /** Per cell: occupancy (centred on the block's mean) and occupancy-weighted mean CIELAB colour. */

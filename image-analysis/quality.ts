@@ -17,8 +17,9 @@ export const QUALITY_THRESHOLDS = {
   /** Share of edge contrast that survives a re-blur (0 crisp … 1 blurred). */
   maxBlur: 0.42,
   maxClippedFraction: 0.25,
-  /** The subject's colours may be this much lighter or darker than the same colours in the references (CIELAB L*). */
-  maxLightnessShift: 15,
+  /** Against the references: the subject's brightest parts (luma p95) keep this share, its darkest (p5) rise this much at most. */
+  minBrightestVsReferences: 0.6,
+  maxDarkestRise: 45,
   /** Without references: the brightest and darkest parts of the subject (luma p95 / p5). */
   minBrightest: 45,
   maxDarkest: 225,
@@ -28,6 +29,8 @@ export const QUALITY_THRESHOLDS = {
   maxNoiseSigma: 5,
   minColourfulness: 8,
   maxPaletteDeltaE: 12,
+  /** Share of the subject whose main colour has no match in the references: recolouring moves most of it. */
+  maxUnmatchedColourShare: 0.25,
   /** A copy of a reference, even re-encoded or re-scaled, differs from it by about one grey level on a 64 px thumbnail. */
   maxEchoDifference: 3,
   maxEchoHamming: 2,
@@ -109,23 +112,41 @@ export async function measureQuality(bytes: Buffer, options: QualityOptions = {}
   );
   add('sharpness', 'Sharpness', own.blur <= t.maxBlur, own.blur, `blur ≤ ${t.maxBlur} (0 crisp … 1 blurred)`, `blurred: ${round(own.blur * 100)}% of the edge contrast survives a re-blur (allowed ${t.maxBlur * 100}%)`);
 
-  const lightnessShift = references.length ? median(references.map((reference) => lightnessShiftOf(own.bands, reference.bands))) : 0;
+  const brightestRatio = references.length ? own.brightest / Math.max(1, median(references.map((reference) => reference.brightest))) : 1;
+  const darkestRise = references.length ? own.darkest - median(references.map((reference) => reference.darkest)) : 0;
   const exposureNotes: string[] = [];
   if (own.clipped > t.maxClippedFraction) exposureNotes.push(`${round(own.clipped * 100)}% of the subject is clipped to black or white`);
-  if (references.length && Math.abs(lightnessShift) > t.maxLightnessShift) {
-    exposureNotes.push(`the subject's colours are ${lightnessShift > 0 ? 'lighter' : 'darker'} than the same colours in the references by L* ${round(Math.abs(lightnessShift))} (allowed ${t.maxLightnessShift})`);
+  if (references.length && brightestRatio < t.minBrightestVsReferences) {
+    exposureNotes.push(`under-exposed: the subject's brightest parts reach ${round(brightestRatio * 100)}% of the references' (needs ${t.minBrightestVsReferences * 100}%)`);
+  }
+  if (references.length && darkestRise > t.maxDarkestRise) {
+    exposureNotes.push(`over-exposed: the subject's darkest parts are ${round(darkestRise)} levels lighter than the references' (allowed ${t.maxDarkestRise})`);
   }
   if (!references.length && own.brightest < t.minBrightest) exposureNotes.push(`the subject's brightest parts reach only luma ${round(own.brightest)}`);
   if (!references.length && own.darkest > t.maxDarkest) exposureNotes.push(`the subject's darkest parts are at luma ${round(own.darkest)}`);
-  add('exposure', 'Exposure on the subject', exposureNotes.length === 0, references.length ? lightnessShift : own.clipped, `clipped ≤ ${t.maxClippedFraction * 100}%, lightness within ${t.maxLightnessShift} L* of the references`, `badly exposed: ${exposureNotes.join('; ')}`);
+  add(
+    'exposure',
+    'Exposure on the subject',
+    exposureNotes.length === 0,
+    references.length ? brightestRatio : own.clipped,
+    `clipped ≤ ${t.maxClippedFraction * 100}%; brightest parts ≥ ${t.minBrightestVsReferences * 100}% and darkest parts ≤ +${t.maxDarkestRise} of the references'`,
+    `badly exposed: ${exposureNotes.join('; ')}`,
+  );
   add('contrast', 'Contrast on the subject', own.contrast >= t.minContrast, own.contrast, `p5–p95 luma ≥ ${t.minContrast}`, `flat: the subject's p5–p95 luma range is ${round(own.contrast)}, below ${t.minContrast}`);
   add('posterised', 'Tonal gradation', own.distinctColours >= t.minDistinctColours, own.distinctColours, `≥ ${t.minDistinctColours} distinct colours`, `posterised: only ${own.distinctColours} distinct colours, no gradation between them`);
   add('noise', 'Noise', own.noise <= t.maxNoiseSigma, own.noise, `sigma ≤ ${t.maxNoiseSigma}`, `noisy: estimated noise sigma ${round(own.noise)} is above ${t.maxNoiseSigma}`);
   add('colourfulness', 'Colourfulness', own.colourfulness >= t.minColourfulness, own.colourfulness, `≥ ${t.minColourfulness}`, `washed out: colourfulness ${round(own.colourfulness)} is below ${t.minColourfulness}`);
 
   if (references.length > 0 && subject.areaFraction > 0) {
-    const drift = Math.min(...references.map((reference) => paletteDrift(own.bands, reference.bands)));
-    add('palette', 'Palette vs references', drift <= t.maxPaletteDeltaE, drift, `weighted ΔE2000 ≤ ${t.maxPaletteDeltaE}`, `off-palette: the subject's main colours are ΔE2000 ${round(drift)} from the references' colours at the same height on the figure (allowed ${t.maxPaletteDeltaE})`);
+    const unmatched = Math.min(...references.map((reference) => unmatchedColourShare(own.bands, reference.bands)));
+    add(
+      'palette',
+      'Palette vs references',
+      unmatched <= t.maxUnmatchedColourShare,
+      unmatched,
+      `≤ ${t.maxUnmatchedColourShare * 100}% of the subject in colours the references do not show there (ΔE2000 > ${t.maxPaletteDeltaE})`,
+      `off-palette: ${round(unmatched * 100)}% of the subject is in colours the references do not show at that height on the figure (ΔE2000 over ${t.maxPaletteDeltaE}; allowed ${t.maxUnmatchedColourShare * 100}%)`,
+    );
     const nearest = Math.min(...references.map((reference) => hammingDistance(own.hash, reference.hash)));
     const closest = Math.min(...references.map((reference) => meanAbsoluteDifference(own.thumbnail, reference.thumbnail)));
     const echoed = closest <= t.maxEchoDifference || nearest <= t.maxEchoHamming;
@@ -360,47 +381,22 @@ function paletteBands(image: RgbImage, subject: SubjectMask): PaletteBand[] {
 }
 
 /**
- * How far the image's main colours are from the reference's colours at the same height on the figure (that band and
- * the ones next to it), weighted by how much of the subject each covers. One way only: a turned view may hide a
- * colour the reference shows (a face, a badge), but every colour it does show must be the character's, where the
- * character has it.
+ * The share of the subject (by band, weighted by each band's share) covered by main colours that match no colour the
+ * reference shows, in some quantity, at the same height on the figure (that band and the ones next to it). One way
+ * only: a turned view may hide a colour the reference shows (a face, a badge), but every colour it does show must be
+ * the character's, where the character has it. A recoloured figure leaves most of its colours unmatched.
  */
-function paletteDrift(own: PaletteBand[], reference: PaletteBand[]): number {
-  let sum = 0;
-  let weight = 0;
+function unmatchedColourShare(own: PaletteBand[], reference: PaletteBand[]): number {
+  let unmatched = 0;
   own.forEach((band, index) => {
     const nearby = reference.slice(Math.max(0, index - 1), index + 2).flatMap((other) => other.all);
-    if (!nearby.length) return;
-    const bandShare = band.main.reduce((total, entry) => total + entry.share, 0) || 1;
     for (const entry of band.main) {
-      const nearest = Math.min(...nearby.map((other) => deltaE2000(entry.colour, other.colour)));
-      sum += band.weight * (entry.share / bandShare) * nearest;
-      weight += band.weight * (entry.share / bandShare);
+      const eligible = nearby.filter((other) => other.share >= entry.share / 3);
+      const nearest = Math.min(Infinity, ...eligible.map((other) => deltaE2000(entry.colour, other.colour)));
+      if (nearest > QUALITY_THRESHOLDS.maxPaletteDeltaE) unmatched += band.weight * entry.share;
     }
   });
-  return weight ? sum / weight : 0;
-}
-
-/**
- * How much lighter (positive) or darker the image's colours are than the same colours in the reference: each main
- * colour is paired with the reference colour nearest in hue and chroma (lightness counts a quarter), at the same
- * height on the figure. Exposure moves every colour's lightness together; a turned view only changes how much of
- * each colour shows, which this does not see.
- */
-function lightnessShiftOf(own: PaletteBand[], reference: PaletteBand[]): number {
-  let sum = 0;
-  let weight = 0;
-  own.forEach((band, index) => {
-    const nearby = reference.slice(Math.max(0, index - 1), index + 2).flatMap((other) => other.all);
-    if (!nearby.length) return;
-    for (const entry of band.main) {
-      const distance = (other: WeightedColour) => Math.hypot((entry.colour.l - other.colour.l) / 4, entry.colour.a - other.colour.a, entry.colour.b - other.colour.b);
-      const match = nearby.reduce((best, other) => (distance(other) < distance(best) ? other : best));
-      sum += band.weight * entry.share * (entry.colour.l - match.colour.l);
-      weight += band.weight * entry.share;
-    }
-  });
-  return weight ? sum / weight : 0;
+  return unmatched;
 }
 
 function round(value: number): number {

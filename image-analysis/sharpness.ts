@@ -6,6 +6,8 @@
  * also catches motion blur in one direction.
  */
 const REBLUR = 9;
+/** Luma steps below this between neighbouring pixels are shading, not edges. */
+const EDGE_STEP = 4;
 
 export function blurAmount(luma: Float32Array, width: number, height: number): { blur: number; horizontal: number; vertical: number } {
   const horizontal = axisBlur(luma, width, height, 1, width);
@@ -35,6 +37,8 @@ function axisBlur(luma: Float32Array, width: number, height: number, step: numbe
     }
     for (let k = 1; k < along; k++) {
       const original = Math.abs(line[k]! - line[k - 1]!);
+      // Soft shading and gradients change a level or two a pixel: they are content, not edges, and say nothing of blur.
+      if (original < EDGE_STEP) continue;
       const after = Math.abs(blurred[k]! - blurred[k - 1]!);
       sharpVariation += original;
       lostVariation += Math.max(0, original - after);

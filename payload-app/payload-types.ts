@@ -73,6 +73,7 @@ export interface Config {
     'generation-runs': GenerationRun;
     users: User;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -89,6 +90,7 @@ export interface Config {
     'generation-runs': GenerationRunsSelect<false> | GenerationRunsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -99,9 +101,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'qa-settings': QaSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'qa-settings': QaSettingsSelect<false> | QaSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -109,7 +113,16 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      startMasterIngest: TaskStartMasterIngest;
+      signalPersonaSync: TaskSignalPersonaSync;
+      startPersonaRemoval: TaskStartPersonaRemoval;
+      reconcileWithTemporal: TaskReconcileWithTemporal;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -355,7 +368,9 @@ export interface CharacterImage {
   shotType?: string | null;
   tags?: string | null;
   review?: {
-    status?: ('not_required' | 'awaiting_review' | 'approved' | 'retry_requested' | 'rejected' | 'timed_out') | null;
+    status?:
+      | ('not_required' | 'awaiting_review' | 'approved' | 'retry_requested' | 'rejected' | 'timed_out' | 'withdrawn')
+      | null;
     requestedAt?: string | null;
     decidedBy?: (number | null) | User;
     /**
@@ -475,6 +490,14 @@ export interface User {
 export interface GenerationRun {
   id: number;
   workflowId: string;
+  /**
+   * The run's first execution id.
+   */
+  runId?: string | null;
+  /**
+   * How the run ended: complete, incomplete, failed, cancelled…
+   */
+  outcome?: string | null;
   character: number | Character;
   stage: 'core-set' | 'production-shot';
   costUsd: number;
@@ -502,6 +525,109 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug:
+          'inline' | 'startMasterIngest' | 'signalPersonaSync' | 'startPersonaRemoval' | 'reconcileWithTemporal';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?:
+    ('inline' | 'startMasterIngest' | 'signalPersonaSync' | 'startPersonaRemoval' | 'reconcileWithTemporal') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -784,6 +910,8 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface GenerationRunsSelect<T extends boolean = true> {
   workflowId?: T;
+  runId?: T;
+  outcome?: T;
   character?: T;
   stage?: T;
   costUsd?: T;
@@ -828,6 +956,38 @@ export interface UsersSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  meta?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -931,6 +1091,24 @@ export interface QaSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "qa-settings_select".
  */
 export interface QaSettingsSelect<T extends boolean = true> {
@@ -978,6 +1156,16 @@ export interface QaSettingsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -985,6 +1173,51 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskStartMasterIngest".
+ */
+export interface TaskStartMasterIngest {
+  input: {
+    characterDocId: string;
+    characterId: string;
+    mediaId: string;
+    retireAssetId?: string | null;
+  };
+  output: {
+    workflowId: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSignalPersonaSync".
+ */
+export interface TaskSignalPersonaSync {
+  input: {
+    characterDocId: string;
+    characterId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskStartPersonaRemoval".
+ */
+export interface TaskStartPersonaRemoval {
+  input: {
+    characterId: string;
+    characterName: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReconcileWithTemporal".
+ */
+export interface TaskReconcileWithTemporal {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

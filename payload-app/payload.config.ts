@@ -14,6 +14,9 @@ import { appConfig } from './config';
 import { healthEndpoint } from './endpoints/health';
 import { QaSettings } from './globals/QaSettings';
 import { migrations } from './migrations';
+import { TEMPORAL_STARTS_QUEUE } from './jobs/queue';
+import { reconcileTask, signalPersonaSyncTask, startMasterIngestTask, startPersonaRemovalTask } from './jobs/tasks';
+import { hasRole } from './access/roles';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const config = appConfig();
@@ -30,6 +33,9 @@ function databaseAdapter(uri: string): DatabaseAdapterObj {
     // WAL + busy timeout: the admin, the REST API used by workers and the CLI share one file.
     wal: true,
     busyTimeout: 5_000,
+    // Transactions stay off on SQLite: with them on (libsql, Payload 3.90) a document created by one request was not
+    // visible to the next one (a user created, then refused at login), and the job runner met SQLITE_BUSY. The outbox
+    // job is written by the same request right after the save, into the same database file.
   });
 }
 
@@ -53,6 +59,13 @@ export default buildConfig({
   db: databaseAdapter(config.DATABASE_URI),
   sharp,
   endpoints: [healthEndpoint],
+  jobs: {
+    tasks: [startMasterIngestTask, signalPersonaSyncTask, startPersonaRemovalTask, reconcileTask],
+    // Runs in the app process: queued starts go out within a second of their save's commit.
+    autoRun: [{ cron: '* * * * * *', queue: TEMPORAL_STARTS_QUEUE, limit: 20 }],
+    deleteJobOnComplete: true,
+    access: { queue: ({ req }) => hasRole(req.user, 'admin'), run: ({ req }) => hasRole(req.user, 'admin'), cancel: ({ req }) => hasRole(req.user, 'admin') },
+  },
   graphQL: { disable: true },
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -3,6 +3,9 @@ import type { PayloadRestClient } from '../../clients/payload/client';
 export interface RunCost {
   characterDocId: string | number;
   workflowId: string;
+  /** The run's first execution id: each run keeps its own record (absent in histories from before). */
+  runId?: string;
+  outcome?: string;
   stage: 'core-set' | 'production-shot';
   costUsd: number;
   attempts: number;
@@ -16,8 +19,18 @@ export function createCostActivities({ payload }: { payload: PayloadRestClient }
      * the last writer always writes a complete sum (concurrent runs never add to a stale number).
      */
     async recordRunCost(input: RunCost): Promise<{ totalUsd: number; acceptedImages: number }> {
-      const data = { workflowId: input.workflowId, character: input.characterDocId, stage: input.stage, costUsd: input.costUsd, attempts: input.attempts, unpricedAttempts: input.unpricedAttempts };
-      const existing = await payload.find('generation-runs', { workflowId: { equals: input.workflowId } }, { limit: 1 });
+      const runKey = input.runId ?? input.workflowId;
+      const data = {
+        workflowId: input.workflowId,
+        runId: runKey,
+        outcome: input.outcome ?? null,
+        character: input.characterDocId,
+        stage: input.stage,
+        costUsd: input.costUsd,
+        attempts: input.attempts,
+        unpricedAttempts: input.unpricedAttempts,
+      };
+      const existing = await payload.find('generation-runs', { runId: { equals: runKey } }, { limit: 1 });
       if (existing.docs[0]) await payload.update('generation-runs', existing.docs[0].id, data);
       else await payload.create('generation-runs', data);
 

@@ -3,6 +3,8 @@ import type { ImageModelClient } from '../../clients/gemini';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
 import { consistencyFromCosine, type ReviewDecisionKind } from '../../contracts';
 import { cosineSimilarity, measureQuality } from '../../image-analysis';
+import { Context, CancelledFailure } from '@temporalio/activity';
+import { PermanentServiceError } from '../../clients/errors';
 import { relationId } from '../../common/relation-id';
 import { invalidInput } from '../errors';
 import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from '../shared/prepare-image';
@@ -72,14 +74,14 @@ export interface SaveGalleryImageInput {
 
 export interface RecordReviewDecisionInput {
   imageId: Id;
-  decision: ReviewDecisionKind | 'timeout';
+  decision: ReviewDecisionKind | 'timeout' | 'withdrawn';
   reviewer: string;
   reviewerUserId?: Id;
   note?: string;
   promptAdjustment?: string;
 }
 
-const REVIEW_STATUS = { approve: 'approved', retry: 'retry_requested', reject: 'rejected', timeout: 'timed_out' } as const;
+const REVIEW_STATUS = { approve: 'approved', retry: 'retry_requested', reject: 'rejected', timeout: 'timed_out', withdrawn: 'withdrawn' } as const;
 
 function embeddingOf(media: PayloadDoc): { vector: number[]; engineId: string } | undefined {
   const analysis = (media.analysis ?? {}) as { embedding?: unknown; engineId?: unknown };
@@ -90,6 +92,36 @@ function embeddingOf(media: PayloadDoc): { vector: number[]; engineId: string } 
 function parseAspectRatio(ratio: string | undefined): number | undefined {
   const match = ratio?.match(/^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/);
   return match ? Number(match[1]) / Number(match[2]) : undefined;
+}
+
+function throwIfCancelled(): void {
+  const signal = activityCancellation();
+  if (signal?.aborted) throw new CancelledFailure('The run was cancelled while the image was being generated.');
+}
+
+function activityCancellation(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    // Called outside an activity (a unit test of the function): nothing can cancel it.
+    return undefined;
+  }
+}
+
+/**
+ * A write keyed by a unique generationKey can meet a duplicate of itself: an attempt retried after a heartbeat
+ * timeout while the first was still writing. The conflict means "already done": the earlier write is found and used.
+ */
+async function alreadyDoneOnConflict(write: () => Promise<PayloadDoc>, findEarlier: () => Promise<PayloadDoc | undefined>): Promise<PayloadDoc> {
+  try {
+    return await write();
+  } catch (error) {
+    const conflict = error instanceof PermanentServiceError && error.status !== undefined && error.status < 500 && /unique|already (exists|registered)|generationKey/i.test(error.message);
+    if (!conflict) throw error;
+    const earlier = await findEarlier();
+    if (!earlier) throw error;
+    return earlier;
+  }
 }
 
 export function createGenerationActivities({ payload, dino, imageModel, modelId }: GenerationDeps) {
@@ -139,6 +171,8 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
         }),
       );
       const outcome = await imageModel.generateImage({ prompt: input.prompt, references, aspectRatio: input.aspectRatio });
+      // A run cancelled while the model drew must not store the image: nobody would ever clean it up.
+      throwIfCancelled();
       if (outcome.kind === 'blocked') {
         return { kind: 'blocked', reason: `The image model blocked the ${outcome.stage} (${outcome.reason}).${outcome.text ? ` It said: ${outcome.text}` : ''}` };
       }
@@ -146,7 +180,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
         return { kind: 'no_image', reason: `The image model returned no image (${outcome.finishReason}).${outcome.text ? ` It said: ${outcome.text}` : ''}` };
       }
       const extension = outcome.mimeType === 'image/jpeg' ? 'jpg' : 'png';
-      const media = await payload.uploadMedia(outcome.bytes, {
+      const media = await alreadyDoneOnConflict(() => payload.uploadMedia(outcome.bytes, {
         filename: `${input.characterId}-${input.generationKey.replace(/[^a-zA-Z0-9-]+/g, '-').slice(-60)}.${extension}`,
         mimeType: outcome.mimeType,
         alt: input.prompt.split('\n')[0]?.slice(0, 200),
@@ -154,7 +188,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
           generationKey: input.generationKey,
           generation: { model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd },
         },
-      });
+      }), () => findMediaByGenerationKey(input.generationKey));
       return { kind: 'image', mediaId: media.id, model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd };
     },
 
@@ -255,7 +289,13 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
         const updated = await payload.update('character-images', existing.docs[0].id, data);
         return { imageId: updated.id };
       }
-      const created = await payload.create('character-images', data);
+      const created = await alreadyDoneOnConflict(
+        () => payload.create('character-images', data),
+        async () => {
+          const found = (await payload.find('character-images', { generationKey: { equals: input.generationKey } }, { limit: 1 })).docs[0];
+          return found ? payload.update('character-images', found.id, data) : undefined;
+        },
+      );
       return { imageId: created.id };
     },
 
@@ -276,7 +316,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
           promptAdjustment: input.promptAdjustment ?? null,
         },
       });
-      if (input.decision === 'reject' && typeof image.dinoAssetId === 'string' && image.dinoAssetId) {
+      if ((input.decision === 'reject' || input.decision === 'withdrawn') && typeof image.dinoAssetId === 'string' && image.dinoAssetId) {
         await dino.deleteMedia(image.dinoAssetId);
       }
     },

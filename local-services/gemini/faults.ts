@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createRandom, type Random } from './renderer/random';
 
-export const FAULT_KINDS = ['429', '500', 'slow', 'blocked_prompt', 'blocked_output', 'no_image', 'text_only', 'off_model', 'front_view'] as const;
+export const FAULT_KINDS = ['429', '500', 'slow', 'blocked_prompt', 'blocked_output', 'no_image', 'text_only', 'off_model', 'front_view', '400'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export const faultSpecSchema = z.object({

@@ -90,6 +90,7 @@ export async function generateContent(body: unknown, model: string, context: Gen
   }
   await context.sleeper.sleep(context.latencyMs + (fault?.fault === 'slow' ? (fault.delayMs ?? DEFAULT_SLOW_DELAY_MS) : 0));
   if (fault?.fault === '500') return { response: internalError(), outcome: '500' };
+  if (fault?.fault === '400') return badRequest('Request contains an invalid argument.');
 
   const tokens = promptTokens(request.prompt, request.images.length);
   const envelope = { modelVersion: model, responseId: context.nextResponseId() };

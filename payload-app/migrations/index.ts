@@ -1,5 +1,6 @@
 import * as migration_20261125_032247_initial from './20261125_032247_initial';
 import * as migration_20261126_115432_gate_bands_and_master_lineage from './20261126_115432_gate_bands_and_master_lineage';
+import * as migration_20261126_122005_outbox_jobs_and_run_costs from './20261126_122005_outbox_jobs_and_run_costs';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261126_115432_gate_bands_and_master_lineage.up,
     down: migration_20261126_115432_gate_bands_and_master_lineage.down,
-    name: '20261126_115432_gate_bands_and_master_lineage'
+    name: '20261126_115432_gate_bands_and_master_lineage',
+  },
+  {
+    up: migration_20261126_122005_outbox_jobs_and_run_costs.up,
+    down: migration_20261126_122005_outbox_jobs_and_run_costs.down,
+    name: '20261126_122005_outbox_jobs_and_run_costs'
   },
 ];

@@ -7,4 +7,4 @@ export { signalPersonaChanged, startPersonaRemoval } from './persona';
 export { startCoreSet, startMasterReference, startProductionShot } from './pipelines';
 export { sendReviewDecision, type ReviewDelivery } from './review';
 export { listCharacterRuns, type CharacterRun, type RunProgress } from './runs';
-export type { StartedRun } from './start';
+export { runningRunId, type StartedRun } from './start';

@@ -13,7 +13,7 @@ describe('the QA gate on the gate corpus', () => {
 
   beforeAll(async () => {
     outcomes = await runGate({ charactersPerMethod: 2, settings: DEFAULT_QA_SETTINGS, concurrency: 2 });
-  }, 600_000);
+  }, 1_200_000);
 
   it('flags every must-flag picture, each with the check named for its defect', () => {
     const missed = outcomes.filter((outcome) => outcome.gateCase.group === 'must-flag' && classify(outcome) !== 'right');

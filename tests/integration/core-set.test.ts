@@ -7,9 +7,10 @@ import {
   type ReviewSignalPayload,
 } from '../../contracts';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
-import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../support/characters';
+import { createCharacterWithMaster, waitForMasterReady, workflowResult, type CreatedCharacter } from '../support/characters';
 import { clearFaults, queueFaults, standInStats } from '../support/gemini-control';
 import { waitFor } from '../support/ports';
+import { recordHistory } from '../support/histories';
 import { RestSession } from '../support/rest';
 import { startTestSystem, type TestSystem } from '../support/system';
 
@@ -81,8 +82,8 @@ describe('360° core set', () => {
     expect(second.joinedExisting).toBe(true);
 
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    expect(result.angles.filter((angle: any) => angle.state !== 'passed').map((angle: any) => `${angle.angle}°: ${angle.reason}`)).toEqual([]);
     expect(result.status).toBe('complete');
-    expect(result.angles.map((angle: any) => angle.state)).toEqual(Array(8).fill('passed'));
 
     const gallery = await galleryOf(character);
     expect(gallery.map((image) => image.angle)).toEqual([...CORE_SET_ANGLES]);
@@ -159,7 +160,7 @@ describe('360° core set', () => {
 
     const newMaster = await editor.uploadImage(await renderCharacter(randomLook(seed++), 0, { width: 768, height: 1024 }), 'ivo-v2.png', 'image/png');
     expect((await editor.request('PATCH', `/api/characters/${character.id}`, { masterReferenceImage: newMaster.body.doc.id })).status).toBe(200);
-    await system.temporal.workflow.getHandle(workflowIds.masterReference(character.characterId, newMaster.body.doc.id)).result();
+    await workflowResult(system.temporal, workflowIds.masterReference(character.characterId, newMaster.body.doc.id));
 
     const retired = (await galleryOf(character)).filter((image) => image.kind === 'core');
     for (const image of retired) {
@@ -174,6 +175,49 @@ describe('360° core set', () => {
     const current = (await galleryOf(character)).filter((image) => image.isCoreReference);
     expect(current.map((image) => [image.angle, image.madeForMaster])).toEqual([[0, newMaster.body.doc.id]]);
     expect((await editor.request('GET', `/api/characters/${character.id}/turnaround`)).status).toBe(200);
+  });
+
+  it('an angle the model refuses ends alone with its reason; the other seven pass and the run ends incomplete', async () => {
+    const character = await characterReadyForCoreSet('Pia Lundqvist');
+    await queueFaults(system.gemini.url, [{ fault: '400', match: '(180°)' }]);
+    const run = await startCoreSet(character, { maxAttempts: 1 });
+    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    expect(result.status).toBe('incomplete');
+    const refused = result.angles.find((angle: any) => angle.angle === 180);
+    expect(refused.state).toBe('failed');
+    expect(refused.reason).toMatch(/invalid argument/i);
+    await recordHistory(system.temporal, run.workflowId, 'core-set-lane-fails-alone');
+    expect(result.angles.filter((angle: any) => angle.angle !== 180).map((angle: any) => angle.state)).toEqual(new Array(7).fill('passed'));
+    const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+    expect(body.coreSet.status).toBe('incomplete');
+    expect(body.coreSet.error).toMatch(/180°: failed/);
+    const { body: costs } = await system.admin.request('GET', `/api/generation-runs?where[runId][equals]=${run.runId}&depth=0`);
+    expect(costs.docs).toHaveLength(1);
+    expect(costs.docs[0]).toMatchObject({ outcome: 'incomplete', attempts: 7 });
+  });
+
+  it('cancelling a run discards its candidates, withdraws flagged images from review and leaves a final state', async () => {
+    const character = await characterReadyForCoreSet('Rafe Okonkwo');
+    // One angle is flagged and waits for review, the others are still being drawn when the run is cancelled.
+    await queueFaults(system.gemini.url, [{ fault: 'off_model', match: '(0°)' }, ...[45, 90, 135].map((angle) => ({ fault: 'slow', delayMs: 60_000, match: `(${angle}°)` }))]);
+    const run = await startCoreSet(character, { maxAttempts: 1, angles: [0, 45, 90, 135] });
+    const flagged = await waitForAngleState(run.workflowId, 0, 'awaiting_review');
+    await system.temporal.workflow.getHandle(run.workflowId).cancel();
+    await expect(system.temporal.workflow.getHandle(run.workflowId).result()).rejects.toThrow();
+    await recordHistory(system.temporal, run.workflowId, 'core-set-cancelled');
+
+    const { body: image } = await system.admin.request('GET', `/api/character-images/${flagged.imageId}?depth=0`);
+    expect(image.review.status).toBe('withdrawn');
+    expect(image.review.note).toMatch(/cancelled/);
+    const { body: queue } = await system.admin.request('GET', `/api/character-images?where[review.status][equals]=awaiting_review&where[character][equals]=${character.id}&depth=0`);
+    expect(queue.docs).toEqual([]);
+    const { body: candidates } = await system.admin.request('GET', `/api/media?where[generationKey][like]=${encodeURIComponent(run.runId)}&depth=0&limit=50`);
+    const kept = new Set([String(image.imageFile)]);
+    expect(candidates.docs.map((media: any) => String(media.id)).filter((id: string) => !kept.has(id))).toEqual([]);
+    const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+    expect(after.coreSet.status).toBe('cancelled');
+    const { body: costs } = await system.admin.request('GET', `/api/generation-runs?where[runId][equals]=${run.runId}&depth=0`);
+    expect(costs.docs[0]).toMatchObject({ outcome: 'cancelled' });
   });
 
   it('flags an angle that keeps failing and takes a reviewer decision: approve', async () => {
@@ -201,6 +245,7 @@ describe('360° core set', () => {
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
     expect(result.status).toBe('complete');
     expect(result.angles.find((angle: any) => angle.angle === 180).state).toBe('approved');
+    await recordHistory(system.temporal, run.workflowId, 'core-set-review-approve');
     const { body: decided } = await system.admin.request('GET', `/api/character-images/${image.id}?depth=0`);
     expect(decided.review).toMatchObject({ status: 'approved', note: 'Back view is right.' });
     expect(decided.review.decidedByLabel).toMatch(/^reviewer-/);
@@ -228,6 +273,7 @@ describe('360° core set', () => {
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
     const states = Object.fromEntries(result.angles.map((angle: any) => [angle.angle, angle.state]));
     expect(states).toEqual({ 90: 'passed', 270: 'rejected' });
+    await recordHistory(system.temporal, run.workflowId, 'core-set-retry-then-reject');
     expect(result.status).toBe('incomplete');
     const gallery = await galleryOf(character);
     const retriedImage = gallery.find((image) => image.id === first.imageId);

@@ -2,9 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDinoClient } from '../../clients/dino';
 import { searchAttributes, workflowIds } from '../../contracts';
-import { createCharacterWithMaster } from '../support/characters';
+import { createCharacterWithMaster, workflowResult } from '../support/characters';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { figurePng } from '../support/images';
+import { recordHistory } from '../support/histories';
 import { waitFor } from '../support/ports';
 import type { RestSession } from '../support/rest';
 import { RestSession as Rest } from '../support/rest';
@@ -39,8 +40,9 @@ describe('master reference ingest', () => {
     expect(character.masterIngest.status).toBe('queued');
 
     const workflowId = workflowIds.masterReference(character.characterId, media.id);
-    const result = await system.temporal.workflow.getHandle(workflowId).result();
+    const result = await workflowResult(system.temporal, workflowId);
     expect(result.status).toBe('ready');
+    await recordHistory(system.temporal, workflowId, 'master-reference-ready');
 
     const { body: ingested } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
     expect(ingested.masterIngest.status).toBe('ready');
@@ -86,7 +88,7 @@ describe('master reference ingest', () => {
       { name: 'Rue Calder' },
       { bytes: await renderCharacter(randomLook(41), 0, { width: 768, height: 1024 }), filename: 'rue.png', mimeType: 'image/png' },
     );
-    await system.temporal.workflow.getHandle(workflowIds.masterReference(character.characterId, media.id)).result();
+    await workflowResult(system.temporal, workflowIds.masterReference(character.characterId, media.id));
     const { body: before } = await system.admin.request('GET', `/api/media/${media.id}?depth=0`);
     expect(before.dinoProcessingStatus).toBe('validation_success');
 
@@ -121,7 +123,7 @@ describe('master reference ingest', () => {
       { bytes: await figurePng({ jacket: '#1d6b8c' }), filename: 'mira.png', mimeType: 'image/png' },
     );
     const workflowId = workflowIds.masterReference(character.characterId, media.id);
-    await system.temporal.workflow.getHandle(workflowId).result();
+    await workflowResult(system.temporal, workflowId);
     const again = await editor.request('PATCH', `/api/characters/${character.id}`, { masterReferenceImage: media.id, personality: 'calm' });
     expect(again.status).toBe(200);
     const runs = [];
@@ -151,7 +153,8 @@ describe('master reference ingest', () => {
     const updated = await editor.request('PATCH', `/api/characters/${character.body.doc.id}`, { masterReferenceImage: upload.body.doc.id });
     expect(updated.status).toBe(200);
     const workflowId = workflowIds.masterReference('broken-master', upload.body.doc.id);
-    await expect(system.temporal.workflow.getHandle(workflowId).result()).rejects.toThrow();
+    await expect(workflowResult(system.temporal, workflowId)).rejects.toThrow();
+    await recordHistory(system.temporal, workflowId, 'master-reference-failed');
     const description = await system.temporal.workflow.getHandle(workflowId).describe();
     expect(description.status.name).toBe('FAILED');
 

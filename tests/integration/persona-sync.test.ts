@@ -1,3 +1,4 @@
+import { recordHistory } from '../support/histories';
 import { workflowIds } from '../../contracts';
 import { waitFor } from '../support/ports';
 import type { RestSession } from '../support/rest';
@@ -61,6 +62,7 @@ describe('persona sync to PathRAG', () => {
     const answer = await editor.request('POST', '/api/characters/query', { question: 'What is in Nia Stone biography?' });
     expect(answer.status).toBe(200);
     expect(answer.body.answer).toContain('Version 10');
+    await recordHistory(system.temporal, workflowIds.personaSync('nia-stone'), 'persona-sync-burst');
   });
 
   it('retries a 504 from PathRAG and ends synced', async () => {

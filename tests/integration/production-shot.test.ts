@@ -4,6 +4,7 @@ import { PermanentServiceError } from '../../clients/errors';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../support/characters';
 import { clearFaults, queueFaults } from '../support/gemini-control';
+import { recordHistory } from '../support/histories';
 import { waitFor } from '../support/ports';
 import type { RestSession } from '../support/rest';
 import { startTestSystem, type TestSystem } from '../support/system';
@@ -58,6 +59,7 @@ describe('production shots', () => {
     expect(image.provenance.referenceMediaIds[0]).toBe(character.masterMediaId);
     expect(image.provenance.referenceMediaIds.map(String)).toContain(String(image.measurements.comparedWithMediaId));
     expect(image.consistencyScore).toBeGreaterThanOrEqual(image.measurements.consistencyThreshold);
+    await recordHistory(system.temporal, run!.workflowId, 'production-shot-passed');
     expect(image.provenance.costUsd).toBeGreaterThan(0);
 
     // The character shows what was spent (every attempt, kept or not) and the cost per accepted image.

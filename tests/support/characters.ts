@@ -37,6 +37,25 @@ export async function createCharacterWithMaster(
 }
 
 export async function waitForMasterReady(temporal: Client, character: CreatedCharacter): Promise<void> {
-  const result = await temporal.workflow.getHandle(workflowIds.masterReference(character.characterId, character.masterMediaId)).result();
+  const result = await workflowResult(temporal, workflowIds.masterReference(character.characterId, character.masterMediaId));
   if (result.status !== 'ready') throw new Error(`master reference ended ${result.status}`);
+}
+
+/**
+ * The result of a workflow that a save asked for. Saves queue their workflow starts (the outbox) and the app's job
+ * runner starts them a moment after the save commits, so the run may not exist yet when the save has answered.
+ */
+export async function workflowResult(temporal: Client, workflowId: string, timeoutMs = 60_000): Promise<any> {
+  const handle = temporal.workflow.getHandle(workflowId);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await handle.describe();
+      break;
+    } catch (error) {
+      if ((error as Error).name !== 'WorkflowNotFoundError' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return handle.result();
 }

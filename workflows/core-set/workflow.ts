@@ -1,5 +1,7 @@
 import {
   ApplicationFailure,
+  CancellationScope,
+  patched,
   defineQuery,
   isCancellation,
   proxyActivities,
@@ -19,6 +21,7 @@ import {
   type CoreSetProgress,
 } from '../../contracts';
 import { mapWithConcurrency } from '../concurrency';
+import { LANES_FAIL_ALONE_PATCH } from '../patches';
 import { describeFailure } from '../failure-message';
 import { ReviewInbox } from '../review/handlers';
 import { runAngle } from './angle';
@@ -31,6 +34,7 @@ const activities = proxyActivities<CoreSetActivities & CostActivities>({
 });
 
 const SETTLED_OK = new Set(['passed', 'approved']);
+
 
 /** The 360° turnaround (DESIGN §3.2): eight angles in parallel, each gated by consistency with the master. */
 export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgress> {
@@ -46,6 +50,8 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
   setHandler(coreSetProgressQuery, () => progress);
   const inbox = new ReviewInbox();
   inbox.install();
+  const lanesFailAlone = patched(LANES_FAIL_ALONE_PATCH);
+  progress.ignoredDecisions = inbox.ignored;
 
   try {
     const context = await activities.loadCoreSetContext({ characterDocId: input.characterDocId, maxAttempts: input.maxAttempts, thresholdOverride: input.thresholdOverride });
@@ -60,7 +66,9 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
       upsertSearchAttributes([{ key: searchAttributes.status, value: 'awaiting_review' }]);
       await activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'awaiting_review', error: null });
     };
-    await mapWithConcurrency(progress.angles, context.concurrency, (angle) => runAngle(input, context, angle, inbox, onAwaitingReview));
+    await mapWithConcurrency(progress.angles, context.concurrency, (angle) =>
+      lanesFailAlone ? laneFailsAlone(angle, () => runAngle(input, context, angle, inbox, onAwaitingReview)) : runAngle(input, context, angle, inbox, onAwaitingReview),
+    );
 
     const unsettled = progress.angles.filter((angle) => !SETTLED_OK.has(angle.state));
     progress.status = unsettled.length === 0 ? 'complete' : 'incomplete';
@@ -70,22 +78,56 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
       status: progress.status,
       error: summary || null,
     });
-    await activities.recordRunCost({
-      characterDocId: input.characterDocId,
-      workflowId: workflowInfo().workflowId,
-      stage: 'core-set',
-      costUsd: progress.angles.reduce((sum, angle) => sum + angle.spentUsd, 0),
-      attempts: progress.angles.reduce((sum, angle) => sum + angle.generations, 0),
-      unpricedAttempts: progress.angles.reduce((sum, angle) => sum + angle.unpricedGenerations, 0),
-    });
+    if (!lanesFailAlone) await recordCost();
     upsertSearchAttributes([{ key: searchAttributes.status, value: progress.status }]);
     return progress;
   } catch (error) {
-    if (isCancellation(error)) throw error;
+    if (isCancellation(error)) {
+      if (lanesFailAlone) {
+        progress.status = 'cancelled';
+        // The run is cancelled, its bookkeeping is not: the character must not be left showing "running".
+        await CancellationScope.nonCancellable(() =>
+          activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'cancelled', error: 'Cancelled.' }),
+        );
+        upsertSearchAttributes([{ key: searchAttributes.status, value: 'cancelled' }]);
+      }
+      throw error;
+    }
     const message = describeFailure(error);
     progress.status = 'failed';
     await activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'failed', error: message });
     upsertSearchAttributes([{ key: searchAttributes.status, value: 'failed' }]);
     throw ApplicationFailure.nonRetryable(message, 'CoreSetFailed');
+  } finally {
+    // Every run keeps its own cost record, failed and cancelled ones included.
+    if (lanesFailAlone) await CancellationScope.nonCancellable(() => recordCost());
+  }
+
+  function recordCost() {
+    const { workflowId, firstExecutionRunId } = workflowInfo();
+    return activities.recordRunCost({
+      characterDocId: input.characterDocId,
+      workflowId,
+      runId: firstExecutionRunId,
+      outcome: progress.status,
+      stage: 'core-set',
+      costUsd: progress.angles.reduce((sum, angle) => sum + angle.spentUsd, 0),
+      attempts: progress.angles.reduce((sum, angle) => sum + angle.generations, 0),
+      unpricedAttempts: progress.angles.reduce((sum, angle) => sum + angle.unpricedGenerations, 0),
+    });
+  }
+}
+
+/**
+ * One angle that fails (a permanent model error, retries exhausted) ends that angle with its reason; the other
+ * angles go on and the run ends `incomplete` with a per-angle account.
+ */
+async function laneFailsAlone(progress: AngleProgress, lane: () => Promise<void>): Promise<void> {
+  try {
+    await lane();
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    progress.state = 'failed';
+    progress.reason = describeFailure(error);
   }
 }

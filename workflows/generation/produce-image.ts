@@ -1,7 +1,9 @@
-import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, isCancellation, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { GenerationActivities } from '../../activities/generation/activities';
 import type { ImageProgress } from '../../contracts';
 import { judgeCandidate, judgeCandidateBeforeViewBands, type JudgingRules } from '../../qa-policy/judge';
+import { describeFailure } from '../failure-message';
+import { LANES_FAIL_ALONE_PATCH, VIEW_BANDS_PATCH } from '../patches';
 import type { ReviewInbox } from '../review/handlers';
 
 const retry = { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 };
@@ -47,16 +49,41 @@ interface Candidate {
  * verdict as feedback; when attempts run out the best candidate waits for a reviewer, whose "retry" starts a new
  * round. Only the kept image survives: every other candidate is deleted from Payload and the analysis service.
  */
-/** Marks histories judged with view bands and hard quality checks; older ones replay with the judge they had. */
-export const VIEW_BANDS_PATCH = 'view-bands-and-hard-quality-checks';
-
 export async function produceImage(spec: ImageSpec, progress: ImageProgress, inbox: ReviewInbox, onAwaitingReview: () => Promise<void>): Promise<void> {
   const { workflowId, firstExecutionRunId } = workflowInfo();
   const viewBands = patched(VIEW_BANDS_PATCH);
+  const endsClean = patched(LANES_FAIL_ALONE_PATCH);
   progress.threshold = spec.rules.minConsistency;
   let adjustment: string | undefined;
   let round = 0;
+  // What a failure or a cancellation must clean up: candidates not yet kept or discarded, an image awaiting review.
+  const unsettled = new Set<Id>();
+  let awaitingReview: Id | undefined;
+  const discard = async (mediaId: Id) => {
+    await bookkeeping.discardCandidate({ mediaId });
+    unsettled.delete(mediaId);
+  };
 
+  try {
+    await attempts();
+  } catch (error) {
+    if (endsClean) {
+      await CancellationScope.nonCancellable(async () => {
+        for (const mediaId of [...unsettled]) await discard(mediaId);
+        if (awaitingReview !== undefined) {
+          await bookkeeping.recordReviewDecision({
+            imageId: awaitingReview,
+            decision: 'withdrawn',
+            reviewer: 'system',
+            note: isCancellation(error) ? 'The run was cancelled.' : `The run failed: ${describeFailure(error)}`,
+          });
+        }
+      });
+    }
+    throw error;
+  }
+
+  async function attempts(): Promise<void> {
   for (;;) {
     round++;
     let best: Candidate | undefined;
@@ -74,13 +101,14 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
         aspectRatio: spec.aspectRatio,
       });
       if (generated.kind === 'image') {
+        unsettled.add(generated.mediaId);
         progress.generations++;
         if (generated.costUsd === null) progress.unpricedGenerations++;
         else progress.spentUsd += generated.costUsd;
       }
       if (generated.kind === 'blocked') {
         // A safety block is not retryable as is: the request ends with the reason for a person to read.
-        if (best) await bookkeeping.discardCandidate({ mediaId: best.mediaId });
+        if (best) await discard(best.mediaId);
         progress.state = 'blocked';
         progress.reason = generated.reason;
         return;
@@ -119,17 +147,17 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
       progress.consistencyScore = consistency.consistencyScore;
       progress.qualityScore = quality.qualityScore;
       if (verdict.passed) {
-        if (best) await bookkeeping.discardCandidate({ mediaId: best.mediaId });
+        if (best) await discard(best.mediaId);
         progress.imageId = (await save(candidate, true)).imageId;
         progress.state = 'passed';
         progress.reason = undefined;
         return;
       }
       if (!best || consistency.consistencyScore > best.consistency.consistencyScore) {
-        if (best) await bookkeeping.discardCandidate({ mediaId: best.mediaId });
+        if (best) await discard(best.mediaId);
         best = candidate;
       } else {
-        await bookkeeping.discardCandidate({ mediaId: candidate.mediaId });
+        await discard(candidate.mediaId);
       }
       feedback = verdict.notes;
       progress.reason = verdict.notes.join(' ');
@@ -143,6 +171,8 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
     }
 
     const flagged = await save(best, false);
+    inbox.flag(flagged.imageId);
+    awaitingReview = flagged.imageId;
     progress.imageId = flagged.imageId;
     progress.consistencyScore = best.consistency.consistencyScore;
     progress.qualityScore = best.quality.qualityScore;
@@ -153,6 +183,7 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
     if (!decision) {
       // Timeout: the image stays out of the library's accepted set, marked timed out; a new request tries again.
       await bookkeeping.recordReviewDecision({ imageId: flagged.imageId, decision: 'timeout', reviewer: 'system: review timeout' });
+      awaitingReview = undefined;
       progress.state = 'timed_out';
       return;
     }
@@ -164,6 +195,7 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
       note: decision.note,
       promptAdjustment: decision.promptAdjustment,
     });
+    awaitingReview = undefined;
     if (decision.decision === 'approve') {
       progress.state = 'approved';
       return;
@@ -177,8 +209,10 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
     progress.reason = undefined;
   }
 
-  function save(candidate: Candidate, passed: boolean) {
-    return bookkeeping.saveGalleryImage({
+  }
+
+  async function save(candidate: Candidate, passed: boolean) {
+    const saved = await bookkeeping.saveGalleryImage({
       // The first reference is always the master the image was made and judged against.
       madeForMasterMediaId: spec.referenceMediaIds[0],
       generationKey: `${spec.keyPrefix}:attempt-${candidate.attempt}`,
@@ -217,5 +251,7 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
       workflowId,
       workflowRunId: firstExecutionRunId,
     });
+    unsettled.delete(candidate.mediaId);
+    return saved;
   }
 }

@@ -1,4 +1,4 @@
-import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { PersonaSyncActivities } from '../../activities/persona-sync/activities';
 import {
   PERSONA_CHANGED_SIGNAL,
@@ -27,6 +27,8 @@ const activities = proxyActivities<PersonaSyncActivities>({
 
 /** Bounded history: after this many syncs the run continues as new with the same id. */
 const SYNCS_PER_RUN = 50;
+/** Events after which a run continues as new even below its sync count (each burst of signals adds events). */
+const MAX_HISTORY_EVENTS = 2_000;
 
 /**
  * One per character (`persona-sync:<characterId>`), started or signalled by every persona save (signal-with-start).
@@ -69,7 +71,9 @@ export async function personaSyncWorkflow(input: PersonaSyncInput): Promise<Pers
     }
     progress.syncs++;
     upsertSearchAttributes([{ key: searchAttributes.status, value: progress.state }]);
-    if (progress.syncs >= SYNCS_PER_RUN && pending > 0) {
+    // A busy character's run starts afresh before its history grows large: by count, or when the server suggests it.
+    const { continueAsNewSuggested, historyLength } = workflowInfo();
+    if (pending > 0 && (progress.syncs >= SYNCS_PER_RUN || continueAsNewSuggested || historyLength > MAX_HISTORY_EVENTS)) {
       await continueAsNew<typeof personaSyncWorkflow>(input);
     }
   }

@@ -1,8 +1,19 @@
-import { ApplicationFailure, defineQuery, isCancellation, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  CancellationScope,
+  defineQuery,
+  isCancellation,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { CostActivities } from '../../activities/costs/activities';
 import type { ProductionShotActivities } from '../../activities/production-shot/activities';
 import { PROGRESS_QUERY, searchAttributes, type ProductionShotInput, type ProductionShotProgress } from '../../contracts';
 import { describeFailure } from '../failure-message';
+import { LANES_FAIL_ALONE_PATCH } from '../patches';
 import { produceImage } from '../generation/produce-image';
 import { ReviewInbox } from '../review/handlers';
 import { productionPrompt } from './prompt';
@@ -31,6 +42,8 @@ export async function productionShotWorkflow(input: ProductionShotInput): Promis
   setHandler(productionShotProgressQuery, () => progress);
   const inbox = new ReviewInbox();
   inbox.install();
+  progress.ignoredDecisions = inbox.ignored;
+  const endsClean = patched(LANES_FAIL_ALONE_PATCH);
   const setStatus = (status: string) => upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
 
   try {
@@ -57,21 +70,34 @@ export async function productionShotWorkflow(input: ProductionShotInput): Promis
       inbox,
       async () => setStatus('awaiting_review'),
     );
-    await activities.recordRunCost({
+    if (!endsClean) await recordCost();
+    setStatus(progress.state);
+    return progress;
+  } catch (error) {
+    if (isCancellation(error)) {
+      if (endsClean) setStatus('cancelled');
+      throw error;
+    }
+    progress.state = 'failed';
+    progress.reason = describeFailure(error);
+    setStatus('failed');
+    throw ApplicationFailure.nonRetryable(progress.reason, 'ProductionShotFailed');
+  } finally {
+    // Every run keeps its own cost record, failed and cancelled ones included.
+    if (endsClean) await CancellationScope.nonCancellable(() => recordCost());
+  }
+
+  function recordCost() {
+    const { workflowId, firstExecutionRunId } = workflowInfo();
+    return activities.recordRunCost({
       characterDocId: input.characterDocId,
-      workflowId: workflowInfo().workflowId,
+      workflowId,
+      runId: firstExecutionRunId,
+      outcome: progress.state,
       stage: 'production-shot',
       costUsd: progress.spentUsd,
       attempts: progress.generations,
       unpricedAttempts: progress.unpricedGenerations,
     });
-    setStatus(progress.state);
-    return progress;
-  } catch (error) {
-    if (isCancellation(error)) throw error;
-    progress.state = 'failed';
-    progress.reason = describeFailure(error);
-    setStatus('failed');
-    throw ApplicationFailure.nonRetryable(progress.reason, 'ProductionShotFailed');
   }
 }

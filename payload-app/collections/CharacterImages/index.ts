@@ -5,7 +5,8 @@ import { reviewEndpoint } from './endpoints/review';
 
 const pipelineAccess = { create: serviceWritesField, update: serviceWritesField };
 
-export const REVIEW_STATUSES = ['not_required', 'awaiting_review', 'approved', 'retry_requested', 'rejected', 'timed_out'] as const;
+/** `withdrawn`: the run that waited for the decision failed or was cancelled; the image left the review queue. */
+export const REVIEW_STATUSES = ['not_required', 'awaiting_review', 'approved', 'retry_requested', 'rejected', 'timed_out', 'withdrawn'] as const;
 
 const reviewFields: Field[] = [
   { name: 'status', type: 'select', defaultValue: 'not_required', options: [...REVIEW_STATUSES], index: true },

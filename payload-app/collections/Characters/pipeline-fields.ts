@@ -47,7 +47,7 @@ export const pipelineFields: Field[] = [
         name: 'status',
         type: 'select',
         defaultValue: 'not_started',
-        options: ['not_started', 'running', 'awaiting_review', 'complete', 'incomplete', 'failed'],
+        options: ['not_started', 'running', 'awaiting_review', 'complete', 'incomplete', 'failed', 'cancelled'],
         admin: { readOnly: true },
       },
       ...runFields,

@@ -38,21 +38,24 @@ const DINOV3_ROWS: CoreSetThresholdRow[] = [
 
 /**
  * classical-v2, measured by `CALIBRATE_CHARACTERS=8 npm run calibrate`: 16 characters from two independent drawing
- * methods (the image-model stand-in and the gate corpus painter), each master against the right view, a wrong view
+ * methods (the image-model stand-in, also redrawing from what it reads off the master, and the gate corpus painter),
+ * each master against the right view, a wrong view
  * (the front view again for turned angles, the back view for the front) and another character at every angle. Each
- * bar sits midway between the classes it separates, e.g. 90°: right view 79.8–93.0, other characters ≤ 60.8, front
- * view again ≥ 98.8 → 70.3..95.9; 0°: right view ≥ 99.1, back view 80.6–96.7 → ≥ 97.9, and from 73.6 (between
- * other characters ≤ 66.6 and the back view) a miss reads as the wrong view rather than another character.
+ * bar sits midway between the classes it separates, e.g. 90°: right view 79.6–93.8, other characters ≤ 60.2, front
+ * view again ≥ 98.7 → 69.9..96.3; 0°: right view ≥ 99.0, back view 80.7–96.0 → ≥ 97.5, and from 71.3 (between
+ * other characters ≤ 61.8 and the back view) a miss reads as the wrong view rather than another character.
  */
 const CLASSICAL_BANDS: Record<number, [number, number | null]> = {
-  0: [97.9, null],
-  45: [78.4, 98.3],
-  90: [70.3, 95.9],
-  135: [71.9, 96.9],
-  180: [73.4, 97.6],
-  225: [73.7, 96.9],
-  270: [68.9, 96.1],
-  315: [76.2, 98.7],
+  // Calibrated midpoint 97.2; set to 96.5, still above every back view measured (≤ 96.0), because the image-model
+  // stand-in's own redraw of a front view scored 96.9 end to end. The thin margin is this engine's weak point.
+  0: [96.5, null],
+  45: [76.5, 98],
+  90: [69.9, 96.3],
+  135: [71.2, 96.6],
+  180: [70.7, 97.5],
+  225: [72.3, 96.9],
+  270: [70.6, 95.8],
+  315: [76.4, 98.3],
 };
 
 export const DEFAULT_CORE_SET_THRESHOLDS: CoreSetThresholdRow[] = [
@@ -62,8 +65,8 @@ export const DEFAULT_CORE_SET_THRESHOLDS: CoreSetThresholdRow[] = [
     angle: Number(angle),
     minConsistency,
     maxConsistency,
-    characterFloor: Number(angle) === 0 ? 73.6 : null,
-    calibrationNote: 'npm run calibrate, 16 characters from two drawing methods',
+    characterFloor: Number(angle) === 0 ? 71.3 : null,
+    calibrationNote: Number(angle) === 0 ? 'npm run calibrate (97.2), lowered to 96.5 for the image model redraws' : 'npm run calibrate, 16 characters from two drawing methods',
   })),
 ];
 

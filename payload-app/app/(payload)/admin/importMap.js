@@ -2,6 +2,7 @@ import { CharacterPipeline as CharacterPipeline_cac7c6c305a5fd1a1a7f3d34c0465ef3
 import { CharacterGallery as CharacterGallery_06705eb1ae0cdb7b732ae2fcf072e395 } from '../../../components/CharacterGallery'
 import { StatusBadgeCell as StatusBadgeCell_fa68ac69e79b10e5b4e8f9860d8ab612 } from '../../../components/StatusBadge/Cell'
 import { StatusBadgeField as StatusBadgeField_c93a6354b99c92a9af8e75eaa260411b } from '../../../components/StatusBadge/Field'
+import { ReviewEvidence as ReviewEvidence_57deeedccd4d4de0cc9b106b2790d39c } from '../../../components/ReviewEvidence'
 import { AskTheCast as AskTheCast_0a3ee6fdb3202d555652abe026f1913c } from '../../../components/AskTheCast'
 import { ReviewQueueNavLink as ReviewQueueNavLink_e0b501ba0616c60971d0c54e4664e50c } from '../../../components/ReviewQueueNavLink'
 import { ReviewQueueView as ReviewQueueView_0d5da8d5cfadfa3c65ab60752a04a909 } from '../../../views/ReviewQueue'
@@ -13,6 +14,7 @@ export const importMap = {
   "/components/CharacterGallery#CharacterGallery": CharacterGallery_06705eb1ae0cdb7b732ae2fcf072e395,
   "/components/StatusBadge/Cell#StatusBadgeCell": StatusBadgeCell_fa68ac69e79b10e5b4e8f9860d8ab612,
   "/components/StatusBadge/Field#StatusBadgeField": StatusBadgeField_c93a6354b99c92a9af8e75eaa260411b,
+  "/components/ReviewEvidence#ReviewEvidence": ReviewEvidence_57deeedccd4d4de0cc9b106b2790d39c,
   "/components/AskTheCast#AskTheCast": AskTheCast_0a3ee6fdb3202d555652abe026f1913c,
   "/components/ReviewQueueNavLink#ReviewQueueNavLink": ReviewQueueNavLink_e0b501ba0616c60971d0c54e4664e50c,
   "/views/ReviewQueue#ReviewQueueView": ReviewQueueView_0d5da8d5cfadfa3c65ab60752a04a909,

@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook } from 'payload';
-import { signalPersonaChanged, startPersonaRemoval } from '../../../temporal/gateway';
+import { queuePersonaRemovalJob, queuePersonaSyncJob } from '../../../jobs/queue';
 
 /** The fields that make up the persona document sent to PathRAG (persona/format.ts decides their order). */
 export const PERSONA_FIELDS = [
@@ -26,20 +26,16 @@ export const markPersonaPending: CollectionBeforeChangeHook = ({ data, originalD
 };
 
 /**
- * Signals the character's persona-sync workflow and returns at once: the save never waits on PathRAG, and not
- * on Temporal either (the signal is sent in the background; a failure is logged and the status stays pending).
+ * Queues the signal to the character's persona-sync workflow in the save's own transaction (the outbox): the save
+ * never waits on PathRAG or on Temporal, and a sync is never lost because Temporal was away at that moment.
  */
-export const signalPersonaChange: CollectionAfterChangeHook = ({ doc, previousDoc, operation, req }) => {
+export const signalPersonaChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
   if (operation !== 'create' && personaOf(doc) === personaOf(previousDoc)) return doc;
-  void signalPersonaChanged({ characterDocId: doc.id, characterId: doc.characterId }).catch((error: unknown) => {
-    req.payload.logger.error({ msg: 'could not signal the persona sync; it stays pending until the next save', characterId: doc.characterId, err: error });
-  });
+  await queuePersonaSyncJob(req, { characterDocId: String(doc.id), characterId: doc.characterId });
   return doc;
 };
 
-export const removePersonaFromKnowledgeBase: CollectionAfterDeleteHook = ({ doc, req }) => {
-  void startPersonaRemoval(doc.characterId, doc.name).catch((error: unknown) => {
-    req.payload.logger.error({ msg: 'could not start the persona removal', characterId: doc.characterId, err: error });
-  });
+export const removePersonaFromKnowledgeBase: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await queuePersonaRemovalJob(req, { characterId: doc.characterId, characterName: doc.name });
   return doc;
 };

@@ -1,5 +1,5 @@
 import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook } from 'payload';
-import { startMasterReference } from '../../../temporal/gateway';
+import { queueMasterIngestJob } from '../../../jobs/queue';
 
 const REPLACED = 'mediaFileReplaced';
 
@@ -20,22 +20,37 @@ export const resetMeasurementsOnNewFile: CollectionBeforeChangeHook = ({ data, o
     dinoProcessingStatus: 'pending',
     qualityScore: null,
     validationNotes: null,
-    analysis: null,
+    analysis: {
+      engineId: null,
+      embeddingLength: null,
+      embedding: null,
+      qualityChecks: null,
+      serviceQualityScore: null,
+      serviceImageMetrics: null,
+      analyzedAt: null,
+      error: null,
+    },
   };
 };
 
-/** A replaced master is ingested again for every character that uses it. */
+/** A replaced master is ingested again for every character that uses it (queued with the save: the outbox). */
 export const remeasureReplacedMaster: CollectionAfterChangeHook = async ({ doc, req }) => {
   const replaced = req.context[REPLACED] as { previousAssetId?: string } | undefined;
   if (!replaced) return doc;
   const characters = await req.payload.find({ collection: 'characters', where: { masterReferenceImage: { equals: doc.id } }, depth: 0, limit: 100, req });
   for (const character of characters.docs) {
-    try {
-      await startMasterReference({ characterDocId: character.id, characterId: character.characterId, mediaId: doc.id, retireAssetId: replaced.previousAssetId });
-    } catch (error) {
-      req.payload.logger.error({ msg: 'could not start master-reference workflow for a replaced file', err: error });
-      throw new APIError(`The file was not replaced: the workflow service (Temporal) could not be reached (${(error as Error).message}).`, 503);
-    }
+    await req.payload.update({
+      collection: 'characters',
+      id: character.id,
+      data: { masterIngest: { status: 'queued', mediaId: String(doc.id), queuedAt: new Date().toISOString(), error: null } },
+      req,
+    });
+    await queueMasterIngestJob(req, {
+      characterDocId: String(character.id),
+      characterId: character.characterId,
+      mediaId: String(doc.id),
+      ...(replaced.previousAssetId ? { retireAssetId: replaced.previousAssetId } : {}),
+    });
   }
   return doc;
 };

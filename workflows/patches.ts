@@ -1,0 +1,19 @@
+/**
+ * Patch ids for `patched()`: each marks the histories recorded with a behaviour that changed the commands a workflow
+ * issues. Runs started before a change (waiting days for review across a deploy) replay on the old branch; new runs
+ * take the new one. Rules for the next change: never edit the old branch's behaviour, add a new id here for the new
+ * one, and once no open run can carry an old id (check in the Web UI), remove its branch with `deprecatePatch`.
+ * tests/workflows replays saved histories of each workflow type against the current code.
+ */
+
+/** The judge with view bands and hard quality checks; neighbours passed to the consistency measurement. */
+export const VIEW_BANDS_PATCH = 'view-bands-and-hard-quality-checks';
+
+/** Review decisions that arrive before the workflow waits are kept; stale ones are recorded as ignored. */
+export const EARLY_DECISIONS_PATCH = 'review-inbox-keeps-early-decisions';
+
+/**
+ * A failed angle ends alone; failure or cancellation discards candidates and withdraws a flagged image; the
+ * character's state ends final; every run records its cost.
+ */
+export const LANES_FAIL_ALONE_PATCH = 'lanes-fail-alone-and-runs-end-clean';
