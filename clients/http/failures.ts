@@ -21,7 +21,9 @@ export interface HttpAnswer {
 /** No answer at all (refused, reset, timed out): retrying the same call may well succeed. */
 export function networkFailure(context: FailureContext, method: string, path: string, error: unknown): TransientServiceError {
   const timedOut = String((error as { code?: unknown }).code ?? '').includes('TIMEOUT');
-  const reason = error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: undici's errors may come from another realm (Jest's VM contexts).
+  const message = (error as { message?: unknown } | undefined)?.message;
+  const reason = typeof message === 'string' ? message : String(error);
   return new TransientServiceError(`${context.label} ${timedOut ? 'timed out' : 'unreachable'} (${method} ${path}): ${reason}`, {
     service: context.service,
     code: timedOut ? 'timeout' : 'network',

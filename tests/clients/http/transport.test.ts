@@ -89,7 +89,7 @@ describe('HTTP transport against a real local server', () => {
     const error = await transport({ baseUrl: closed.url }).call('GET', '/health').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientServiceError);
     expect(error).toMatchObject({ code: 'network' });
-    expect((error as Error).message).toMatch(/^Analysis service unreachable \(GET \/health\)/);
+    expect((error as Error).message).toMatch(/^Analysis service unreachable \(GET \/health\): connect ECONNREFUSED /);
   });
 
   it('reads 503 with Retry-After as transient with the delay and the detail', async () => {
