@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import { relationId } from '../../common/relation-id';
 import { CORE_SET_ANGLES } from '../../contracts';
 import type { JudgingRules } from '../../qa-policy/judge';
 import { coreSetRules } from '../../qa-policy/rules';
-import { invalidInput } from '../errors';
+import { loadCharacterContext } from '../shared/character-context';
+import { loadQaSettings, reviewTimeoutMs } from '../shared/qa-settings';
 import { callingRun } from '../shared/run-info';
 
 /** Settings and references resolved once at the start of a core-set run (from the character and the QA settings). */
@@ -33,49 +33,12 @@ export interface CoreSetDeps {
   namespace: string;
 }
 
-const qaSettingsSchema = z.object({
-  coreSetThresholds: z
-    .array(
-      z.object({
-        engineId: z.string(),
-        angle: z.number(),
-        minConsistency: z.number(),
-        maxConsistency: z.number().nullish(),
-        characterFloor: z.number().nullish(),
-        reviewUntilCalibrated: z.boolean().nullish(),
-        calibrationNote: z.string().nullish(),
-      }),
-    )
-    .nullish(),
-  neighbourThresholds: z.array(z.object({ engineId: z.string(), minConsistency: z.number() })).nullish(),
-  minQualityScore: z.number().nullish(),
-  echoCosine: z.number().nullish(),
-  echoThresholds: z.array(z.object({ engineId: z.string(), cosine: z.number() })).nullish(),
-  maxAttemptsPerAngle: z.number().nullish(),
-  coreSetConcurrency: z.number().nullish(),
-  reviewTimeoutHours: z.number().nullish(),
-});
-
-const characterSchema = z.object({
-  id: z.union([z.string(), z.number()]),
-  name: z.string(),
-  physicalDescription: z.string().nullish(),
-  clothing: z.string().nullish(),
-  masterReferenceImage: z.unknown(),
-  masterIngest: z.object({ status: z.string().nullish(), engineId: z.string().nullish() }).nullish(),
-});
-
 export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: CoreSetDeps) {
   return {
     /** Resolves everything the run judges by, once, so a settings change mid-run cannot mix two rule sets. */
     async loadCoreSetContext(input: { characterDocId: string | number; maxAttempts?: number; thresholdOverride?: number }): Promise<CoreSetContext> {
-      const character = characterSchema.parse(await payload.findById('characters', input.characterDocId));
-      const masterMediaId = relationId(character.masterReferenceImage);
-      if (masterMediaId === undefined || character.masterIngest?.status !== 'ready' || !character.masterIngest.engineId) {
-        throw invalidInput(`${character.name} has no ingested master reference yet: upload one and wait for it to be ready.`, 'MasterNotReady');
-      }
-      const settings = qaSettingsSchema.parse(await payload.getGlobal('qa-settings'));
-      const engineId = character.masterIngest.engineId;
+      const { name, lookDescription, masterMediaId, engineId } = await loadCharacterContext(payload, input.characterDocId);
+      const settings = await loadQaSettings(payload);
       const rules: Record<string, JudgingRules> = {};
       for (const angle of CORE_SET_ANGLES) rules[String(angle)] = coreSetRules(settings, engineId, angle, input.thresholdOverride);
       const accepted = await payload.find(
@@ -89,15 +52,15 @@ export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: C
         if (typeof image.angle === 'number' && mediaId !== undefined && !(String(image.angle) in acceptedViews)) acceptedViews[String(image.angle)] = mediaId;
       }
       return {
-        characterName: character.name,
-        lookDescription: [character.physicalDescription, character.clothing].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim(),
+        characterName: name,
+        lookDescription,
         masterMediaId,
         engineId,
         rules,
         acceptedViews,
         maxAttempts: input.maxAttempts ?? settings.maxAttemptsPerAngle ?? 3,
         concurrency: settings.coreSetConcurrency ?? 4,
-        reviewTimeoutMs: Math.round((settings.reviewTimeoutHours ?? 72) * 3_600_000),
+        reviewTimeoutMs: reviewTimeoutMs(settings),
         aspectRatio: '3:4',
       };
     },

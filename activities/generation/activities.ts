@@ -7,7 +7,8 @@ import { Context, CancelledFailure } from '@temporalio/activity';
 import { PermanentServiceError } from '../../clients/errors';
 import { relationId } from '../../common/relation-id';
 import { invalidInput } from '../errors';
-import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from '../shared/prepare-image';
+import { uploadMediaForAnalysis } from '../shared/analysis-upload';
+import { MAX_ANALYSIS_BYTES } from '../shared/prepare-image';
 
 export interface GenerationDeps {
   payload: PayloadRestClient;
@@ -129,18 +130,6 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
     return payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
   }
 
-  async function uploadToAnalysis(media: PayloadDoc): Promise<string> {
-    const prepared = await prepareForAnalysis(await mediaBytes(media), 'The generated image');
-    const uploaded = await dino.uploadMedia(prepared.bytes, { filename: String(media.filename), contentType: prepared.mimeType });
-    try {
-      await payload.update('media', media.id, { dinoAssetId: uploaded.assetId, dinoProcessingStatus: 'processing' });
-    } catch (error) {
-      await dino.deleteMedia(uploaded.assetId).catch(() => undefined);
-      throw error;
-    }
-    return uploaded.assetId;
-  }
-
   /** Whether `masterMediaId` is still the character's master: images of an earlier master never join the core set. */
   async function isCurrentMaster(characterDocId: Id, masterMediaId: Id | undefined | null): Promise<boolean> {
     if (masterMediaId === undefined || masterMediaId === null) return true;
@@ -195,7 +184,8 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
     /** Upload + features. The asset id is written at once because upload is not idempotent on the service. */
     async registerCandidate(input: { mediaId: Id }): Promise<{ dinoAssetId: string; engineId: string; serviceQualityScore: number | null }> {
       const media = await payload.findById('media', input.mediaId);
-      const dinoAssetId = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : await uploadToAnalysis(media);
+      const known = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
+      const dinoAssetId = known ?? (await uploadMediaForAnalysis({ payload, dino }, media, 'The generated image'));
       const features = await dino.extractFeatures(dinoAssetId);
       const engineId = features.engineId;
       // Recorded for comparison with our own checks; it saturates on real embeddings, so nothing gates on it.

@@ -3,7 +3,8 @@ import { PermanentServiceError } from '../../clients/errors';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import type { MasterReferenceInput } from '../../contracts';
 import { measureQuality } from '../../image-analysis';
-import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from '../shared/prepare-image';
+import { uploadMediaForAnalysis } from '../shared/analysis-upload';
+import { MAX_ANALYSIS_BYTES } from '../shared/prepare-image';
 import { callingRun } from '../shared/run-info';
 import { relationId } from '../../common/relation-id';
 
@@ -90,17 +91,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
           if (!(error instanceof PermanentServiceError && error.code === 'not_found')) throw error;
         }
       }
-      const original = await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
-      const prepared = await prepareForAnalysis(original, 'The master reference image');
-      const filename = String(media.filename ?? `master-${input.mediaId}`).replace(/\.[^.]+$/, '') + (prepared.mimeType === 'image/png' ? '.png' : '.jpg');
-      const uploaded = await dino.uploadMedia(prepared.bytes, { filename, contentType: prepared.mimeType });
-      try {
-        await payload.update('media', input.mediaId, { dinoAssetId: uploaded.assetId, dinoProcessingStatus: 'processing' });
-      } catch (error) {
-        await dino.deleteMedia(uploaded.assetId).catch(() => undefined);
-        throw error;
-      }
-      return { dinoAssetId: uploaded.assetId };
+      return { dinoAssetId: await uploadMediaForAnalysis({ payload, dino }, media, 'The master reference image') };
     },
 
     async extractMasterFeatures(input: MasterReferenceInput & { dinoAssetId: string }): Promise<{ engineId: string; embeddingLength: number }> {

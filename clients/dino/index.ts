@@ -1,1 +1,3 @@
-export { createDinoClient, engineIdFromModelName, type CharacterMatch, type DinoClient, type DinoClientOptions, type DinoHealth } from './client';
+export { createDinoClient, type CharacterMatch, type DinoClient, type DinoClientOptions } from './client';
+export { engineIdFromModelName } from './engine-id';
+export type { DinoHealth } from './health';

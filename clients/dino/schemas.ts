@@ -74,9 +74,3 @@ const characterMatchItem = z.looseObject({
 export const characterMatchingSchema = z
   .union([z.array(characterMatchItem), z.looseObject({ results: z.array(characterMatchItem).nullish(), matches: z.array(characterMatchItem).nullish() })])
   .transform((body) => (Array.isArray(body) ? body : (body.results ?? body.matches ?? [])));
-
-export const errorBodySchema = z.union([
-  z.looseObject({ detail: z.array(z.looseObject({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string() })) }),
-  z.looseObject({ detail: z.string() }),
-  z.looseObject({ error: z.string(), detail: z.unknown().optional() }),
-]);

@@ -1,6 +1,5 @@
-import { request } from 'undici';
 import { z } from 'zod';
-import { isTransientStatus, PermanentServiceError, TransientServiceError } from '../errors';
+import { createHttpTransport } from '../http/transport';
 
 export interface PathragClientOptions {
   baseUrl: string;
@@ -12,53 +11,28 @@ export interface PathragClientOptions {
 const healthSchema = z.looseObject({ status: z.string().optional() });
 const insertSchema = z.looseObject({ document_count: z.number().optional(), message: z.string().optional() });
 const querySchema = z.looseObject({ result: z.string() });
-const errorSchema = z.looseObject({ message: z.string().optional(), error: z.string().optional() });
+
+type QueryParams = { mode: 'hybrid'; top_k: number; only_need_context: boolean; response_type: string };
+const DEFAULT_QUERY_PARAMS: QueryParams = { mode: 'hybrid', top_k: 60, only_need_context: false, response_type: 'Multiple Paragraphs' };
 
 /** The PathRAG knowledge service (jomapps/pathrag); see specs/pathrag-service.md. */
 export function createPathragClient(options: PathragClientOptions) {
-  const base = options.baseUrl.replace(/\/$/, '');
   // A reverse proxy answers 504 at 60 s while /insert runs an LLM extraction: wait a little longer than that.
   const timeouts = { insert: 90_000, query: 60_000, other: 10_000, ...options.timeouts };
-  const auth: Record<string, string> = options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {};
-
-  async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, timeoutMs: number, schema: z.ZodType<T>, body?: unknown, okStatuses = [200, 201]): Promise<{ status: number; body: T }> {
-    let status: number;
-    let text: string;
-    try {
-      const response = await request(`${base}${path}`, {
-        method,
-        headers: { ...auth, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      status = response.statusCode;
-      text = await response.body.text();
-    } catch (error) {
-      throw new TransientServiceError(`PathRAG unreachable (${method} ${path}): ${(error as Error).message}`, { service: 'pathrag', code: 'network', cause: error });
-    }
-    let parsed: unknown = undefined;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // Proxies answer 5xx with HTML; that is handled by status below.
-    }
-    if (!okStatuses.includes(status)) {
-      const detail = errorSchema.safeParse(parsed);
-      const message = `PathRAG ${method} ${path} failed with ${status}: ${(detail.success && (detail.data.message ?? detail.data.error)) || text.slice(0, 200)}`;
-      if (isTransientStatus(status)) throw new TransientServiceError(message, { service: 'pathrag', status, code: `http_${status}` });
-      throw new PermanentServiceError(message, { service: 'pathrag', status, code: status === 400 ? 'invalid_request' : `http_${status}` });
-    }
-    const result = schema.safeParse(parsed);
-    if (!result.success) throw new PermanentServiceError(`Unexpected PathRAG response for ${method} ${path}`, { service: 'pathrag', status, code: 'bad_response' });
-    return { status, body: result.data };
-  }
+  const http = createHttpTransport({
+    service: 'pathrag',
+    label: 'PathRAG',
+    baseUrl: options.baseUrl,
+    headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
+    timeoutMs: timeouts.other,
+    statusCodes: { 400: 'invalid_request' },
+  });
 
   return {
-    /** 503 with status "unhealthy" is an answer, not an error. */
+    /** The service answers 503 with status "unhealthy"; that, like no answer at all, reads as not healthy. */
     async health(): Promise<{ healthy: boolean }> {
       try {
-        const { body } = await call('GET', '/health', timeouts.other, healthSchema, undefined, [200, 503]);
+        const body = await http.json('GET', '/health', healthSchema);
         return { healthy: body.status === 'healthy' };
       } catch {
         return { healthy: false };
@@ -67,21 +41,21 @@ export function createPathragClient(options: PathragClientOptions) {
 
     /** Append-only; identical text is a cheap no-op on the service, so a retried insert is safe. */
     async insert(documents: string | string[]): Promise<{ documentCount: number | null }> {
-      const { body } = await call('POST', '/insert', timeouts.insert, insertSchema, { documents });
+      const body = await http.json('POST', '/insert', insertSchema, { json: { documents }, timeoutMs: timeouts.insert });
       return { documentCount: body.document_count ?? null };
     },
 
-    async query(question: string, params: Partial<{ mode: 'hybrid'; top_k: number; only_need_context: boolean; response_type: string }> = {}) {
-      const { body } = await call('POST', '/query', timeouts.query, querySchema, {
-        query: question,
-        params: { mode: 'hybrid', top_k: 60, only_need_context: false, response_type: 'Multiple Paragraphs', ...params },
+    async query(question: string, params: Partial<QueryParams> = {}) {
+      const body = await http.json('POST', '/query', querySchema, {
+        json: { query: question, params: { ...DEFAULT_QUERY_PARAMS, ...params } },
+        timeoutMs: timeouts.query,
       });
       return { answer: body.result, raw: body };
     },
 
-    /** 200 also for a name that does not exist. */
+    /** 200 also for a name that does not exist; the answer's body is not needed. */
     async deleteEntity(name: string): Promise<void> {
-      await call('DELETE', '/delete_entity', timeouts.other, z.unknown(), { entity_name: name });
+      await http.callOrThrow('DELETE', '/delete_entity', { json: { entity_name: name } });
     },
   };
 }

@@ -1,6 +1,6 @@
-import { FormData, request } from 'undici';
 import { z } from 'zod';
-import { isTransientStatus, parseRetryAfter, PermanentServiceError, TransientServiceError } from '../errors';
+import { PermanentServiceError } from '../errors';
+import { createHttpTransport } from '../http/transport';
 import { toQueryString } from './query-string';
 
 export interface PayloadRestClientOptions {
@@ -19,8 +19,8 @@ const paginatedSchema = z.object({
   hasNextPage: z.boolean().optional(),
 });
 
-const docResponseSchema = z.object({ doc: z.record(z.string(), z.unknown()) });
-const errorBodySchema = z.object({ errors: z.array(z.object({ message: z.string() })).optional(), message: z.string().optional() });
+const docSchema = z.record(z.string(), z.unknown());
+const docResponseSchema = z.object({ doc: docSchema });
 
 export type PayloadDoc = Record<string, unknown> & { id: string | number };
 
@@ -29,86 +29,45 @@ export type PayloadDoc = Record<string, unknown> & { id: string | number };
  * hooks apply to machine writes too (DESIGN §1). Only the calls the activities need.
  */
 export function createPayloadRestClient(options: PayloadRestClientOptions) {
-  const baseUrl = options.baseUrl.replace(/\/$/, '');
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const authHeader = `users API-Key ${options.apiKey}`;
-
-  async function call(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}) {
-    const url = `${baseUrl}${path}`;
-    let response;
-    try {
-      response = await request(url, {
-        method: method as 'GET',
-        headers: {
-          authorization: authHeader,
-          ...(body !== undefined && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
-          ...extraHeaders,
-        },
-        body: body === undefined ? undefined : body instanceof FormData ? (body as never) : JSON.stringify(body),
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-    } catch (error) {
-      throw new TransientServiceError(`Payload unreachable (${method} ${path}): ${(error as Error).message}`, {
-        service: 'payload',
-        code: 'network',
-        cause: error,
-      });
-    }
-    return response;
-  }
-
-  async function json(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await call(method, path, body);
-    const text = await response.body.text();
-    if (response.statusCode >= 400) throw httpError(method, path, response.statusCode, text, response.headers['retry-after']);
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new PermanentServiceError(`Payload answered ${method} ${path} with non-JSON`, { service: 'payload', status: response.statusCode, code: 'bad_response' });
-    }
-  }
-
-  function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-    const result = schema.safeParse(value);
-    if (!result.success) {
-      throw new PermanentServiceError(`Unexpected Payload response for ${what}: ${result.error.issues[0]?.message ?? 'invalid'}`, {
-        service: 'payload',
-        code: 'bad_response',
-      });
-    }
-    return result.data;
-  }
+  const http = createHttpTransport({
+    service: 'payload',
+    label: 'Payload',
+    baseUrl: options.baseUrl,
+    headers: { authorization: `users API-Key ${options.apiKey}` },
+    timeoutMs: options.timeoutMs ?? 30_000,
+    statusCodes: { 404: 'not_found' },
+  });
+  const docPath = (collection: string, id: string | number) => `/api/${collection}/${encodeURIComponent(String(id))}`;
 
   return {
-    baseUrl,
+    baseUrl: http.baseUrl,
 
     async findById(collection: string, id: string | number, opts: { depth?: number } = {}): Promise<PayloadDoc> {
       const query = toQueryString({ depth: opts.depth ?? 0 });
-      const doc = await json('GET', `/api/${collection}/${encodeURIComponent(String(id))}?${query}`);
-      return parse(z.record(z.string(), z.unknown()), doc, `${collection}/${id}`) as PayloadDoc;
+      return (await http.json('GET', `${docPath(collection, id)}?${query}`, docSchema, { what: `${collection}/${id}` })) as PayloadDoc;
     },
 
     async find(collection: string, where: Where, opts: { limit?: number; depth?: number; sort?: string } = {}) {
       const query = toQueryString({ where, limit: opts.limit ?? 100, depth: opts.depth ?? 0, sort: opts.sort });
-      const result = parse(paginatedSchema, await json('GET', `/api/${collection}?${query}`), `${collection} list`);
+      const result = await http.json('GET', `/api/${collection}?${query}`, paginatedSchema, { what: `${collection} list` });
       return { docs: result.docs as PayloadDoc[], totalDocs: result.totalDocs };
     },
 
     async create(collection: string, data: Record<string, unknown>): Promise<PayloadDoc> {
-      const result = parse(docResponseSchema, await json('POST', `/api/${collection}?depth=0`, data), `create ${collection}`);
+      const result = await http.json('POST', `/api/${collection}?depth=0`, docResponseSchema, { json: data, what: `create ${collection}` });
       return result.doc as PayloadDoc;
     },
 
     async update(collection: string, id: string | number, data: Record<string, unknown>): Promise<PayloadDoc> {
-      const result = parse(docResponseSchema, await json('PATCH', `/api/${collection}/${encodeURIComponent(String(id))}?depth=0`, data), `update ${collection}/${id}`);
+      const what = `update ${collection}/${id}`;
+      const result = await http.json('PATCH', `${docPath(collection, id)}?depth=0`, docResponseSchema, { json: data, what });
       return result.doc as PayloadDoc;
     },
 
     /** Deletes a document; one that is already gone counts as deleted (retries are safe). */
     async remove(collection: string, id: string | number): Promise<void> {
       try {
-        await json('DELETE', `/api/${collection}/${encodeURIComponent(String(id))}`);
+        await http.callOrThrow('DELETE', docPath(collection, id));
       } catch (error) {
         if (error instanceof PermanentServiceError && error.code === 'not_found') return;
         throw error;
@@ -116,7 +75,7 @@ export function createPayloadRestClient(options: PayloadRestClientOptions) {
     },
 
     async getGlobal(slug: string): Promise<Record<string, unknown>> {
-      return parse(z.record(z.string(), z.unknown()), await json('GET', `/api/globals/${slug}?depth=0`), `global ${slug}`);
+      return http.json('GET', `/api/globals/${slug}?depth=0`, docSchema, { what: `global ${slug}` });
     },
 
     /** Uploads image bytes as a media document (Payload makes its thumbnails with sharp). */
@@ -124,60 +83,20 @@ export function createPayloadRestClient(options: PayloadRestClientOptions) {
       bytes: Buffer,
       file: { filename: string; mimeType: string; alt?: string; extra?: Record<string, unknown> },
     ): Promise<PayloadDoc> {
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(bytes)], { type: file.mimeType }), file.filename);
-      form.append('_payload', JSON.stringify({ alt: file.alt ?? file.filename, ...file.extra }));
-      const response = await call('POST', '/api/media?depth=0', form);
-      const text = await response.body.text();
-      if (response.statusCode >= 400) throw httpError('POST', '/api/media', response.statusCode, text, response.headers['retry-after']);
-      return parse(docResponseSchema, JSON.parse(text), 'media upload').doc as PayloadDoc;
+      const upload = { bytes, filename: file.filename, mimeType: file.mimeType };
+      const result = await http.upload('/api/media?depth=0', upload, docResponseSchema, {
+        fields: { _payload: JSON.stringify({ alt: file.alt ?? file.filename, ...file.extra }) },
+        what: 'media upload',
+      });
+      return result.doc as PayloadDoc;
     },
 
     /** Reads an uploaded file's bytes (files are served behind the media collection's read access). */
     async downloadFile(fileUrl: string, maxBytes: number): Promise<Buffer> {
       const path = fileUrl.startsWith('http') ? new URL(fileUrl).pathname : fileUrl;
-      const response = await call('GET', path);
-      if (response.statusCode >= 400) {
-        const text = await response.body.text();
-        throw httpError('GET', path, response.statusCode, text, response.headers['retry-after']);
-      }
-      const declared = Number(response.headers['content-length'] ?? 0);
-      if (declared > maxBytes) {
-        await response.body.dump();
-        throw new PermanentServiceError(`The file is ${declared} bytes, over the ${maxBytes}-byte limit`, { service: 'payload', code: 'too_large' });
-      }
-      const chunks: Buffer[] = [];
-      let total = 0;
-      for await (const chunk of response.body) {
-        total += (chunk as Buffer).length;
-        if (total > maxBytes) {
-          throw new PermanentServiceError(`The file is over the ${maxBytes}-byte limit`, { service: 'payload', code: 'too_large' });
-        }
-        chunks.push(chunk as Buffer);
-      }
-      return Buffer.concat(chunks);
+      return http.download(path, maxBytes);
     },
   };
 }
 
 export type PayloadRestClient = ReturnType<typeof createPayloadRestClient>;
-
-function httpError(method: string, path: string, status: number, text: string, retryAfter: string | string[] | undefined) {
-  let detail = text.slice(0, 300);
-  try {
-    const body = errorBodySchema.parse(JSON.parse(text));
-    detail = body.errors?.map((e) => e.message).join('; ') || body.message || detail;
-  } catch {
-    // Not Payload's JSON error shape: keep the raw (truncated) text.
-  }
-  const message = `Payload ${method} ${path} failed with ${status}: ${detail}`;
-  if (isTransientStatus(status)) {
-    return new TransientServiceError(message, {
-      service: 'payload',
-      status,
-      code: `http_${status}`,
-      retryAfterMs: parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter),
-    });
-  }
-  return new PermanentServiceError(message, { service: 'payload', status, code: status === 404 ? 'not_found' : `http_${status}` });
-}

@@ -41,6 +41,17 @@ describe('module boundaries', () => {
     expect((await importsUnder('workflows')).filter((imp) => resolvesInto(imp, 'activities') && !imp.typeOnly)).toEqual([]);
   });
 
+  it('clients/ import nothing from activities/, workflows/ or payload-app/', async () => {
+    const callers = ['activities', 'workflows', 'payload-app'];
+    expect((await importsUnder('clients')).filter((imp) => callers.some((folder) => resolvesInto(imp, folder)))).toEqual([]);
+  });
+
+  it('clients/ send HTTP with undici only through clients/http/', async () => {
+    const transport = path.join('clients', 'http');
+    const direct = (await importsUnder('clients')).filter((imp) => imp.from === 'undici' && path.dirname(imp.file) !== transport);
+    expect(direct).toEqual([]);
+  });
+
   it('payload-app/ reaches Temporal only through payload-app/temporal/gateway.ts', async () => {
     const gateway = 'payload-app/temporal';
     const stray = (await importsUnder('payload-app')).filter(

@@ -1,0 +1,58 @@
+import sharp from 'sharp';
+import type { DinoClient } from '../../clients/dino';
+import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
+import { uploadMediaForAnalysis } from '../../activities/shared/analysis-upload';
+
+/** Fakes of the two clients that record what the helper asked of them. */
+function fakes(options: { updateFails?: boolean; bytes?: Buffer }) {
+  const calls: string[] = [];
+  const payload = {
+    downloadFile: async (url: string) => {
+      calls.push(`download ${url}`);
+      return options.bytes!;
+    },
+    update: async (collection: string, id: string | number, data: Record<string, unknown>) => {
+      calls.push(`update ${collection}/${id} ${JSON.stringify(data)}`);
+      if (options.updateFails) throw new Error('Payload is restarting');
+      return { id, ...data };
+    },
+  } as unknown as PayloadRestClient;
+  const dino = {
+    uploadMedia: async (bytes: Buffer, file: { filename: string; contentType: string }) => {
+      calls.push(`upload ${file.filename} ${file.contentType}`);
+      return { assetId: 'asset-1' };
+    },
+    deleteMedia: async (assetId: string) => {
+      calls.push(`delete ${assetId}`);
+    },
+  } as unknown as DinoClient;
+  return { payload, dino, calls };
+}
+
+const media: PayloadDoc = { id: 5, url: '/api/media/file/ada.webp', filename: 'ada.webp' };
+const png = () => sharp({ create: { width: 8, height: 8, channels: 4, background: '#ff000080' } }).png().toBuffer();
+
+describe('uploadMediaForAnalysis', () => {
+  it('uploads the prepared image and writes the asset id to the media at once', async () => {
+    const { payload, dino, calls } = fakes({ bytes: await png() });
+    expect(await uploadMediaForAnalysis({ payload, dino }, media, 'The master reference image')).toBe('asset-1');
+    expect(calls).toEqual([
+      'download /api/media/file/ada.webp',
+      'upload ada.png image/png',
+      'update media/5 {"dinoAssetId":"asset-1","dinoProcessingStatus":"processing"}',
+    ]);
+  });
+
+  it('deletes the uploaded asset again when the asset id cannot be written', async () => {
+    const { payload, dino, calls } = fakes({ bytes: await png(), updateFails: true });
+    await expect(uploadMediaForAnalysis({ payload, dino }, media, 'The generated image')).rejects.toThrow('Payload is restarting');
+    expect(calls.at(-1)).toBe('delete asset-1');
+  });
+
+  it('refuses an unreadable file before uploading anything, naming the image', async () => {
+    const { payload, dino, calls } = fakes({ bytes: Buffer.from('not an image') });
+    const refused = uploadMediaForAnalysis({ payload, dino }, media, 'The generated image');
+    await expect(refused).rejects.toThrow(/^The generated image is not a readable image/);
+    expect(calls).toEqual(['download /api/media/file/ada.webp']);
+  });
+});
