@@ -3,9 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { randomLook, renderCharacter } from '../../local-services/gemini/renderer';
-import { queueFaults } from '../support/gemini-control';
-import { waitFor } from '../support/ports';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { queueFaults } from '../../test-system/gemini-control';
+import { waitFor } from '../../test-system/ports';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,7 +23,7 @@ describe('admin in a browser', () => {
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    system = await startTestSystem();
+    system = await startTestSystem(fromGlobalSetup());
     await system.startWorker();
     for (const role of ['editor', 'reviewer', 'viewer'] as const) {
       const email = `${role}-ui@test.local`;

@@ -7,11 +7,12 @@ import {
   type ReviewSignalPayload,
 } from '../../contracts';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
-import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../support/characters';
-import { clearFaults, queueFaults, standInStats } from '../support/gemini-control';
-import { waitFor } from '../support/ports';
-import { RestSession } from '../support/rest';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../../test-system/characters';
+import { clearFaults, queueFaults, standInStats } from '../../test-system/gemini-control';
+import { waitFor } from '../../test-system/ports';
+import { RestSession } from '../../test-system/rest';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
 
 /**
  * The 360° core set end to end: Payload REST → Temporal → worker → image-model and analysis stand-ins → Payload.
@@ -24,7 +25,7 @@ describe('360° core set', () => {
   let seed = 100;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = await startTestSystem(fromGlobalSetup());
     await system.startWorker();
     editor = await system.session('editor');
     reviewer = await system.session('reviewer');

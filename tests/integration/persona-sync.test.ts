@@ -1,7 +1,8 @@
 import { workflowIds } from '../../contracts';
-import { waitFor } from '../support/ports';
-import type { RestSession } from '../support/rest';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { waitFor } from '../../test-system/ports';
+import type { RestSession } from '../../test-system/rest';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
 
 async function control(url: string, path: string, body?: unknown) {
   const response = await fetch(`${url}${path}`, {
@@ -18,7 +19,7 @@ describe('persona sync to PathRAG', () => {
   let editor: RestSession;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = await startTestSystem(fromGlobalSetup());
     await system.startWorker();
     editor = await system.session('editor');
   });

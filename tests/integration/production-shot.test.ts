@@ -2,11 +2,12 @@ import { createDinoClient } from '../../clients/dino';
 import { PROGRESS_QUERY, type ProductionShotProgress } from '../../contracts';
 import { PermanentServiceError } from '../../clients/errors';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
-import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../support/characters';
-import { clearFaults, queueFaults } from '../support/gemini-control';
-import { waitFor } from '../support/ports';
-import type { RestSession } from '../support/rest';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../../test-system/characters';
+import { clearFaults, queueFaults } from '../../test-system/gemini-control';
+import { waitFor } from '../../test-system/ports';
+import type { RestSession } from '../../test-system/rest';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
 
 /** Production shots behind the QA gate, generated from the master and the approved core set. */
 describe('production shots', () => {
@@ -16,7 +17,7 @@ describe('production shots', () => {
   let character: CreatedCharacter;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = await startTestSystem(fromGlobalSetup());
     await system.startWorker();
     editor = await system.session('editor');
     reviewer = await system.session('reviewer');

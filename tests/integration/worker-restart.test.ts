@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
-import { createCharacterWithMaster } from '../support/characters';
-import { waitFor } from '../support/ports';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { createCharacterWithMaster } from '../../test-system/characters';
+import { waitFor } from '../../test-system/ports';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
 
 /**
  * Durability as an operator sees it: the worker process is killed (SIGKILL, no clean shutdown) in the middle of
@@ -14,7 +15,7 @@ describe('worker killed mid-run', () => {
 
   beforeAll(async () => {
     // Slow answers from the image model keep the run in flight long enough to kill the worker during it.
-    system = await startTestSystem({ geminiLatencyMs: 700 });
+    system = await startTestSystem({ ...fromGlobalSetup(), geminiLatencyMs: 700 });
   });
 
   afterAll(async () => {

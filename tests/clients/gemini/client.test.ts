@@ -4,7 +4,7 @@ import { PermanentServiceError, TransientServiceError } from '../../../clients/e
 import { buildGeminiStandIn, type GeminiStandIn } from '../../../local-services/gemini/server';
 import { BAND_NAMES, colourDifference, measureFigure, randomLook, renderCharacter } from '../../../local-services/gemini/renderer';
 import { json, serveFetchHandler, type RunningServer } from '../../../local-services/shared/http-server';
-import { freePort } from '../../support/ports';
+import { freePort } from '../../../test-system/ports';
 
 /**
  * The production client, with the real @google/genai SDK, against the real stand-in over loopback. A thin recorder

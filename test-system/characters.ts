@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { workflowIds } from '../../contracts';
+import { workflowIds } from '../contracts';
 import type { RestSession } from './rest';
 
 export interface CreatedCharacter {
