@@ -14,6 +14,8 @@ export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 export NEXT_TELEMETRY_DISABLED=1
 log "type checking"
 tsc --noEmit -p tsconfig.json
+log "linting"
+eslint .
 # Test files share two cores with the Payload servers they start: two Jest workers at most.
 # --forceExit: a handle left open by a failing test must not hang CI past its time limit.
 exec jest --maxWorkers=2 --forceExit "$@"

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { workflowIds } from '../contracts';
+import type { Json } from './json';
 import type { RestSession } from './rest';
 
 export interface CreatedCharacter {
@@ -20,7 +21,7 @@ export async function createCharacterWithMaster(
   editor: RestSession,
   data: Record<string, unknown> & { name: string },
   image: { bytes: Buffer; filename: string; mimeType: string },
-): Promise<CreatedCharacter & { doc: any; media: any }> {
+): Promise<CreatedCharacter & { doc: Json; media: Json }> {
   const character = await editor.request('POST', '/api/characters', data);
   expectStatus('create character', character, 201);
   const upload = await editor.uploadImage(image.bytes, image.filename, image.mimeType);

@@ -7,6 +7,7 @@ import { queueFaults } from '../../test-system/gemini-control';
 import { waitFor } from '../../test-system/ports';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { fromGlobalSetup } from '../support/from-global-setup';
+import type { Json } from '../../test-system/json';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -75,7 +76,7 @@ describe('admin in a browser', () => {
     form.append('file', new Blob([new Uint8Array(master)], { type: 'image/png' }), 'lena.png');
     form.append('_payload', JSON.stringify({ alt: 'Lena master' }));
     const upload = await fetch(`${system.payload.url}/api/media`, { method: 'POST', headers: { authorization: `JWT ${token}` }, body: form });
-    const mediaId = ((await upload.json()) as any).doc.id;
+    const mediaId = ((await upload.json()) as Json).doc.id;
     await fetch(`${system.payload.url}/api/characters/${characterId}`, { method: 'PATCH', headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ masterReferenceImage: mediaId }) });
 
     await editor.reload();

@@ -3,6 +3,7 @@ import {
   PROGRESS_QUERY,
   REVIEW_SIGNALS,
   workflowIds,
+  type AngleProgress,
   type CoreSetProgress,
   type ReviewSignalPayload,
 } from '../../contracts';
@@ -13,6 +14,7 @@ import { waitFor } from '../../test-system/ports';
 import { RestSession } from '../../test-system/rest';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { fromGlobalSetup } from '../support/from-global-setup';
+import type { Json } from '../../test-system/json';
 
 /**
  * The 360° core set end to end: Payload REST → Temporal → worker → image-model and analysis stand-ins → Payload.
@@ -58,7 +60,7 @@ describe('360° core set', () => {
 
   async function galleryOf(character: CreatedCharacter) {
     const { body } = await system.admin.request('GET', `/api/character-images?where[character][equals]=${character.id}&limit=100&depth=0&sort=angle`);
-    return body.docs as any[];
+    return body.docs as Json[];
   }
 
   async function progressOf(workflowId: string): Promise<CoreSetProgress> {
@@ -83,7 +85,7 @@ describe('360° core set', () => {
 
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
     expect(result.status).toBe('complete');
-    expect(result.angles.map((angle: any) => angle.state)).toEqual(Array(8).fill('passed'));
+    expect(result.angles.map((angle: AngleProgress) => angle.state)).toEqual(Array(8).fill('passed'));
 
     const gallery = await galleryOf(character);
     expect(gallery.map((image) => image.angle)).toEqual([...CORE_SET_ANGLES]);
@@ -201,7 +203,7 @@ describe('360° core set', () => {
     expect(decision.status).toBe(200);
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
     expect(result.status).toBe('complete');
-    expect(result.angles.find((angle: any) => angle.angle === 180).state).toBe('approved');
+    expect(result.angles.find((angle: AngleProgress) => angle.angle === 180).state).toBe('approved');
     const { body: decided } = await system.admin.request('GET', `/api/character-images/${image.id}?depth=0`);
     expect(decided.review).toMatchObject({ status: 'approved', note: 'Back view is right.' });
     expect(decided.review.decidedByLabel).toMatch(/^reviewer-/);
@@ -227,7 +229,7 @@ describe('360° core set', () => {
     await system.temporal.workflow.getHandle(run.workflowId).signal<[ReviewSignalPayload]>(REVIEW_SIGNALS.reject, rejection);
 
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
-    const states = Object.fromEntries(result.angles.map((angle: any) => [angle.angle, angle.state]));
+    const states = Object.fromEntries(result.angles.map((angle: AngleProgress) => [angle.angle, angle.state]));
     expect(states).toEqual({ 90: 'passed', 270: 'rejected' });
     expect(result.status).toBe('incomplete');
     const gallery = await galleryOf(character);
@@ -265,7 +267,7 @@ describe('360° core set', () => {
     await queueFaults(system.gemini.url, [{ fault: 'blocked_prompt', match: '(270°)' }]);
     const run = await startCoreSet(character, { angles: [0, 270] });
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
-    const blocked = result.angles.find((angle: any) => angle.angle === 270);
+    const blocked = result.angles.find((angle: AngleProgress) => angle.angle === 270);
     expect(blocked.state).toBe('blocked');
     expect(blocked.reason).toMatch(/blocked the prompt \(SAFETY\)/);
     const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);

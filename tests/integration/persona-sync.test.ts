@@ -3,6 +3,7 @@ import { waitFor } from '../../test-system/ports';
 import type { RestSession } from '../../test-system/rest';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { fromGlobalSetup } from '../support/from-global-setup';
+import type { Json } from '../../test-system/json';
 
 async function control(url: string, path: string, body?: unknown) {
   const response = await fetch(`${url}${path}`, {
@@ -10,7 +11,7 @@ async function control(url: string, path: string, body?: unknown) {
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return response.json() as Promise<any>;
+  return response.json() as Promise<Json>;
 }
 
 /** Persona saves reach the PathRAG stand-in through the debounced per-character workflow, never inside a save. */

@@ -8,6 +8,7 @@ import { waitFor } from '../../test-system/ports';
 import type { RestSession } from '../../test-system/rest';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { fromGlobalSetup } from '../support/from-global-setup';
+import type { Json } from '../../test-system/json';
 
 /** Production shots behind the QA gate, generated from the master and the approved core set. */
 describe('production shots', () => {
@@ -45,7 +46,7 @@ describe('production shots', () => {
 
   async function imagesOf(workflowId: string) {
     const { body } = await system.admin.request('GET', `/api/character-images?where[workflowId][equals]=${encodeURIComponent(workflowId)}&depth=0`);
-    return body.docs as any[];
+    return body.docs as Json[];
   }
 
   it('passes a good shot, judged against the best-matching approved reference', async () => {
@@ -64,7 +65,7 @@ describe('production shots', () => {
     // The character shows what was spent (every attempt, kept or not) and the cost per accepted image.
     const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
     const { body: runs } = await system.admin.request('GET', `/api/generation-runs?where[character][equals]=${character.id}&limit=100`);
-    const spent = runs.docs.reduce((sum: number, run: any) => sum + run.costUsd, 0);
+    const spent = runs.docs.reduce((sum: number, run: Json) => sum + run.costUsd, 0);
     expect(after.costs.totalUsd).toBeCloseTo(spent, 4);
     expect(spent).toBeGreaterThan(image.provenance.costUsd);
     expect(after.costs.acceptedImages).toBeGreaterThanOrEqual(5);

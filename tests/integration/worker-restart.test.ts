@@ -4,6 +4,7 @@ import { createCharacterWithMaster } from '../../test-system/characters';
 import { waitFor } from '../../test-system/ports';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { fromGlobalSetup } from '../support/from-global-setup';
+import type { Json } from '../../test-system/json';
 
 /**
  * Durability as an operator sees it: the worker process is killed (SIGKILL, no clean shutdown) in the middle of
@@ -73,8 +74,8 @@ describe('worker killed mid-run', () => {
 
     const { body } = await system.admin.request('GET', `/api/character-images?where[character][equals]=${character.id}&limit=100&depth=0`);
     expect(body.totalDocs).toBe(8);
-    expect(new Set(body.docs.map((image: any) => image.angle)).size).toBe(8);
-    expect(new Set(body.docs.map((image: any) => image.generationKey)).size).toBe(8);
+    expect(new Set(body.docs.map((image: Json) => image.angle)).size).toBe(8);
+    expect(new Set(body.docs.map((image: Json) => image.generationKey)).size).toBe(8);
     const { body: media } = await system.admin.request('GET', `/api/media?where[generationKey][like]=core:${character.characterId}:&limit=0`);
     expect(media.totalDocs).toBe(8);
   }, 240_000);
