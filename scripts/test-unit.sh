@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ensure_node_modules
 ensure_node
+ensure_temporal_test_server
 cd "$ROOT"
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 # The project is selected last: --selectProjects takes every value after it, test paths included.
