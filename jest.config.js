@@ -7,15 +7,40 @@ const swc = [
   },
 ];
 
-export default {
+const INTEGRATION_FOLDERS = ['<rootDir>/tests/integration/', '<rootDir>/tests/browser/'];
+const IGNORED = ['/node_modules/', '/.tools/', '/.data/'];
+
+const shared = {
   testEnvironment: 'node',
   rootDir: '.',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.tsx?$': swc },
-  testMatch: ['<rootDir>/tests/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/.tools/', '/.data/'],
   modulePathIgnorePatterns: ['<rootDir>/.tools/', '<rootDir>/.data/', '<rootDir>/payload-app/.next/'],
+};
+
+/**
+ * Two tiers. `unit`: everything that needs no Temporal dev server and no Payload (workflow tests bring their own
+ * time-skipping test server), so `npm run test:unit` takes seconds. `integration`: the real system; its global setup
+ * (dev server + workflow bundle) runs only when a test of this project is selected.
+ */
+export default {
+  // Read from the top level only: Jest ignores a project's own testTimeout.
   testTimeout: 120_000,
-  globalSetup: '<rootDir>/tests/support/global-setup.ts',
-  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      // The complement of the integration folders, so every test file belongs to exactly one tier.
+      testPathIgnorePatterns: [...IGNORED, ...INTEGRATION_FOLDERS],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: INTEGRATION_FOLDERS.map((folder) => `${folder}**/*.test.ts`),
+      testPathIgnorePatterns: IGNORED,
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+  ],
 };

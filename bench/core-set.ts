@@ -9,33 +9,25 @@
  * - overhead per image: (wall time − time spent inside the stand-ins) ÷ images, at concurrency 1 where nothing
  *   overlaps (Temporal, Payload REST, uploads, hashing, decoding: everything that is ours).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CORE_SET_ANGLES, searchAttributeFlags } from '../contracts';
+import { CORE_SET_ANGLES } from '../contracts';
 import { renderCharacter, randomLook } from '../local-services/gemini/renderer';
+import { createCharacterWithMaster, waitForMasterReady } from '../test-system/characters';
+import { startTestSystem } from '../test-system/system';
+import { startTemporalDevServer } from '../test-system/temporal-dev-server';
 import { bundleWorkflows } from '../workers/bundle';
-import { createCharacterWithMaster, waitForMasterReady } from '../tests/support/characters';
-import { freePort, waitForPort } from '../tests/support/ports';
-import { startTestSystem } from '../tests/support/system';
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 1500);
 const repeats = Number(process.env.BENCH_REPEATS ?? 1);
 
 const dir = await mkdtemp(path.join(tmpdir(), 'cal-bench-'));
-const port = await freePort();
-const devServerArgs = [
-  ...['server', 'start-dev', '--db-filename', path.join(dir, 't.db'), '--ip', '127.0.0.1', '--port', String(port)],
-  ...['--headless', '--log-level', 'error', ...searchAttributeFlags()],
-];
-const temporal = spawn(process.env.TEMPORAL_CLI_PATH!, devServerArgs, { stdio: 'ignore', detached: true });
-await waitForPort('127.0.0.1', port, 60_000);
-const bundlePath = path.join(dir, 'bundle.js');
-await writeFile(bundlePath, (await bundleWorkflows()).code);
-Object.assign(process.env, { TEST_TEMPORAL_ADDRESS: `127.0.0.1:${port}`, TEST_WORKFLOW_BUNDLE_PATH: bundlePath, TEST_TMP_DIR: dir });
+const temporal = await startTemporalDevServer({ cliPath: process.env.TEMPORAL_CLI_PATH, dir });
+const workflowBundlePath = path.join(dir, 'bundle.js');
+await writeFile(workflowBundlePath, (await bundleWorkflows()).code);
 
-const system = await startTestSystem({ geminiLatencyMs: latencyMs });
+const system = await startTestSystem({ temporalAddress: temporal.address, workflowBundlePath, tmpDir: dir, geminiLatencyMs: latencyMs });
 try {
   await system.startWorker();
   const editor = await system.session('editor');
@@ -84,5 +76,5 @@ try {
   console.log(`\n${lines.join('\n')}\n`);
 } finally {
   await system.stop();
-  if (temporal.pid) process.kill(-temporal.pid, 'SIGTERM');
+  await temporal.stop();
 }

@@ -16,7 +16,7 @@ const MIN_SHARE_OF_FRAME = 0.004;
 const MIN_HEAD_PROMINENCE = 0.08;
 
 export function countFigures(mask: Uint8Array, width: number, height: number): number {
-  const { labels, sizes } = labelRegions(dilate(aboveTheFloor(mask, width, height), width, height, GAP_RADIUS), width, height);
+  const { labels, sizes } = labelRegions(dilate(aboveTheFloor(mask, width), width, height, GAP_RADIUS), width);
   const largest = Math.max(0, ...sizes);
   let figures = 0;
   sizes.forEach((size, label) => {
@@ -228,7 +228,7 @@ export function prominentPeaks(profile: number[], minProminence: number, minWidt
 /** Share of the subject's height, at its bottom, where a floor shadow may join figures that stand apart. */
 const FLOOR_BAND = 0.03;
 
-function aboveTheFloor(mask: Uint8Array, width: number, height: number): Uint8Array {
+function aboveTheFloor(mask: Uint8Array, width: number): Uint8Array {
   let top = -1;
   let bottom = -1;
   for (let i = 0; i < mask.length; i++) {
@@ -262,7 +262,7 @@ function dilate(mask: Uint8Array, width: number, height: number, radius: number)
   return out;
 }
 
-function labelRegions(mask: Uint8Array, width: number, height: number): { labels: Int32Array; sizes: number[] } {
+function labelRegions(mask: Uint8Array, width: number): { labels: Int32Array; sizes: number[] } {
   const labels = new Int32Array(mask.length).fill(-1);
   const sizes: number[] = [];
   const stack: number[] = [];

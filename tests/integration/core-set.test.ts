@@ -3,16 +3,19 @@ import {
   PROGRESS_QUERY,
   REVIEW_SIGNALS,
   workflowIds,
+  type AngleProgress,
   type CoreSetProgress,
   type ReviewSignalPayload,
 } from '../../contracts';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
-import { createCharacterWithMaster, waitForMasterReady, workflowResult, type CreatedCharacter } from '../support/characters';
-import { clearFaults, queueFaults, standInStats } from '../support/gemini-control';
-import { waitFor } from '../support/ports';
+import { createCharacterWithMaster, waitForMasterReady, workflowResult, type CreatedCharacter } from '../../test-system/characters';
+import { clearFaults, queueFaults, standInStats } from '../../test-system/gemini-control';
+import { waitFor } from '../../test-system/ports';
+import { RestSession } from '../../test-system/rest';
 import { recordHistory } from '../support/histories';
-import { RestSession } from '../support/rest';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
+import type { Json } from '../../test-system/json';
 
 /**
  * The 360° core set end to end: Payload REST → Temporal → worker → image-model and analysis stand-ins → Payload.
@@ -25,7 +28,7 @@ describe('360° core set', () => {
   let seed = 100;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = await startTestSystem(fromGlobalSetup());
     await system.startWorker();
     editor = await system.session('editor');
     reviewer = await system.session('reviewer');
@@ -58,7 +61,7 @@ describe('360° core set', () => {
 
   async function galleryOf(character: CreatedCharacter) {
     const { body } = await system.admin.request('GET', `/api/character-images?where[character][equals]=${character.id}&limit=100&depth=0&sort=angle`);
-    return body.docs as any[];
+    return body.docs as Json[];
   }
 
   async function progressOf(workflowId: string): Promise<CoreSetProgress> {
@@ -82,7 +85,7 @@ describe('360° core set', () => {
     expect(second.joinedExisting).toBe(true);
 
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
-    expect(result.angles.filter((angle: any) => angle.state !== 'passed').map((angle: any) => `${angle.angle}°: ${angle.reason}`)).toEqual([]);
+    expect(result.angles.filter((angle: AngleProgress) => angle.state !== 'passed').map((angle: AngleProgress) => `${angle.angle}°: ${angle.reason}`)).toEqual([]);
     expect(result.status).toBe('complete');
 
     const gallery = await galleryOf(character);
@@ -183,11 +186,11 @@ describe('360° core set', () => {
     const run = await startCoreSet(character, { maxAttempts: 1 });
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
     expect(result.status).toBe('incomplete');
-    const refused = result.angles.find((angle: any) => angle.angle === 180);
+    const refused = result.angles.find((angle: AngleProgress) => angle.angle === 180);
     expect(refused.state).toBe('failed');
     expect(refused.reason).toMatch(/invalid argument/i);
     await recordHistory(system.temporal, run.workflowId, 'core-set-lane-fails-alone');
-    expect(result.angles.filter((angle: any) => angle.angle !== 180).map((angle: any) => angle.state)).toEqual(new Array(7).fill('passed'));
+    expect(result.angles.filter((angle: AngleProgress) => angle.angle !== 180).map((angle: AngleProgress) => angle.state)).toEqual(new Array(7).fill('passed'));
     const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
     expect(body.coreSet.status).toBe('incomplete');
     expect(body.coreSet.error).toMatch(/180°: failed/);
@@ -213,7 +216,7 @@ describe('360° core set', () => {
     expect(queue.docs).toEqual([]);
     const { body: candidates } = await system.admin.request('GET', `/api/media?where[generationKey][like]=${encodeURIComponent(run.runId)}&depth=0&limit=50`);
     const kept = new Set([String(image.imageFile)]);
-    expect(candidates.docs.map((media: any) => String(media.id)).filter((id: string) => !kept.has(id))).toEqual([]);
+    expect(candidates.docs.map((media: Json) => String(media.id)).filter((id: string) => !kept.has(id))).toEqual([]);
     const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
     expect(after.coreSet.status).toBe('cancelled');
     const { body: costs } = await system.admin.request('GET', `/api/generation-runs?where[runId][equals]=${run.runId}&depth=0`);
@@ -244,7 +247,7 @@ describe('360° core set', () => {
     expect(decision.status).toBe(200);
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
     expect(result.status).toBe('complete');
-    expect(result.angles.find((angle: any) => angle.angle === 180).state).toBe('approved');
+    expect(result.angles.find((angle: AngleProgress) => angle.angle === 180).state).toBe('approved');
     await recordHistory(system.temporal, run.workflowId, 'core-set-review-approve');
     const { body: decided } = await system.admin.request('GET', `/api/character-images/${image.id}?depth=0`);
     expect(decided.review).toMatchObject({ status: 'approved', note: 'Back view is right.' });
@@ -271,7 +274,7 @@ describe('360° core set', () => {
     await system.temporal.workflow.getHandle(run.workflowId).signal<[ReviewSignalPayload]>(REVIEW_SIGNALS.reject, rejection);
 
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
-    const states = Object.fromEntries(result.angles.map((angle: any) => [angle.angle, angle.state]));
+    const states = Object.fromEntries(result.angles.map((angle: AngleProgress) => [angle.angle, angle.state]));
     expect(states).toEqual({ 90: 'passed', 270: 'rejected' });
     await recordHistory(system.temporal, run.workflowId, 'core-set-retry-then-reject');
     expect(result.status).toBe('incomplete');
@@ -310,7 +313,7 @@ describe('360° core set', () => {
     await queueFaults(system.gemini.url, [{ fault: 'blocked_prompt', match: '(270°)' }]);
     const run = await startCoreSet(character, { angles: [0, 270] });
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
-    const blocked = result.angles.find((angle: any) => angle.angle === 270);
+    const blocked = result.angles.find((angle: AngleProgress) => angle.angle === 270);
     expect(blocked.state).toBe('blocked');
     expect(blocked.reason).toMatch(/blocked the prompt \(SAFETY\)/);
     const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);

@@ -2,14 +2,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDinoClient } from '../../clients/dino';
 import { searchAttributes, workflowIds } from '../../contracts';
-import { createCharacterWithMaster, workflowResult } from '../support/characters';
+import { createCharacterWithMaster, workflowResult } from '../../test-system/characters';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { figurePng } from '../support/images';
 import { recordHistory } from '../support/histories';
-import { waitFor } from '../support/ports';
-import type { RestSession } from '../support/rest';
-import { RestSession as Rest } from '../support/rest';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { waitFor } from '../../test-system/ports';
+import type { RestSession } from '../../test-system/rest';
+import { RestSession as Rest } from '../../test-system/rest';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
 
 /**
  * The first thing a studio does: create a character, upload its master image, and see a Temporal run register it
@@ -21,7 +22,7 @@ describe('master reference ingest', () => {
   let editor: RestSession;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = await startTestSystem(fromGlobalSetup());
     await system.startWorker();
     editor = await system.session('editor');
   });

@@ -13,10 +13,11 @@ import { startPathragStandIn } from '../../local-services/pathrag/server';
 import type { RunningServer } from '../../local-services/shared/http-server';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { createWorker } from '../../workers/create-worker';
-import { createCharacterWithMaster } from '../support/characters';
-import { startPayloadServer, type PayloadServer } from '../support/payload-server';
-import { freePort, waitFor, waitForPort } from '../support/ports';
-import { RestSession } from '../support/rest';
+import { createCharacterWithMaster } from '../../test-system/characters';
+import { startPayloadServer, type PayloadServer } from '../../test-system/payload-server';
+import { freePort, waitFor, waitForPort } from '../../test-system/ports';
+import { RestSession } from '../../test-system/rest';
+import { fromGlobalSetup } from '../support/from-global-setup';
 
 /**
  * The outbox: with Temporal away, saves that need a workflow still succeed, and their workflows start by themselves
@@ -33,12 +34,17 @@ describe('saves while Temporal is away', () => {
   let worker: { worker: Worker; run: Promise<void>; connection: NativeConnection } | undefined;
 
   beforeAll(async () => {
-    const tmp = await mkdtemp(path.join(process.env.TEST_TMP_DIR ?? '/tmp', 'outbox-'));
+    const { tmpDir } = fromGlobalSetup();
+    const tmp = await mkdtemp(path.join(tmpDir, 'outbox-'));
     temporalPort = await freePort();
     dino = await startDinoStandIn({ port: 0, dataDir: path.join(tmp, 'dino') });
     gemini = await startGeminiStandIn({ port: 0, apiKey: 'k', latencyMs: 0, seed: 3 });
     pathrag = await startPathragStandIn({ port: 0, dataDir: path.join(tmp, 'pathrag') });
-    payload = await startPayloadServer({ DINO_BASE_URL: dino.url, PATHRAG_BASE_URL: pathrag.url, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}` });
+    payload = await startPayloadServer({
+      temporalAddress: `127.0.0.1:${temporalPort}`,
+      tmpDir,
+      env: { DINO_BASE_URL: dino.url, PATHRAG_BASE_URL: pathrag.url },
+    });
   });
 
   afterAll(async () => {
@@ -67,7 +73,7 @@ describe('saves while Temporal is away', () => {
 
     temporalServer = spawn(
       process.env.TEMPORAL_CLI_PATH!,
-      ['server', 'start-dev', '--db-filename', path.join(process.env.TEST_TMP_DIR ?? '/tmp', `outbox-${temporalPort}.db`), '--ip', '127.0.0.1',
+      ['server', 'start-dev', '--db-filename', path.join(fromGlobalSetup().tmpDir, `outbox-${temporalPort}.db`), '--ip', '127.0.0.1',
         '--port', String(temporalPort), '--ui-port', String(await freePort()), '--headless', '--log-level', 'error', ...searchAttributeFlags()],
       { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
     );
@@ -77,7 +83,7 @@ describe('saves while Temporal is away', () => {
       connection,
       namespace: 'default',
       taskQueue: payload.taskQueue,
-      workflowBundlePath: process.env.TEST_WORKFLOW_BUNDLE_PATH,
+      workflowBundlePath: fromGlobalSetup().workflowBundlePath,
       deps: {
         payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
         dino: createDinoClient({ baseUrl: dino.url }),

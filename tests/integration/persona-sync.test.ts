@@ -1,8 +1,10 @@
 import { recordHistory } from '../support/histories';
 import { workflowIds } from '../../contracts';
-import { waitFor } from '../support/ports';
-import type { RestSession } from '../support/rest';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { waitFor } from '../../test-system/ports';
+import type { RestSession } from '../../test-system/rest';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
+import type { Json } from '../../test-system/json';
 
 async function control(url: string, path: string, body?: unknown) {
   const response = await fetch(`${url}${path}`, {
@@ -10,7 +12,7 @@ async function control(url: string, path: string, body?: unknown) {
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return response.json() as Promise<any>;
+  return response.json() as Promise<Json>;
 }
 
 /** Persona saves reach the PathRAG stand-in through the debounced per-character workflow, never inside a save. */
@@ -19,7 +21,7 @@ describe('persona sync to PathRAG', () => {
   let editor: RestSession;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = await startTestSystem(fromGlobalSetup());
     await system.startWorker();
     editor = await system.session('editor');
   });

@@ -2,12 +2,14 @@ import { createDinoClient } from '../../clients/dino';
 import { PROGRESS_QUERY, type ProductionShotProgress } from '../../contracts';
 import { PermanentServiceError } from '../../clients/errors';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
-import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../support/characters';
-import { clearFaults, queueFaults } from '../support/gemini-control';
+import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../../test-system/characters';
+import { clearFaults, queueFaults } from '../../test-system/gemini-control';
 import { recordHistory } from '../support/histories';
-import { waitFor } from '../support/ports';
-import type { RestSession } from '../support/rest';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { waitFor } from '../../test-system/ports';
+import type { RestSession } from '../../test-system/rest';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
+import type { Json } from '../../test-system/json';
 
 /** Production shots behind the QA gate, generated from the master and the approved core set. */
 describe('production shots', () => {
@@ -17,7 +19,7 @@ describe('production shots', () => {
   let character: CreatedCharacter;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = await startTestSystem(fromGlobalSetup());
     await system.startWorker();
     editor = await system.session('editor');
     reviewer = await system.session('reviewer');
@@ -45,7 +47,7 @@ describe('production shots', () => {
 
   async function imagesOf(workflowId: string) {
     const { body } = await system.admin.request('GET', `/api/character-images?where[workflowId][equals]=${encodeURIComponent(workflowId)}&depth=0`);
-    return body.docs as any[];
+    return body.docs as Json[];
   }
 
   it('passes a good shot, judged against the best-matching approved reference', async () => {
@@ -65,7 +67,7 @@ describe('production shots', () => {
     // The character shows what was spent (every attempt, kept or not) and the cost per accepted image.
     const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
     const { body: runs } = await system.admin.request('GET', `/api/generation-runs?where[character][equals]=${character.id}&limit=100`);
-    const spent = runs.docs.reduce((sum: number, run: any) => sum + run.costUsd, 0);
+    const spent = runs.docs.reduce((sum: number, run: Json) => sum + run.costUsd, 0);
     expect(after.costs.totalUsd).toBeCloseTo(spent, 4);
     expect(spent).toBeGreaterThan(image.provenance.costUsd);
     expect(after.costs.acceptedImages).toBeGreaterThanOrEqual(5);

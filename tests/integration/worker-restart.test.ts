@@ -1,8 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
-import { createCharacterWithMaster } from '../support/characters';
-import { waitFor } from '../support/ports';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { createCharacterWithMaster } from '../../test-system/characters';
+import { waitFor } from '../../test-system/ports';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
+import type { Json } from '../../test-system/json';
 
 /**
  * Durability as an operator sees it: the worker process is killed (SIGKILL, no clean shutdown) in the middle of
@@ -14,7 +16,7 @@ describe('worker killed mid-run', () => {
 
   beforeAll(async () => {
     // Slow answers from the image model keep the run in flight long enough to kill the worker during it.
-    system = await startTestSystem({ geminiLatencyMs: 700 });
+    system = await startTestSystem({ ...fromGlobalSetup(), geminiLatencyMs: 700 });
   });
 
   afterAll(async () => {
@@ -72,8 +74,8 @@ describe('worker killed mid-run', () => {
 
     const { body } = await system.admin.request('GET', `/api/character-images?where[character][equals]=${character.id}&limit=100&depth=0`);
     expect(body.totalDocs).toBe(8);
-    expect(new Set(body.docs.map((image: any) => image.angle)).size).toBe(8);
-    expect(new Set(body.docs.map((image: any) => image.generationKey)).size).toBe(8);
+    expect(new Set(body.docs.map((image: Json) => image.angle)).size).toBe(8);
+    expect(new Set(body.docs.map((image: Json) => image.generationKey)).size).toBe(8);
     const { body: media } = await system.admin.request('GET', `/api/media?where[generationKey][like]=core:${character.characterId}:&limit=0`);
     expect(media.totalDocs).toBe(8);
   }, 240_000);

@@ -7,6 +7,7 @@ import { CLASSICAL_ENGINE_ID, DINOV3_ENGINE_ID } from '../../../contracts';
 import { startDinoStandIn } from '../../../local-services/dino/server';
 import { json, serveFetchHandler, type RunningServer } from '../../../local-services/shared/http-server';
 import { randomLook, renderCharacter } from '../../../local-services/gemini/renderer';
+import type { Json } from '../../../test-system/json';
 
 describe('DINOv3 client against the stand-in', () => {
   let server: RunningServer;
@@ -47,7 +48,7 @@ describe('DINOv3 client against the stand-in', () => {
   it('answers 422 for a JSON body on extract-features, as the real service does', async () => {
     const response = await fetch(`${server.url}/api/v1/extract-features`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ asset_id: 'x' }) });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as any).detail[0].loc).toEqual(['query', 'asset_id']);
+    expect(((await response.json()) as Json).detail[0].loc).toEqual(['query', 'asset_id']);
   });
 });
 

@@ -4,7 +4,8 @@ import { PermanentServiceError, TransientServiceError } from '../../../clients/e
 import { buildGeminiStandIn, type GeminiStandIn } from '../../../local-services/gemini/server';
 import { BAND_NAMES, colourDifference, measureFigure, randomLook, renderCharacter } from '../../../local-services/gemini/renderer';
 import { json, serveFetchHandler, type RunningServer } from '../../../local-services/shared/http-server';
-import { freePort } from '../../support/ports';
+import { freePort } from '../../../test-system/ports';
+import type { Json } from '../../../test-system/json';
 
 /**
  * The production client, with the real @google/genai SDK, against the real stand-in over loopback. A thin recorder
@@ -18,7 +19,7 @@ interface Seen {
   method: string;
   path: string;
   apiKey: string | null;
-  body: any;
+  body: Json;
 }
 
 let standIn: GeminiStandIn;
@@ -62,11 +63,11 @@ async function queue(faults: unknown[]): Promise<void> {
 const frontPrompt = 'Full body shot of Jax, front view, facing the camera (0°), plain light background.';
 const request = (prompt = frontPrompt) => ({ prompt, references: [{ bytes: master, mimeType: 'image/png', label: 'the master reference of the character' }] });
 
-async function failureOf(promise: Promise<unknown>): Promise<any> {
+async function failureOf(promise: Promise<unknown>): Promise<Error> {
   try {
     await promise;
   } catch (error) {
-    return error;
+    return error as Error;
   }
   throw new Error('expected the call to fail');
 }

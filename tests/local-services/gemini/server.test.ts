@@ -3,6 +3,7 @@ import { startGeminiStandIn } from '../../../local-services/gemini/server';
 import { BAND_NAMES, colourDifference, measureFigure, randomLook, renderCharacter, type CharacterLook } from '../../../local-services/gemini/renderer';
 import type { RunningServer } from '../../../local-services/shared/http-server';
 import { subjectBox } from './pixels';
+import type { Json } from '../../../test-system/json';
 
 const KEY = 'stand-in-test-key';
 const MODEL = 'gemini-3.1-flash-image';
@@ -41,7 +42,10 @@ function requestBody(prompt: string, references: Buffer[] = [], config: Record<s
   };
 }
 
-async function generate(body: unknown, options: { key?: string | null; model?: string } = {}): Promise<{ status: number; headers: Headers; json: any }> {
+async function generate(
+  body: unknown,
+  options: { key?: string | null; model?: string } = {},
+): Promise<{ status: number; headers: Headers; json: Json }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const key = options.key === undefined ? KEY : options.key;
   if (key !== null) headers['x-goog-api-key'] = key;
@@ -53,8 +57,8 @@ async function generate(body: unknown, options: { key?: string | null; model?: s
   return { status: response.status, headers: response.headers, json: await response.json() };
 }
 
-function imageOf(json: any): Buffer {
-  const data = json.candidates?.[0]?.content?.parts?.find((part: any) => part.inlineData)?.inlineData?.data;
+function imageOf(json: Json): Buffer {
+  const data = json.candidates?.[0]?.content?.parts?.find((part: Json) => part.inlineData)?.inlineData?.data;
   if (typeof data !== 'string') throw new Error(`no image in ${JSON.stringify(json).slice(0, 300)}`);
   return Buffer.from(data, 'base64');
 }
@@ -66,7 +70,7 @@ async function queue(faults: unknown[]): Promise<void> {
 
 const prompt = (angle: number) => `Full body shot of Ada, turned ${angle} degrees (${angle}°), plain light background. The first image is the master reference.`;
 
-function expectGoogleError(json: any, code: number, status: string): void {
+function expectGoogleError(json: Json, code: number, status: string): void {
   expect(json).toEqual({ error: expect.objectContaining({ code, status, message: expect.any(String) }) });
 }
 
@@ -110,7 +114,11 @@ describe('Gemini stand-in over HTTP', () => {
     expect(known.status).toBe(200);
     expect(await known.json()).toMatchObject({ name: 'models/gemini-3-pro-image', supportedGenerationMethods: expect.arrayContaining(['generateContent']) });
     const list = await (await fetch(`${server.url}/v1beta/models`, { headers })).json();
-    expect(list.models.map((model: any) => model.name)).toEqual(['models/gemini-3.1-flash-image', 'models/gemini-3-pro-image', 'models/gemini-2.5-flash-image']);
+    expect(list.models.map((model: Json) => model.name)).toEqual([
+      'models/gemini-3.1-flash-image',
+      'models/gemini-3-pro-image',
+      'models/gemini-2.5-flash-image',
+    ]);
 
     const unknown = await fetch(`${server.url}/v1beta/models/gemini-9-ultra`, { headers });
     expect(unknown.status).toBe(404);

@@ -1,3 +1,5 @@
+import type { Json } from './json';
+
 /** Scripts the image-model stand-in's faults for the next matching requests (its /_control API). */
 export async function queueFaults(
   geminiUrl: string,
@@ -15,6 +17,6 @@ export async function clearFaults(geminiUrl: string): Promise<void> {
   await fetch(`${geminiUrl}/_control/faults`, { method: 'DELETE' });
 }
 
-export async function standInStats(geminiUrl: string): Promise<any> {
+export async function standInStats(geminiUrl: string): Promise<Json> {
   return (await fetch(`${geminiUrl}/_control/stats`)).json();
 }

@@ -1,3 +1,5 @@
+import type { Json } from './json';
+
 /** A person using the REST API: logs in with email and password and sends the JWT. */
 export class RestSession {
   private constructor(readonly baseUrl: string, private readonly token: string | undefined) {}
@@ -17,7 +19,7 @@ export class RestSession {
     return new RestSession(baseUrl, body.token);
   }
 
-  async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
     const isForm = body instanceof FormData;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
@@ -37,7 +39,7 @@ export class RestSession {
     return { status: response.status, body: parsed };
   }
 
-  async uploadImage(bytes: Buffer, filename: string, mimeType: string): Promise<{ status: number; body: any }> {
+  async uploadImage(bytes: Buffer, filename: string, mimeType: string): Promise<{ status: number; body: Json }> {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)], { type: mimeType }), filename);
     form.append('_payload', JSON.stringify({ alt: filename }));

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
-import { workflowIds } from '../../contracts';
+import { workflowIds } from '../contracts';
+import type { Json } from './json';
 import type { RestSession } from './rest';
 
 export interface CreatedCharacter {
@@ -20,7 +21,7 @@ export async function createCharacterWithMaster(
   editor: RestSession,
   data: Record<string, unknown> & { name: string },
   image: { bytes: Buffer; filename: string; mimeType: string },
-): Promise<CreatedCharacter & { doc: any; media: any }> {
+): Promise<CreatedCharacter & { doc: Json; media: Json }> {
   const character = await editor.request('POST', '/api/characters', data);
   expectStatus('create character', character, 201);
   const upload = await editor.uploadImage(image.bytes, image.filename, image.mimeType);
@@ -45,7 +46,7 @@ export async function waitForMasterReady(temporal: Client, character: CreatedCha
  * The result of a workflow that a save asked for. Saves queue their workflow starts (the outbox) and the app's job
  * runner starts them a moment after the save commits, so the run may not exist yet when the save has answered.
  */
-export async function workflowResult(temporal: Client, workflowId: string, timeoutMs = 60_000): Promise<any> {
+export async function workflowResult(temporal: Client, workflowId: string, timeoutMs = 60_000): Promise<Json> {
   const handle = temporal.workflow.getHandle(workflowId);
   const deadline = Date.now() + timeoutMs;
   for (;;) {

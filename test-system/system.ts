@@ -5,19 +5,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { createDinoClient } from '../../clients/dino';
-import { createImageModelClient } from '../../clients/gemini';
-import { createPayloadRestClient } from '../../clients/payload/client';
-import { startDinoStandIn } from '../../local-services/dino/server';
-import { startGeminiStandIn } from '../../local-services/gemini/server';
-import { startPathragStandIn } from '../../local-services/pathrag/server';
-import { createPathragClient } from '../../clients/pathrag';
-import type { RunningServer } from '../../local-services/shared/http-server';
-import { createWorker } from '../../workers/create-worker';
+import { createDinoClient } from '../clients/dino';
+import { createImageModelClient } from '../clients/gemini';
+import { createPayloadRestClient } from '../clients/payload/client';
+import { startDinoStandIn } from '../local-services/dino/server';
+import { startGeminiStandIn } from '../local-services/gemini/server';
+import { startPathragStandIn } from '../local-services/pathrag/server';
+import { createPathragClient } from '../clients/pathrag';
+import type { RunningServer } from '../local-services/shared/http-server';
+import { createWorker } from '../workers/create-worker';
 import { startPayloadServer, type PayloadServer } from './payload-server';
 import { RestSession } from './rest';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 // Workers log every state change at INFO; tests only need warnings. The runtime can be installed once per process.
 try {
@@ -45,14 +45,28 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
+export interface TestSystemOptions {
+  /** A running Temporal server (the dev server: the Payload app needs the project's search attributes). */
+  temporalAddress: string;
+  /** A prebuilt workflow bundle, shared by every worker of the run. */
+  workflowBundlePath: string;
+  /** Where the stand-ins' and Payload's data folders are made. */
+  tmpDir: string;
+  geminiLatencyMs?: number;
+}
+
 /** The whole system on loopback: Payload, both stand-ins, and a worker on a task queue of its own. */
-export async function startTestSystem(options: { geminiLatencyMs?: number } = {}): Promise<TestSystem> {
-  const tmp = await mkdtemp(path.join(process.env.TEST_TMP_DIR ?? '/tmp', 'system-'));
+export async function startTestSystem(options: TestSystemOptions): Promise<TestSystem> {
+  const tmp = await mkdtemp(path.join(options.tmpDir, 'system-'));
   const dino = await startDinoStandIn({ port: 0, dataDir: path.join(tmp, 'dino') });
   const gemini = await startGeminiStandIn({ port: 0, apiKey: GEMINI_KEY, latencyMs: options.geminiLatencyMs ?? 0, seed: 7 });
   const pathrag = await startPathragStandIn({ port: 0, dataDir: path.join(tmp, 'pathrag') });
-  const payload = await startPayloadServer({ DINO_BASE_URL: dino.url, PATHRAG_BASE_URL: pathrag.url });
-  const address = process.env.TEST_TEMPORAL_ADDRESS!;
+  const address = options.temporalAddress;
+  const payload = await startPayloadServer({
+    temporalAddress: address,
+    tmpDir: options.tmpDir,
+    env: { DINO_BASE_URL: dino.url, PATHRAG_BASE_URL: pathrag.url },
+  });
   const temporal = new Client({ connection: await Connection.connect({ address }) });
   const admin = await RestSession.login(payload.url, payload.adminEmail, payload.adminPassword);
   const sessions = new Map<string, RestSession>();
@@ -61,7 +75,7 @@ export async function startTestSystem(options: { geminiLatencyMs?: number } = {}
   const workerEnv = (): Record<string, string> => ({
     TEMPORAL_ADDRESS: address,
     TEMPORAL_TASK_QUEUE: payload.taskQueue,
-    WORKFLOW_BUNDLE_PATH: process.env.TEST_WORKFLOW_BUNDLE_PATH ?? '',
+    WORKFLOW_BUNDLE_PATH: options.workflowBundlePath,
     PAYLOAD_URL: payload.url,
     WORKER_API_KEY: payload.workerApiKey,
     DINO_BASE_URL: dino.url,
@@ -97,7 +111,7 @@ export async function startTestSystem(options: { geminiLatencyMs?: number } = {}
         connection,
         namespace: 'default',
         taskQueue: payload.taskQueue,
-        workflowBundlePath: process.env.TEST_WORKFLOW_BUNDLE_PATH,
+        workflowBundlePath: options.workflowBundlePath,
         deps: {
           payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
           dino: createDinoClient({ baseUrl: dino.url }),

