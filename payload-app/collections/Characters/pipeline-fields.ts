@@ -1,7 +1,10 @@
 import type { Field } from 'payload';
 import { serviceWritesField } from '../../access/roles';
+import { labelledOptions } from '../../components/StatusBadge/status';
 
 const pipelineAccess = { create: serviceWritesField, update: serviceWritesField };
+
+const statusCell = { Cell: '/components/StatusBadge/PipelineStatusCell#PipelineStatusCell' };
 
 const runFields: Field[] = [
   { name: 'workflowId', type: 'text', admin: { readOnly: true } },
@@ -16,17 +19,16 @@ export const pipelineFields: Field[] = [
   {
     name: 'masterIngest',
     type: 'group',
-    label: 'Master reference ingest',
+    label: 'Master reference',
     access: pipelineAccess,
-    // The pipeline panel shows this live; the sidebar copy is as of page load (and feeds the list columns).
     admin: { position: 'sidebar', readOnly: true },
     fields: [
       {
         name: 'status',
         type: 'select',
         defaultValue: 'not_started',
-        options: ['not_started', 'queued', 'processing', 'ready', 'failed'],
-        admin: { readOnly: true },
+        options: labelledOptions(['not_started', 'queued', 'processing', 'ready', 'failed']),
+        admin: { readOnly: true, components: statusCell },
       },
       { name: 'mediaId', type: 'text', admin: { readOnly: true } },
       { name: 'dinoAssetId', type: 'text', label: 'DINOv3 Asset ID', admin: { readOnly: true } },
@@ -47,8 +49,8 @@ export const pipelineFields: Field[] = [
         name: 'status',
         type: 'select',
         defaultValue: 'not_started',
-        options: ['not_started', 'running', 'awaiting_review', 'complete', 'incomplete', 'failed'],
-        admin: { readOnly: true },
+        options: labelledOptions(['not_started', 'running', 'awaiting_review', 'complete', 'incomplete', 'failed']),
+        admin: { readOnly: true, components: statusCell },
       },
       ...runFields,
     ],
@@ -56,7 +58,7 @@ export const pipelineFields: Field[] = [
   {
     name: 'personaSync',
     type: 'group',
-    label: 'Persona sync (PathRAG)',
+    label: 'Persona in knowledge base',
     access: pipelineAccess,
     admin: { position: 'sidebar', readOnly: true },
     fields: [
@@ -64,8 +66,8 @@ export const pipelineFields: Field[] = [
         name: 'status',
         type: 'select',
         defaultValue: 'not_synced',
-        options: ['not_synced', 'pending', 'syncing', 'synced', 'failed'],
-        admin: { readOnly: true },
+        options: labelledOptions(['not_synced', 'pending', 'syncing', 'synced', 'failed']),
+        admin: { readOnly: true, components: statusCell },
       },
       { name: 'documentHash', type: 'text', admin: { readOnly: true } },
       { name: 'syncedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },

@@ -1,7 +1,9 @@
 import { CharacterPipeline as CharacterPipeline_cac7c6c305a5fd1a1a7f3d34c0465ef3 } from '../../../components/CharacterPipeline'
 import { CharacterGallery as CharacterGallery_06705eb1ae0cdb7b732ae2fcf072e395 } from '../../../components/CharacterGallery'
+import { PipelineStatusCell as PipelineStatusCell_9ba99cb96260982d354b13a7d65cc9a4 } from '../../../components/StatusBadge/PipelineStatusCell'
 import { StatusBadgeCell as StatusBadgeCell_fa68ac69e79b10e5b4e8f9860d8ab612 } from '../../../components/StatusBadge/Cell'
 import { StatusBadgeField as StatusBadgeField_c93a6354b99c92a9af8e75eaa260411b } from '../../../components/StatusBadge/Field'
+import { ReviewEvidence as ReviewEvidence_57deeedccd4d4de0cc9b106b2790d39c } from '../../../components/ReviewEvidence'
 import { AskTheCast as AskTheCast_0a3ee6fdb3202d555652abe026f1913c } from '../../../components/AskTheCast'
 import { ReviewQueueNavLink as ReviewQueueNavLink_e0b501ba0616c60971d0c54e4664e50c } from '../../../components/ReviewQueueNavLink'
 import { ReviewQueueView as ReviewQueueView_0d5da8d5cfadfa3c65ab60752a04a909 } from '../../../views/ReviewQueue'
@@ -11,8 +13,10 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/components/CharacterPipeline#CharacterPipeline": CharacterPipeline_cac7c6c305a5fd1a1a7f3d34c0465ef3,
   "/components/CharacterGallery#CharacterGallery": CharacterGallery_06705eb1ae0cdb7b732ae2fcf072e395,
+  "/components/StatusBadge/PipelineStatusCell#PipelineStatusCell": PipelineStatusCell_9ba99cb96260982d354b13a7d65cc9a4,
   "/components/StatusBadge/Cell#StatusBadgeCell": StatusBadgeCell_fa68ac69e79b10e5b4e8f9860d8ab612,
   "/components/StatusBadge/Field#StatusBadgeField": StatusBadgeField_c93a6354b99c92a9af8e75eaa260411b,
+  "/components/ReviewEvidence#ReviewEvidence": ReviewEvidence_57deeedccd4d4de0cc9b106b2790d39c,
   "/components/AskTheCast#AskTheCast": AskTheCast_0a3ee6fdb3202d555652abe026f1913c,
   "/components/ReviewQueueNavLink#ReviewQueueNavLink": ReviewQueueNavLink_e0b501ba0616c60971d0c54e4664e50c,
   "/views/ReviewQueue#ReviewQueueView": ReviewQueueView_0d5da8d5cfadfa3c65ab60752a04a909,
