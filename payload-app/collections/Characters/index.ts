@@ -89,7 +89,7 @@ export const Characters: CollectionConfig = {
             {
               name: 'pipelinePanel',
               type: 'ui',
-              admin: { components: { Field: '/components/CharacterPipeline#CharacterPipeline' } },
+              admin: { components: { Field: '/components/CharacterPipeline#CharacterPipeline' }, disableListColumn: true },
             },
             {
               name: 'masterReferenceImage',
@@ -103,7 +103,7 @@ export const Characters: CollectionConfig = {
             {
               name: 'galleryCards',
               type: 'ui',
-              admin: { components: { Field: '/components/CharacterGallery#CharacterGallery' } },
+              admin: { components: { Field: '/components/CharacterGallery#CharacterGallery' }, disableListColumn: true },
             },
             {
               name: 'imageGallery',
@@ -121,6 +121,12 @@ export const Characters: CollectionConfig = {
           ],
         },
       ],
+    },
+    {
+      name: 'pipelineSummary',
+      type: 'ui',
+      label: 'Pipeline',
+      admin: { position: 'sidebar', components: { Field: '/components/PipelineSummary#PipelineSummary' }, disableListColumn: true },
     },
     ...pipelineFields,
   ],

@@ -4,6 +4,11 @@ import { labelledOptions } from '../../components/StatusBadge/status';
 
 const pipelineAccess = { create: serviceWritesField, update: serviceWritesField };
 
+/**
+ * The edit view shows all of this as one summary in the sidebar (the `pipelineSummary` field). A condition, not
+ * `admin.hidden`, keeps the fields out of the form: hidden fields would also leave the list's columns and filters.
+ */
+const shownInSummaryOnly = () => false;
 const statusCell = { Cell: '/components/StatusBadge/PipelineStatusCell#PipelineStatusCell' };
 
 const runFields: Field[] = [
@@ -21,7 +26,7 @@ export const pipelineFields: Field[] = [
     type: 'group',
     label: 'Master reference',
     access: pipelineAccess,
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { position: 'sidebar', readOnly: true, condition: shownInSummaryOnly },
     fields: [
       {
         name: 'status',
@@ -43,7 +48,7 @@ export const pipelineFields: Field[] = [
     type: 'group',
     label: '360° core set',
     access: pipelineAccess,
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { position: 'sidebar', readOnly: true, condition: shownInSummaryOnly },
     fields: [
       {
         name: 'status',
@@ -60,7 +65,7 @@ export const pipelineFields: Field[] = [
     type: 'group',
     label: 'Persona in knowledge base',
     access: pipelineAccess,
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { position: 'sidebar', readOnly: true, condition: shownInSummaryOnly },
     fields: [
       {
         name: 'status',
@@ -79,7 +84,7 @@ export const pipelineFields: Field[] = [
     type: 'group',
     label: 'Generation cost',
     access: pipelineAccess,
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { position: 'sidebar', readOnly: true, condition: shownInSummaryOnly },
     fields: [
       { name: 'totalUsd', type: 'number', label: 'Total spent (USD)', admin: { readOnly: true } },
       { name: 'acceptedImages', type: 'number', admin: { readOnly: true } },
@@ -90,6 +95,6 @@ export const pipelineFields: Field[] = [
     name: 'lastError',
     type: 'textarea',
     access: pipelineAccess,
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { position: 'sidebar', readOnly: true, condition: shownInSummaryOnly },
   },
 ];

@@ -1,0 +1,21 @@
+import type { Pipeline, Run } from './types';
+
+/** States in which a run is still producing something; an item waiting for a reviewer is not. */
+const WORKING = new Set(['queued', 'starting', 'running', 'generating', 'analysing', 'retrying', 'debouncing', 'syncing']);
+const INGESTING = new Set(['queued', 'processing']);
+
+function runIsWorking(run: Run): boolean {
+  if (run.status !== 'RUNNING') return false;
+  const progress = run.progress;
+  // No live progress (a master ingest answers none): assume it is working until it closes.
+  if (!progress) return true;
+  if (progress.angles) return progress.angles.some((item) => WORKING.has(item.state));
+  return progress.state === undefined || WORKING.has(progress.state);
+}
+
+/** True while something is being generated, analysed or synced: then the admin refreshes often. */
+export function isBusy(pipeline: Pipeline | null): boolean {
+  if (!pipeline) return false;
+  if (INGESTING.has(pipeline.character.masterIngest?.status ?? '')) return true;
+  return pipeline.runs.some(runIsWorking);
+}
