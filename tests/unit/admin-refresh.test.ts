@@ -1,4 +1,4 @@
-import { isBusy } from '../../payload-app/components/pipeline-data/activity';
+import { isBusy, sheetVersion } from '../../payload-app/components/pipeline-data/activity';
 import type { Pipeline, Run } from '../../payload-app/components/pipeline-data/types';
 
 const run = (overrides: Partial<Run>): Run => ({
@@ -30,5 +30,11 @@ describe('when the admin refreshes', () => {
     expect(isBusy(pipeline([run({ type: 'masterReferenceWorkflow', progress: null })]))).toBe(true);
     expect(isBusy(pipeline([run({ status: 'COMPLETED', progress: null })]))).toBe(false);
     expect(isBusy(null)).toBe(false);
+  });
+
+  it('fetches the turnaround sheet again when a running core set accepts another angle', () => {
+    const one = pipeline([run({ progress: { angles: [angle('passed'), angle('generating')] } })]);
+    const two = pipeline([run({ progress: { angles: [angle('passed'), angle('passed')] } })]);
+    expect(sheetVersion(one)).not.toBe(sheetVersion(two));
   });
 });

@@ -19,3 +19,18 @@ export function isBusy(pipeline: Pipeline | null): boolean {
   if (INGESTING.has(pipeline.character.masterIngest?.status ?? '')) return true;
   return pipeline.runs.some(runIsWorking);
 }
+
+const ACCEPTED = new Set(['passed', 'approved']);
+
+/** Angles a running core set accepted so far (the recorded core set counts once the run closes). */
+export function acceptedWhileRunning(pipeline: Pipeline | null): number {
+  return (pipeline?.runs ?? [])
+    .filter((run) => run.type === 'coreSetWorkflow' && run.status === 'RUNNING')
+    .flatMap((run) => run.progress?.angles ?? [])
+    .filter((angle) => ACCEPTED.has(angle.state)).length;
+}
+
+/** Changes when the core set's status changes or a running core set accepts another angle. */
+export function sheetVersion(pipeline: Pipeline | null): string {
+  return `${pipeline?.character.coreSet?.status ?? 'not_started'}:${acceptedWhileRunning(pipeline)}`;
+}
