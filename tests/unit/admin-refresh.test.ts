@@ -1,4 +1,4 @@
-import { isBusy, sheetVersion } from '../../payload-app/components/pipeline-data/activity';
+import { gallerySignature, isBusy, sheetVersion } from '../../payload-app/components/pipeline-data/activity';
 import type { Pipeline, Run } from '../../payload-app/components/pipeline-data/types';
 
 const run = (overrides: Partial<Run>): Run => ({
@@ -30,6 +30,13 @@ describe('when the admin refreshes', () => {
     expect(isBusy(pipeline([run({ type: 'masterReferenceWorkflow', progress: null })]))).toBe(true);
     expect(isBusy(pipeline([run({ status: 'COMPLETED', progress: null })]))).toBe(false);
     expect(isBusy(null)).toBe(false);
+  });
+
+  it('reloads the gallery when an angle moves on or a run closes, not while nothing changes', () => {
+    const waiting = pipeline([run({ progress: { angles: [angle('awaiting_review', 3)] } })]);
+    expect(gallerySignature(waiting)).toBe(gallerySignature(structuredClone(waiting)));
+    expect(gallerySignature(pipeline([run({ progress: { angles: [angle('approved', 3)] } })]))).not.toBe(gallerySignature(waiting));
+    expect(gallerySignature(pipeline([run({ status: 'COMPLETED' })]))).not.toBe(gallerySignature(pipeline([run({})])));
   });
 
   it('fetches the turnaround sheet again when a running core set accepts another angle', () => {

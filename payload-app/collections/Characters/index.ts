@@ -114,6 +114,9 @@ export const Characters: CollectionConfig = {
               defaultSort: '-createdAt',
               defaultLimit: 50,
               admin: {
+                // The cards above are the character's gallery in the admin (live while runs are active); the join
+                // stays for the REST API (`?joins[imageGallery]…`).
+                hidden: true,
                 description: 'A library of all generated and validated shots.',
                 defaultColumns: ['generationKey', 'kind', 'angle', 'shotType', 'dinoProcessingStatus', 'qualityScore', 'consistencyScore'],
               },

@@ -1,4 +1,4 @@
-import type { Pipeline, Run } from './types';
+import type { ItemProgress, Pipeline, Run } from './types';
 
 /** States in which a run is still producing something; an item waiting for a reviewer is not. */
 const WORKING = new Set(['queued', 'starting', 'running', 'generating', 'analysing', 'retrying', 'debouncing', 'syncing']);
@@ -18,6 +18,17 @@ export function isBusy(pipeline: Pipeline | null): boolean {
   if (!pipeline) return false;
   if (INGESTING.has(pipeline.character.masterIngest?.status ?? '')) return true;
   return pipeline.runs.some(runIsWorking);
+}
+
+/** Changes whenever a gallery image can have appeared or changed; equal strings mean nothing to reload. */
+export function gallerySignature(pipeline: Pipeline | null): string {
+  if (!pipeline) return '';
+  const runs = pipeline.runs.map((run) => {
+    const items = run.progress?.angles ?? (run.progress?.state ? [run.progress as ItemProgress] : []);
+    const states = items.map((item) => `${item.state}/${item.attempt}/${item.imageId ?? ''}`);
+    return [run.runId, run.status, run.pipelineStatus, ...states].join(':');
+  });
+  return [pipeline.character.coreSet?.status, ...runs].join('|');
 }
 
 const ACCEPTED = new Set(['passed', 'approved']);
