@@ -27,7 +27,7 @@ export function AskTheCastClient() {
   }
 
   return (
-    <div className="cal-panel gutter--left gutter--right" data-testid="ask-the-cast">
+    <div className="cal-panel cal-ask-panel gutter--left gutter--right" data-testid="ask-the-cast">
       <h3>Ask the cast</h3>
       <form className="cal-ask" onSubmit={ask}>
         <TextInput
