@@ -1,4 +1,4 @@
-import { gallerySignature, isBusy, sheetVersion } from '../../payload-app/components/pipeline-data/activity';
+import { gallerySignature, isBusy, mayHaveSheet, sheetVersion } from '../../payload-app/components/pipeline-data/activity';
 import type { Pipeline, Run } from '../../payload-app/components/pipeline-data/types';
 
 const run = (overrides: Partial<Run>): Run => ({
@@ -43,5 +43,14 @@ describe('when the admin refreshes', () => {
     const one = pipeline([run({ progress: { angles: [angle('passed'), angle('generating')] } })]);
     const two = pipeline([run({ progress: { angles: [angle('passed'), angle('passed')] } })]);
     expect(sheetVersion(one)).not.toBe(sheetVersion(two));
+  });
+
+  it('asks for the turnaround sheet only once a running core set has accepted an angle', () => {
+    const flaggedFirst = run({ progress: { angles: [angle('awaiting_review'), angle('generating')] } });
+    expect(mayHaveSheet(pipeline([flaggedFirst], 'ready', 'awaiting_review'))).toBe(false);
+    expect(mayHaveSheet(pipeline([run({ progress: { angles: [angle('passed'), angle('generating')] } })]))).toBe(true);
+    expect(mayHaveSheet(pipeline([run({ status: 'COMPLETED' })], 'ready', 'incomplete'))).toBe(true);
+    expect(mayHaveSheet(pipeline([], 'ready', 'not_started'))).toBe(false);
+    expect(mayHaveSheet(null)).toBe(false);
   });
 });

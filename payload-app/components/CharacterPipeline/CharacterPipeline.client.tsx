@@ -1,6 +1,6 @@
 'use client';
 import { Button } from '@payloadcms/ui';
-import { acceptedWhileRunning, sheetVersion } from '../pipeline-data/activity';
+import { mayHaveSheet, sheetVersion } from '../pipeline-data/activity';
 import type { CharacterState } from '../pipeline-data/types';
 import { usePipeline } from '../pipeline-data/usePipeline';
 import { MasterOverview } from './MasterOverview';
@@ -22,8 +22,6 @@ export function CharacterPipelineClient({ characterId, canGenerate, initial }: P
   const character = data?.character ?? initial;
   const masterReady = character.masterIngest?.status === 'ready';
   const coreSetStatus = character.coreSet?.status ?? 'not_started';
-  // A core set that has not accepted an angle yet has no sheet to show (the endpoint answers 409).
-  const hasSheet = coreSetStatus !== 'not_started' && (coreSetStatus !== 'running' || acceptedWhileRunning(data) > 0);
   const hasCoreImages = Boolean(data?.runs.some((run) => run.type === 'coreSetWorkflow')) || coreSetStatus === 'complete';
 
   const start = async (path: string, body: unknown, what: string) => {
@@ -54,7 +52,7 @@ export function CharacterPipelineClient({ characterId, canGenerate, initial }: P
         </div>
       ) : null}
       <RunList runs={data?.runs ?? []} />
-      {hasSheet ? <TurnaroundSheet characterId={characterId} version={sheetVersion(data)} /> : null}
+      {mayHaveSheet(data) ? <TurnaroundSheet characterId={characterId} version={sheetVersion(data)} /> : null}
     </div>
   );
 }

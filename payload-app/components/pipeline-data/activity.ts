@@ -41,6 +41,16 @@ export function acceptedWhileRunning(pipeline: Pipeline | null): number {
     .filter((angle) => ACCEPTED.has(angle.state)).length;
 }
 
+/**
+ * Whether a turnaround sheet can exist: not before any core set, nor while a running one has accepted no angle
+ * yet (the endpoint would answer 409). Unknown until the pipeline has loaded.
+ */
+export function mayHaveSheet(pipeline: Pipeline | null): boolean {
+  if (!pipeline || (pipeline.character.coreSet?.status ?? 'not_started') === 'not_started') return false;
+  const running = pipeline.runs.some((run) => run.type === 'coreSetWorkflow' && run.status === 'RUNNING');
+  return !running || acceptedWhileRunning(pipeline) > 0;
+}
+
 /** Changes when the core set's status changes or a running core set accepts another angle. */
 export function sheetVersion(pipeline: Pipeline | null): string {
   return `${pipeline?.character.coreSet?.status ?? 'not_started'}:${acceptedWhileRunning(pipeline)}`;
