@@ -136,7 +136,7 @@ describe('admin in a browser', () => {
     await shot(reviewer, '05-review-queue');
     await reviewer.fill('[data-testid="queue-row"] textarea', 'Back three-quarter view is acceptable.');
     await reviewer.click('[data-testid="queue-row"] button:has-text("Approve")');
-    await reviewer.waitForSelector('[role="status"]:has-text("Sent: approved")');
+    await toast(reviewer, 'Sent: approved');
     await waitFor('the core set to complete', async () => {
       const { body } = await system.admin.request('GET', `/api/characters/${characterId}?depth=0`);
       return body.coreSet?.status === 'complete';

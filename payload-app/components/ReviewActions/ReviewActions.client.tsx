@@ -1,5 +1,5 @@
 'use client';
-import { Button, TextareaInput, TextInput } from '@payloadcms/ui';
+import { Button, TextareaInput, TextInput, toast } from '@payloadcms/ui';
 import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { ReviewDecisionKind } from '../../../contracts';
 
@@ -16,16 +16,20 @@ const keepEnter = (event: KeyboardEvent<HTMLInputElement>) => {
   if (event.key === 'Enter') event.preventDefault();
 };
 
-/** Approve / retry (with a prompt adjustment) / reject, with a note; the server checks the role again. */
+/**
+ * Approve / retry (with a prompt adjustment) / reject, with a note; the server checks the role again. A sent
+ * decision is confirmed by a toast: the actions themselves go away as the image leaves the queue. A refusal
+ * stays next to the buttons.
+ */
 export function ReviewActions({ imageId, onDecided }: { imageId: string | number; onDecided?: () => void }) {
   const [note, setNote] = useState('');
   const [adjustment, setAdjustment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   async function decide(decision: ReviewDecisionKind) {
     setBusy(true);
-    setMessage(null);
+    setRefusal(null);
     try {
       const response = await fetch(`/api/character-images/${imageId}/review`, {
         method: 'POST',
@@ -39,10 +43,10 @@ export function ReviewActions({ imageId, onDecided }: { imageId: string | number
       });
       const body = (await response.json()) as { error?: string };
       if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
-      setMessage(`Sent: ${SENT[decision]}`);
+      toast.success(`Sent: ${SENT[decision]}`);
       onDecided?.();
     } catch (error) {
-      setMessage(`Not sent: ${(error as Error).message}`);
+      setRefusal(`Not sent: ${(error as Error).message}`);
     } finally {
       setBusy(false);
     }
@@ -81,7 +85,7 @@ export function ReviewActions({ imageId, onDecided }: { imageId: string | number
           </Button>
         ))}
       </div>
-      {message ? <p className="cal-muted" role="status">{message}</p> : null}
+      {refusal ? <p className="cal-error" role="status">{refusal}</p> : null}
     </div>
   );
 }
