@@ -46,6 +46,9 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' · Character Library' },
+    // Payload's default avatar is Gravatar's: an image from www.gravatar.com, broken wherever the admin has no
+    // internet (studios, CI, this machine), and each user's email hash sent to a third party. The built-in icon.
+    avatar: 'default',
     components: {
       afterNavLinks: ['/components/ReviewQueueNavLink#ReviewQueueNavLink'],
       afterDashboard: ['/components/AskTheCast#AskTheCast'],

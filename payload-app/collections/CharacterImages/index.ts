@@ -1,5 +1,6 @@
 import type { CollectionConfig, Field } from 'payload';
 import { adminOnly, authenticated, service, serviceWritesField } from '../../access/roles';
+import { labelledOptions } from '../../components/StatusBadge/status';
 import { DINO_PROCESSING_STATUSES } from '../Media';
 import { reviewEndpoint } from './endpoints/review';
 
@@ -9,7 +10,7 @@ const pipelineAccess = { create: serviceWritesField, update: serviceWritesField 
 export const REVIEW_STATUSES = ['not_required', 'awaiting_review', 'approved', 'retry_requested', 'rejected', 'timed_out', 'withdrawn'] as const;
 
 const reviewFields: Field[] = [
-  { name: 'status', type: 'select', defaultValue: 'not_required', options: [...REVIEW_STATUSES], index: true },
+  { name: 'status', type: 'select', defaultValue: 'not_required', options: labelledOptions(REVIEW_STATUSES), index: true },
   { name: 'requestedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
   { name: 'decidedBy', type: 'relationship', relationTo: 'users' },
   { name: 'decidedByLabel', type: 'text', admin: { description: 'Who decided, as given (e.g. an operator using the Temporal CLI).' } },
@@ -73,7 +74,7 @@ export const CharacterImages: CollectionConfig = {
       name: 'dinoProcessingStatus',
       type: 'select',
       label: 'DINOv3 Status',
-      options: [...DINO_PROCESSING_STATUSES],
+      options: labelledOptions(DINO_PROCESSING_STATUSES),
       defaultValue: 'pending',
       index: true,
       access: pipelineAccess,

@@ -89,7 +89,7 @@ export const Characters: CollectionConfig = {
             {
               name: 'pipelinePanel',
               type: 'ui',
-              admin: { components: { Field: '/components/CharacterPipeline#CharacterPipeline' } },
+              admin: { components: { Field: '/components/CharacterPipeline#CharacterPipeline' }, disableListColumn: true },
             },
             {
               name: 'masterReferenceImage',
@@ -103,7 +103,7 @@ export const Characters: CollectionConfig = {
             {
               name: 'galleryCards',
               type: 'ui',
-              admin: { components: { Field: '/components/CharacterGallery#CharacterGallery' } },
+              admin: { components: { Field: '/components/CharacterGallery#CharacterGallery' }, disableListColumn: true },
             },
             {
               name: 'imageGallery',
@@ -114,6 +114,9 @@ export const Characters: CollectionConfig = {
               defaultSort: '-createdAt',
               defaultLimit: 50,
               admin: {
+                // The cards above are the character's gallery in the admin (live while runs are active); the join
+                // stays for the REST API (`?joins[imageGallery]…`).
+                hidden: true,
                 description: 'A library of all generated and validated shots.',
                 defaultColumns: ['generationKey', 'kind', 'angle', 'shotType', 'dinoProcessingStatus', 'qualityScore', 'consistencyScore'],
               },
@@ -121,6 +124,12 @@ export const Characters: CollectionConfig = {
           ],
         },
       ],
+    },
+    {
+      name: 'pipelineSummary',
+      type: 'ui',
+      label: 'Pipeline',
+      admin: { position: 'sidebar', components: { Field: '/components/PipelineSummary#PipelineSummary' }, disableListColumn: true },
     },
     ...pipelineFields,
   ],

@@ -1,7 +1,15 @@
 import type { Field } from 'payload';
 import { serviceWritesField } from '../../access/roles';
+import { labelledOptions } from '../../components/StatusBadge/status';
 
 const pipelineAccess = { create: serviceWritesField, update: serviceWritesField };
+
+/**
+ * The edit view shows all of this as one summary in the sidebar (the `pipelineSummary` field). A condition, not
+ * `admin.hidden`, keeps the fields out of the form: hidden fields would also leave the list's columns and filters.
+ */
+const shownInSummaryOnly = () => false;
+const statusCell = { Cell: '/components/StatusBadge/PipelineStatusCell#PipelineStatusCell' };
 
 const runFields: Field[] = [
   { name: 'workflowId', type: 'text', admin: { readOnly: true } },
@@ -16,17 +24,16 @@ export const pipelineFields: Field[] = [
   {
     name: 'masterIngest',
     type: 'group',
-    label: 'Master reference ingest',
+    label: 'Master reference',
     access: pipelineAccess,
-    // The pipeline panel shows this live; the sidebar copy is as of page load (and feeds the list columns).
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { position: 'sidebar', readOnly: true, condition: shownInSummaryOnly },
     fields: [
       {
         name: 'status',
         type: 'select',
         defaultValue: 'not_started',
-        options: ['not_started', 'queued', 'processing', 'ready', 'failed'],
-        admin: { readOnly: true },
+        options: labelledOptions(['not_started', 'queued', 'processing', 'ready', 'failed']),
+        admin: { readOnly: true, components: statusCell },
       },
       { name: 'mediaId', type: 'text', admin: { readOnly: true } },
       { name: 'dinoAssetId', type: 'text', label: 'DINOv3 Asset ID', admin: { readOnly: true } },
@@ -41,14 +48,14 @@ export const pipelineFields: Field[] = [
     type: 'group',
     label: '360° core set',
     access: pipelineAccess,
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { position: 'sidebar', readOnly: true, condition: shownInSummaryOnly },
     fields: [
       {
         name: 'status',
         type: 'select',
         defaultValue: 'not_started',
-        options: ['not_started', 'running', 'awaiting_review', 'complete', 'incomplete', 'failed', 'cancelled'],
-        admin: { readOnly: true },
+        options: labelledOptions(['not_started', 'running', 'awaiting_review', 'complete', 'incomplete', 'failed', 'cancelled']),
+        admin: { readOnly: true, components: statusCell },
       },
       ...runFields,
     ],
@@ -56,16 +63,16 @@ export const pipelineFields: Field[] = [
   {
     name: 'personaSync',
     type: 'group',
-    label: 'Persona sync (PathRAG)',
+    label: 'Persona in knowledge base',
     access: pipelineAccess,
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { position: 'sidebar', readOnly: true, condition: shownInSummaryOnly },
     fields: [
       {
         name: 'status',
         type: 'select',
         defaultValue: 'not_synced',
-        options: ['not_synced', 'pending', 'syncing', 'synced', 'failed'],
-        admin: { readOnly: true },
+        options: labelledOptions(['not_synced', 'pending', 'syncing', 'synced', 'failed']),
+        admin: { readOnly: true, components: statusCell },
       },
       { name: 'documentHash', type: 'text', admin: { readOnly: true } },
       { name: 'syncedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
@@ -77,7 +84,7 @@ export const pipelineFields: Field[] = [
     type: 'group',
     label: 'Generation cost',
     access: pipelineAccess,
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { position: 'sidebar', readOnly: true, condition: shownInSummaryOnly },
     fields: [
       { name: 'totalUsd', type: 'number', label: 'Total spent (USD)', admin: { readOnly: true } },
       { name: 'acceptedImages', type: 'number', admin: { readOnly: true } },
@@ -88,6 +95,6 @@ export const pipelineFields: Field[] = [
     name: 'lastError',
     type: 'textarea',
     access: pipelineAccess,
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { position: 'sidebar', readOnly: true, condition: shownInSummaryOnly },
   },
 ];

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload';
 import { authenticated, editorsOrService, hasRole, serviceWritesField } from '../../access/roles';
+import { labelledOptions } from '../../components/StatusBadge/status';
 import { appConfig } from '../../config';
 import { remeasureReplacedMaster, resetMeasurementsOnNewFile } from './hooks/file-replaced';
 
@@ -72,7 +73,7 @@ export const Media: CollectionConfig = {
       name: 'dinoProcessingStatus',
       type: 'select',
       label: 'DINOv3 Status',
-      options: [...DINO_PROCESSING_STATUSES],
+      options: labelledOptions(DINO_PROCESSING_STATUSES),
       defaultValue: 'pending',
       access: readOnlyPipeline,
       admin: { readOnly: true },

@@ -1,13 +1,15 @@
 'use client';
-import { useState } from 'react';
+import { Button, TextInput } from '@payloadcms/ui';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 
 export function AskTheCastClient() {
   const [question, setQuestion] = useState('');
   const [answer, setAnswer] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function ask(event: React.FormEvent) {
+  async function ask(event: FormEvent) {
     event.preventDefault();
+    if (question.trim().length < 3) return;
     setBusy(true);
     setAnswer(null);
     try {
@@ -25,11 +27,19 @@ export function AskTheCastClient() {
   }
 
   return (
-    <div className="cal-panel gutter--left gutter--right" data-testid="ask-the-cast">
+    <div className="cal-panel cal-ask-panel gutter--left gutter--right" data-testid="ask-the-cast">
       <h3>Ask the cast</h3>
-      <form className="cal-row" onSubmit={ask}>
-        <input aria-label="Question about the cast" style={{ flex: 1 }} placeholder="e.g. Who is Jax's sister?" value={question} onChange={(e) => setQuestion(e.target.value)} required minLength={3} />
-        <button type="submit" className="cal-button" disabled={busy}>{busy ? 'Asking…' : 'Ask'}</button>
+      <form className="cal-ask" onSubmit={ask}>
+        <TextInput
+          path="askTheCast.question"
+          label="Question about the cast"
+          placeholder="e.g. Who is Jax's sister?"
+          value={question}
+          onChange={(event: ChangeEvent<HTMLInputElement>) => setQuestion(event.target.value)}
+        />
+        <Button type="submit" margin={false} disabled={busy || question.trim().length < 3}>
+          {busy ? 'Asking…' : 'Ask'}
+        </Button>
       </form>
       {answer !== null ? <pre className="cal-notes" data-testid="cast-answer">{answer}</pre> : null}
     </div>

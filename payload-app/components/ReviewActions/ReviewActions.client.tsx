@@ -1,30 +1,52 @@
 'use client';
-import { useState } from 'react';
+import { Button, TextareaInput, TextInput, toast } from '@payloadcms/ui';
+import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { ReviewDecisionKind } from '../../../contracts';
 
-/** Approve / retry (with a prompt adjustment) / reject, with a note; the server checks the role again. */
+const SENT: Record<ReviewDecisionKind, string> = { approve: 'approved', retry: 'sent back for a retry', reject: 'rejected' };
+const DECISIONS = [
+  { decision: 'approve', label: 'Approve', style: 'primary', className: undefined },
+  { decision: 'retry', label: 'Retry', style: 'secondary', className: undefined },
+  // Payload's kit has no styled destructive button here: secondary, coloured by cal-reject.
+  { decision: 'reject', label: 'Reject', style: 'secondary', className: 'cal-reject' },
+] as const;
+
+/** Enter in a one-line input would submit the surrounding document form (on a character's page). */
+const keepEnter = (event: KeyboardEvent<HTMLInputElement>) => {
+  if (event.key === 'Enter') event.preventDefault();
+};
+
+/**
+ * Approve / retry (with a prompt adjustment) / reject, with a note; the server checks the role again. A sent
+ * decision is confirmed by a toast: the actions themselves go away as the image leaves the queue. A refusal
+ * stays next to the buttons.
+ */
 export function ReviewActions({ imageId, onDecided }: { imageId: string | number; onDecided?: () => void }) {
   const [note, setNote] = useState('');
   const [adjustment, setAdjustment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   async function decide(decision: ReviewDecisionKind) {
     setBusy(true);
-    setMessage(null);
+    setRefusal(null);
     try {
       const response = await fetch(`/api/character-images/${imageId}/review`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ decision, note: note || undefined, promptAdjustment: decision === 'retry' && adjustment ? adjustment : undefined }),
+        body: JSON.stringify({
+          decision,
+          note: note || undefined,
+          promptAdjustment: decision === 'retry' && adjustment ? adjustment : undefined,
+        }),
       });
       const body = (await response.json()) as { error?: string };
       if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
-      setMessage(`Sent: ${decision}`);
+      toast.success(`Sent: ${SENT[decision]}`);
       onDecided?.();
     } catch (error) {
-      setMessage(`Not sent: ${(error as Error).message}`);
+      setRefusal(`Not sent: ${(error as Error).message}`);
     } finally {
       setBusy(false);
     }
@@ -32,14 +54,38 @@ export function ReviewActions({ imageId, onDecided }: { imageId: string | number
 
   return (
     <div className="cal-review-actions" data-image-id={String(imageId)}>
-      <textarea aria-label="Review note" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-      <input aria-label="Prompt adjustment" placeholder="Prompt adjustment for a retry (optional)" value={adjustment} onChange={(e) => setAdjustment(e.target.value)} />
-      <div className="cal-row">
-        <button type="button" className="cal-button cal-approve" disabled={busy} onClick={() => decide('approve')}>Approve</button>
-        <button type="button" className="cal-button" disabled={busy} onClick={() => decide('retry')}>Retry</button>
-        <button type="button" className="cal-button cal-reject" disabled={busy} onClick={() => decide('reject')}>Reject</button>
+      <TextareaInput
+        path={`review-${imageId}.note`}
+        label="Review note"
+        placeholder="Optional"
+        rows={2}
+        value={note}
+        onChange={(event: ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)}
+      />
+      <TextInput
+        path={`review-${imageId}.promptAdjustment`}
+        label="Prompt adjustment for a retry"
+        placeholder="Optional"
+        value={adjustment}
+        onChange={(event: ChangeEvent<HTMLInputElement>) => setAdjustment(event.target.value)}
+        onKeyDown={keepEnter}
+      />
+      <div className="cal-review-actions__buttons">
+        {DECISIONS.map(({ decision, label, style, className }) => (
+          <Button
+            key={decision}
+            buttonStyle={style}
+            className={className}
+            size="small"
+            margin={false}
+            disabled={busy}
+            onClick={() => void decide(decision)}
+          >
+            {label}
+          </Button>
+        ))}
       </div>
-      {message ? <p className="cal-muted" role="status">{message}</p> : null}
+      {refusal ? <p className="cal-error" role="status">{refusal}</p> : null}
     </div>
   );
 }

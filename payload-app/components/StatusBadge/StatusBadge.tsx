@@ -1,11 +1,23 @@
 import type React from 'react';
-import { imageStatus, STATUS_COLOUR, STATUS_LABEL, type ImageLike } from './status';
+import { imageStatus, statusLabel, statusTone, type ImageLike } from './status';
 
-export function StatusBadge({ image }: { image: ImageLike }): React.ReactElement {
-  const status = imageStatus(image);
+interface BadgeProps {
+  status: string | null | undefined;
+  /** Overrides the status's own label, e.g. to add a count. */
+  label?: string;
+  testId?: string;
+}
+
+/** Any stored or reported status as a small pill in the admin theme's colours (so dark mode reads too). */
+export function Badge({ status, label, testId }: BadgeProps): React.ReactElement {
   return (
-    <span className="cal-badge" data-status={status} style={{ ...STATUS_COLOUR[status], padding: '2px 8px', borderRadius: 10, fontSize: 12, fontWeight: 600, whiteSpace: 'nowrap' }}>
-      {STATUS_LABEL[status]}
+    <span className={`cal-badge cal-badge--${statusTone(status)}`} data-status={status ?? ''} data-testid={testId}>
+      {label ?? statusLabel(status)}
     </span>
   );
+}
+
+/** A gallery image's one status: a review decision wins over the automated verdict. */
+export function StatusBadge({ image }: { image: ImageLike }): React.ReactElement {
+  return <Badge status={imageStatus(image)} />;
 }

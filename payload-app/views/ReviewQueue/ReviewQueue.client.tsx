@@ -1,4 +1,5 @@
 'use client';
+import { SetStepNav } from '@payloadcms/ui';
 import { useRouter } from 'next/navigation';
 import { ReviewActions } from '../../components/ReviewActions/ReviewActions.client';
 import { formatScore } from '../../components/StatusBadge/status';
@@ -17,6 +18,11 @@ export interface QueueRow {
   engineId: string | null;
   notes: string;
   requestedAt: string;
+}
+
+/** The breadcrumb a custom view has to set itself, as Payload's own views do. */
+export function ReviewQueueStepNav() {
+  return <SetStepNav nav={[{ label: 'Review queue' }]} />;
 }
 
 export function ReviewQueueClient({ rows, canReview }: { rows: QueueRow[]; canReview: boolean }) {

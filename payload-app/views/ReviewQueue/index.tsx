@@ -1,7 +1,7 @@
 import { DefaultTemplate } from '@payloadcms/next/templates';
 import type { AdminViewServerProps } from 'payload';
 import { hasRole } from '../../access/roles';
-import { ReviewQueueClient, type QueueRow } from './ReviewQueue.client';
+import { ReviewQueueClient, ReviewQueueStepNav, type QueueRow } from './ReviewQueue.client';
 
 /**
  * /admin/review-queue — every image awaiting review across characters, oldest first, with the reference it was
@@ -55,6 +55,7 @@ export async function ReviewQueueView({ initPageResult, params, searchParams }: 
       user={user}
       visibleEntities={visibleEntities}
     >
+      <ReviewQueueStepNav />
       <div className="gutter--left gutter--right cal-queue">
         <h1>Review queue</h1>
         <p className="cal-muted">Images that failed the automated checks and wait for a reviewer, oldest first.</p>

@@ -1,5 +1,7 @@
 import { CharacterPipeline as CharacterPipeline_cac7c6c305a5fd1a1a7f3d34c0465ef3 } from '../../../components/CharacterPipeline'
 import { CharacterGallery as CharacterGallery_06705eb1ae0cdb7b732ae2fcf072e395 } from '../../../components/CharacterGallery'
+import { PipelineSummary as PipelineSummary_445896bba597c463b0a20debb21d7d9f } from '../../../components/PipelineSummary'
+import { PipelineStatusCell as PipelineStatusCell_9ba99cb96260982d354b13a7d65cc9a4 } from '../../../components/StatusBadge/PipelineStatusCell'
 import { StatusBadgeCell as StatusBadgeCell_fa68ac69e79b10e5b4e8f9860d8ab612 } from '../../../components/StatusBadge/Cell'
 import { StatusBadgeField as StatusBadgeField_c93a6354b99c92a9af8e75eaa260411b } from '../../../components/StatusBadge/Field'
 import { ReviewEvidence as ReviewEvidence_57deeedccd4d4de0cc9b106b2790d39c } from '../../../components/ReviewEvidence'
@@ -12,6 +14,8 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/components/CharacterPipeline#CharacterPipeline": CharacterPipeline_cac7c6c305a5fd1a1a7f3d34c0465ef3,
   "/components/CharacterGallery#CharacterGallery": CharacterGallery_06705eb1ae0cdb7b732ae2fcf072e395,
+  "/components/PipelineSummary#PipelineSummary": PipelineSummary_445896bba597c463b0a20debb21d7d9f,
+  "/components/StatusBadge/PipelineStatusCell#PipelineStatusCell": PipelineStatusCell_9ba99cb96260982d354b13a7d65cc9a4,
   "/components/StatusBadge/Cell#StatusBadgeCell": StatusBadgeCell_fa68ac69e79b10e5b4e8f9860d8ab612,
   "/components/StatusBadge/Field#StatusBadgeField": StatusBadgeField_c93a6354b99c92a9af8e75eaa260411b,
   "/components/ReviewEvidence#ReviewEvidence": ReviewEvidence_57deeedccd4d4de0cc9b106b2790d39c,

@@ -35,6 +35,7 @@ export const pipelineEndpoint: Endpoint = {
           coreSet: character.coreSet,
           personaSync: character.personaSync,
           costs: character.costs,
+          lastError: character.lastError ?? null,
         },
         master: master
           ? {
