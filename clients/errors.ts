@@ -53,7 +53,7 @@ export class PermanentServiceError extends ServiceError {
   }
 }
 
-/** Classifies an HTTP status the way DESIGN §6 asks: 429 and 5xx are transient, other 4xx permanent. */
+/** Classifies an HTTP status as docs/architecture.md says: 429 and 5xx are transient, other 4xx permanent. */
 export function isTransientStatus(status: number): boolean {
   return status === 429 || status === 408 || status >= 500;
 }

@@ -1,2 +1,2 @@
-/** The image model accepts at most this many reference images per request (specs/gemini-image-api.md). */
+/** The image model accepts at most this many reference images per request (docs/services.md). */
 export const MAX_REFERENCE_IMAGES = 14;

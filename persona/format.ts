@@ -27,7 +27,7 @@ function normalise(text: string | null | undefined): string {
 }
 
 /**
- * The persona as one deterministic plain-text document (specs/pathrag-service.md): a header naming the character,
+ * The persona as one deterministic plain-text document (docs/services.md): a header naming the character,
  * its id and project, then labelled sections in a fixed order; empty sections are left out.
  */
 export function formatPersonaDocument(persona: PersonaInput): string {

@@ -198,7 +198,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
     },
 
     /**
-     * Cosine between our stored vectors (DESIGN §4), against every reference; the best match is the one the image
+     * Cosine between our stored vectors (docs/decisions.md), against every reference; the best match is the one the image
      * is judged against, so a side view is compared with the approved side view rather than only the front master.
      */
     async measureConsistency(input: { mediaId: Id; referenceMediaIds: Id[]; neighbours?: Array<{ angle: number; mediaId: Id }> }): Promise<ConsistencyResult> {

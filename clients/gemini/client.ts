@@ -10,7 +10,7 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_ASPECT_RATIO = '3:4';
 
 /**
- * The production image-model client (specs/gemini-image-api.md), on @google/genai. No SDK retries: Temporal retries
+ * The production image-model client (docs/services.md), on @google/genai. No SDK retries: Temporal retries
  * the activity, guided by the error class (clients/errors.ts), so one call here is one HTTP request.
  */
 export function createImageModelClient(options: ImageModelClientOptions): ImageModelClient {

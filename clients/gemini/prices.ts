@@ -2,7 +2,7 @@ import type { TokenUsage } from './types';
 
 /**
  * Output-image prices in USD per million tokens, with the tokens one 1K image takes.
- * Source: specs/gemini-image-api.md (Google's model pages, 2026): gemini-3.1-flash-image ≈ $0.067 per 1K image,
+ * Source: Google's model pages, 2026 (docs/services.md): gemini-3.1-flash-image ≈ $0.067 per 1K image,
  * gemini-3-pro-image ≈ $0.134, gemini-2.5-flash-image ≈ $0.039. Those per-image figures are these rates times the
  * tokens per image (1120 × $60/M, 1120 × $120/M, 1290 × $30/M); pricing by tokens keeps larger sizes (2K/4K use more
  * tokens) right. Input tokens are not priced here: the spec gives no input rate, and we do not invent one.

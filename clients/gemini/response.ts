@@ -3,7 +3,7 @@ import { PermanentServiceError } from '../errors';
 import { generationCostUsd } from './prices';
 import type { GenerationOutcome, TokenUsage } from './types';
 
-/** The parts of a generateContent answer we rely on, checked at the boundary (specs/gemini-image-api.md). */
+/** The parts of a generateContent answer we rely on, checked at the boundary (docs/services.md). */
 const partSchema = z.looseObject({
   text: z.string().optional(),
   thought: z.boolean().optional(),

@@ -15,7 +15,7 @@ const querySchema = z.looseObject({ result: z.string() });
 type QueryParams = { mode: 'hybrid'; top_k: number; only_need_context: boolean; response_type: string };
 const DEFAULT_QUERY_PARAMS: QueryParams = { mode: 'hybrid', top_k: 60, only_need_context: false, response_type: 'Multiple Paragraphs' };
 
-/** The PathRAG knowledge service (jomapps/pathrag); see specs/pathrag-service.md. */
+/** The PathRAG knowledge service (jomapps/pathrag); see docs/services.md. */
 export function createPathragClient(options: PathragClientOptions) {
   // A reverse proxy answers 504 at 60 s while /insert runs an LLM extraction: wait a little longer than that.
   const timeouts = { insert: 90_000, query: 60_000, other: 10_000, ...options.timeouts };

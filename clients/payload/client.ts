@@ -26,7 +26,7 @@ export type PayloadDoc = Record<string, unknown> & { id: string | number };
 
 /**
  * The worker's view of Payload: REST over HTTP as an API-key service user, so Payload's access control and
- * hooks apply to machine writes too (DESIGN §1). Only the calls the activities need.
+ * hooks apply to machine writes too (docs/architecture.md). Only the calls the activities need.
  */
 export function createPayloadRestClient(options: PayloadRestClientOptions) {
   const http = createHttpTransport({

@@ -166,7 +166,7 @@ async function analyzeImageMetrics(store: AssetStore, id: string): Promise<Respo
   if (record instanceof Response) return record;
   const report = await measureQuality(await store.bytes(id));
   const m = report.metrics;
-  const sharpness = Math.min(1, (m.sharpness ?? 0) / 400);
+  const sharpness = Math.max(0, Math.min(1, 1 - (m.blur ?? 1)));
   const lighting = Math.max(0, Math.min(1, 1 - (m.clipped ?? 0) * 2)) * Math.min(1, (m.contrast ?? 0) / 120);
   const passed = (id: string) => report.checks.find((check) => check.id === id)?.passed !== false;
   const composition = ['cropped', 'subject_size', 'several_figures'].filter(passed).length / 3;

@@ -10,7 +10,7 @@ import { createSleeper } from './sleeper';
 import { createStats } from './stats';
 
 /**
- * A local stand-in for the Gemini image API (specs/gemini-image-api.md): the same REST routes, auth header, request
+ * A local stand-in for the Gemini image API (docs/services.md): the same REST routes, auth header, request
  * validation and response shapes, answered by a procedural renderer instead of a model, plus a /_control API to
  * script faults. The production client runs against it unchanged.
  */

@@ -4,7 +4,7 @@ import { chunkDocument, rankChunks } from './bm25';
 import { openDocumentStore } from './store';
 
 /**
- * A local stand-in for the PathRAG service (specs/pathrag-service.md): the same routes and shapes, MD5 de-duplication
+ * A local stand-in for the PathRAG service (docs/services.md): the same routes and shapes, MD5 de-duplication
  * of identical text, BM25 retrieval instead of an LLM, and a /_control API to script faults and outages.
  */
 type Fault = { fault: '504' | '500' | 'slow'; delayMs?: number; route?: 'insert' | 'query' | 'health' };

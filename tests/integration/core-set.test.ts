@@ -72,7 +72,7 @@ describe('360° core set', () => {
     return waitFor(`angle ${angle} to be ${state}`, async () => {
       const progress = await progressOf(workflowId);
       return progress.angles.find((entry) => entry.angle === angle && entry.state === state);
-    }, 90_000, 500);
+    }, 240_000, 500);
   }
 
   it('generates all eight angles in parallel, each passing its own threshold, and joins a second request', async () => {
@@ -149,7 +149,7 @@ describe('360° core set', () => {
     }
     expect((await progressOf(run.workflowId)).angles.filter((angle) => angle.state === 'passed')).toEqual([]);
     await system.temporal.workflow.getHandle(run.workflowId).terminate('test finished');
-  });
+  }, 600_000);
 
   it('a new master retires the core set made for the old one: references and the sheet use only the new set', async () => {
     const character = await characterReadyForCoreSet('Ivo Brandt');

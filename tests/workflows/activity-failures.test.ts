@@ -71,7 +71,7 @@ describe('activity failures in workflows', () => {
     expect(result.angles).toEqual([expect.objectContaining({ angle: 45, state: 'passed', attempt: 1, generations: 1 })]);
   });
 
-  it('fails the whole core-set run with the reason when one angle fails permanently', async () => {
+  it('ends one angle that fails permanently with its reason; the others go on and the run ends incomplete', async () => {
     const reason = 'Image model refused the request: the reference image is not a valid PNG';
     const activities = fakePipelineActivities();
     const generate = activities.generateCandidate;
@@ -82,16 +82,16 @@ describe('activity failures in workflows', () => {
       return generate(request);
     };
     const fake = recorded(activities);
-    const error = await environment.withWorker(fake.activities, (taskQueue) =>
-      startCoreSet(taskQueue, 'core-set:permanent', [0, 90]).then((handle) => failureOf(handle.result())),
+    const result = await environment.withWorker(fake.activities, (taskQueue) =>
+      startCoreSet(taskQueue, 'core-set:permanent', [0, 90]).then((handle) => handle.result()),
     );
 
-    expect(error).toBeInstanceOf(WorkflowFailedError);
-    expect(error.cause).toBeInstanceOf(ApplicationFailure);
-    expect(error.cause).toMatchObject({ type: 'CoreSetFailed', message: reason, nonRetryable: true });
+    expect(result.status).toBe('incomplete');
+    expect(result.angles.map((angle) => [angle.angle, angle.state])).toEqual([[0, 'passed'], [90, 'failed']]);
+    expect(result.angles[1]!.reason).toBe(reason);
     expect(fake.inputsOf('generateCandidate').filter((request) => request.generationKey.includes(':90:'))).toHaveLength(1);
-    expect(fake.inputsOf('recordCoreSetState').at(-1)).toEqual({ characterDocId: 7, status: 'failed', error: reason });
-    expect(fake.inputsOf('recordRunCost')).toEqual([]);
+    expect(fake.inputsOf('recordCoreSetState').at(-1)).toMatchObject({ characterDocId: 7, status: 'incomplete' });
+    expect(fake.inputsOf('recordRunCost').map((cost) => cost.outcome)).toEqual(['incomplete']);
   });
 
   it('fails a master-reference run on an unreadable image and writes the reason where people look', async () => {

@@ -88,7 +88,7 @@ describe('core-set workflow', () => {
     ]);
   });
 
-  it('is cancelled while an angle awaits review, without recording a failure', async () => {
+  it('is cancelled while an angle awaits review: the image is withdrawn, the state ends cancelled, the cost is kept', async () => {
     const fake = recorded(fakePipelineActivities({ consistency: () => 50 }));
     const { error, status } = await environment.withWorker(fake.activities, async (taskQueue) => {
       const handle = await start(taskQueue, 'core-set:cancel', [180]);
@@ -104,7 +104,8 @@ describe('core-set workflow', () => {
     expect(error).toBeInstanceOf(WorkflowFailedError);
     expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
     expect(status).toBe('CANCELLED');
-    expect(fake.inputsOf('recordCoreSetState').map((state) => state.status)).toEqual(['running', 'awaiting_review']);
-    expect(fake.inputsOf('recordReviewDecision')).toEqual([]);
+    expect(fake.inputsOf('recordCoreSetState').map((state) => state.status)).toEqual(['running', 'awaiting_review', 'cancelled']);
+    expect(fake.inputsOf('recordReviewDecision').map((decision) => decision.decision)).toEqual(['withdrawn']);
+    expect(fake.inputsOf('recordRunCost').map((cost) => cost.outcome)).toEqual(['cancelled']);
   });
 });

@@ -36,7 +36,7 @@ const activities = proxyActivities<CoreSetActivities & CostActivities>({
 const SETTLED_OK = new Set(['passed', 'approved']);
 
 
-/** The 360° turnaround (DESIGN §3.2): eight angles in parallel, each gated by consistency with the master. */
+/** The 360° turnaround (docs/decisions.md): eight angles in parallel, each gated by consistency with the master. */
 export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgress> {
   const requested = input.angles?.length ? input.angles : [...CORE_SET_ANGLES];
   const angles = [...new Set(requested)].filter(isCoreSetAngle);

@@ -25,7 +25,7 @@ const activities = proxyActivities<ProductionShotActivities & CostActivities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 },
 });
 
-/** One on-demand shot (DESIGN §3.3): generated from the whole approved core set, behind the automated QA gate. */
+/** One on-demand shot (docs/decisions.md): generated from the whole approved core set, behind the automated QA gate. */
 export async function productionShotWorkflow(input: ProductionShotInput): Promise<ProductionShotProgress> {
   const progress: ProductionShotProgress = {
     characterId: input.characterId,

@@ -20,7 +20,7 @@ const reviewFields: Field[] = [
 ];
 
 /**
- * One document per gallery image (DESIGN §2): eight angle workflows write concurrently, so an array on the
+ * One document per gallery image (docs/decisions.md): eight angle workflows write concurrently, so an array on the
  * character (read-modify-write) would lose entries.
  */
 export const CharacterImages: CollectionConfig = {

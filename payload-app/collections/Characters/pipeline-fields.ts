@@ -19,7 +19,7 @@ const runFields: Field[] = [
   { name: 'updatedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
 ];
 
-/** Read-only state the workflows record on the character (DESIGN §2). */
+/** Read-only state the workflows record on the character (docs/decisions.md). */
 export const pipelineFields: Field[] = [
   {
     name: 'masterIngest',

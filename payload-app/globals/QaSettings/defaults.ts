@@ -17,7 +17,7 @@ type CoreSetThresholdRow = {
 };
 
 /**
- * dinov3-vitb16, from published DINO similarities (docs/scoring.md): other characters of the same style reach cosine
+ * dinov3-vitb16, from published DINO similarities (docs/qa-gate.md): other characters of the same style reach cosine
  * 0.66, so no bar is below 67 and nothing passes someone else. Real photos of one object from other views average
  * only 0.77, and a correct side or back view can score below another character's front view: from 90° to 270° the
  * same-character and other-character ranges overlap, so those angles go to review until `npm run calibrate` has
@@ -79,7 +79,7 @@ export const DEFAULT_PRODUCTION_THRESHOLDS: Array<{ engineId: string; minConsist
 
 /**
  * Above this cosine to a reference an image is treated as the reference sent back. DINOv3: near-duplicates sit at
- * 0.95–0.99 (scoring.md). The classical descriptor is coarse, so two honest renders of one pose reach 0.99; its
+ * 0.95–0.99 (docs/qa-gate.md). The classical descriptor is coarse, so two honest renders of one pose reach 0.99; its
  * echo guard is the perceptual hash in the quality checks, and its cosine bar is only a last resort.
  */
 export const DEFAULT_ECHO_THRESHOLDS: Array<{ engineId: string; cosine: number }> = [
