@@ -1,6 +1,5 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import type { MasterReferenceActivities } from '../../activities/master-reference/activities';
 import { toActivityFailure } from '../../activities/errors';
 import { PermanentServiceError, TransientServiceError } from '../../clients/errors';
