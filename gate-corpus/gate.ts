@@ -1,4 +1,5 @@
 import type { DinoClient } from '../clients/dino';
+import { TransientServiceError } from '../clients/errors';
 import { cosineSimilarity, measureQuality } from '../image-analysis';
 import { coreSetRules, type QaRuleSettings } from '../qa-policy/rules';
 import { consistencyFromCosine } from '../contracts';
@@ -24,7 +25,23 @@ export function createGate(options: { dino: DinoClient; settings: QaRuleSettings
   const { dino, settings } = options;
   const masters = new Map<string, Promise<{ vector: number[]; engineId: string }>>();
 
+  /** Transient failures are retried, as Temporal retries the activities in production. */
+  async function withRetries<T>(call: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if (!(error instanceof TransientServiceError) || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  }
+
   async function analyse(bytes: Buffer, name: string): Promise<{ vector: number[]; engineId: string }> {
+    return withRetries(() => analyseOnce(bytes, name));
+  }
+
+  async function analyseOnce(bytes: Buffer, name: string): Promise<{ vector: number[]; engineId: string }> {
     const prepared = await prepareForAnalysis(bytes, name);
     const { assetId } = await dino.uploadMedia(prepared.bytes, { filename: `${name}.${prepared.mimeType === 'image/png' ? 'png' : 'jpg'}`, contentType: prepared.mimeType });
     try {
