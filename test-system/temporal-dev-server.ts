@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { searchAttributeFlags } from '../contracts';
-import { freePort, waitForPort } from './ports';
+import { Connection } from '@temporalio/client';
+import { freePort, waitFor, waitForPort } from './ports';
 
 export interface TemporalDevServer {
   address: string;
@@ -25,6 +26,17 @@ export async function startTemporalDevServer(options: { cliPath: string | undefi
   );
   const exited = new Promise((resolve) => server.once('exit', resolve));
   await waitForPort('127.0.0.1', port, 60_000);
+  // The port opens before the frontend is healthy; connecting checks it (GetSystemInfo).
+  await waitFor(
+    'the Temporal frontend to be healthy',
+    async () => {
+      const connection = await Connection.connect({ address: `127.0.0.1:${port}` });
+      await connection.close();
+      return true;
+    },
+    60_000,
+    500,
+  );
   return {
     address: `127.0.0.1:${port}`,
     pid: server.pid,

@@ -14,3 +14,54 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
   await Promise.all(lanes);
   return results;
 }
+
+/**
+ * At most `limit` lanes generating at once, where a lane that waits for a reviewer gives its slot back: review can
+ * take days, and an angle still queued behind it must not wait for a person to press a button. FIFO, and it only
+ * awaits its own promises, so it is deterministic inside a workflow.
+ */
+export class GenerationSlots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(limit: number) {
+    this.free = Math.max(1, limit);
+  }
+
+  /** Resolves with a held slot; `pause` hands it back while the lane waits for review, `resume` takes one again. */
+  async take(): Promise<GenerationSlot> {
+    await this.acquire();
+    let held = true;
+    return {
+      pause: () => {
+        if (!held) return;
+        held = false;
+        this.release();
+      },
+      resume: async () => {
+        if (held) return;
+        await this.acquire();
+        held = true;
+      },
+    };
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
+export interface GenerationSlot {
+  pause(): void;
+  resume(): Promise<void>;
+}

@@ -17,3 +17,9 @@ export const EARLY_DECISIONS_PATCH = 'review-inbox-keeps-early-decisions';
  * character's state ends final; every run records its cost.
  */
 export const LANES_FAIL_ALONE_PATCH = 'lanes-fail-alone-and-runs-end-clean';
+
+/**
+ * An angle waiting for review gives its generation slot to a queued angle (and takes one again on a retry): before,
+ * a fifth angle waited for a person to decide on one of the first four.
+ */
+export const REVIEW_FREES_SLOT_PATCH = 'review-frees-generation-slot';

@@ -69,10 +69,16 @@ describe('360° core set', () => {
   }
 
   async function waitForAngleState(workflowId: string, angle: number, state: string) {
-    return waitFor(`angle ${angle} to be ${state}`, async () => {
-      const progress = await progressOf(workflowId);
-      return progress.angles.find((entry) => entry.angle === angle && entry.state === state);
-    }, 240_000, 500);
+    let lastSeen: unknown;
+    try {
+      return await waitFor(`angle ${angle} to be ${state}`, async () => {
+        const progress = await progressOf(workflowId);
+        lastSeen = progress.angles.find((entry) => entry.angle === angle);
+        return progress.angles.find((entry) => entry.angle === angle && entry.state === state);
+      }, 240_000, 500);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(lastSeen)}`);
+    }
   }
 
   it('generates all eight angles in parallel, each passing its own threshold, and joins a second request', async () => {

@@ -78,7 +78,8 @@ describe('saves while Temporal is away', () => {
       { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
     );
     await waitForPort('127.0.0.1', temporalPort, 60_000);
-    const connection = await NativeConnection.connect({ address: `127.0.0.1:${temporalPort}` });
+    // An open port is not a ready frontend: on a busy machine it answers "not healthy yet" for a while.
+    const connection = await waitFor('the Temporal frontend to accept a worker', () => NativeConnection.connect({ address: `127.0.0.1:${temporalPort}` }), 60_000, 500);
     const created = await createWorker({
       connection,
       namespace: 'default',

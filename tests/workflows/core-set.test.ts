@@ -4,7 +4,7 @@ import { PROGRESS_QUERY, REVIEW_UPDATE, type AngleProgress, type CoreSetProgress
 import { waitFor } from '../../test-system/ports';
 import type { coreSetWorkflow } from '../../workflows';
 import { startWorkflowTestEnvironment, type WorkflowTestEnvironment } from './environment';
-import { fakePipelineActivities, MIN_CONSISTENCY } from './pipeline-fakes';
+import { coreSetContext, fakePipelineActivities, MIN_CONSISTENCY } from './pipeline-fakes';
 import { recorded } from './recorder';
 
 const HOUR_MS = 3_600_000;
@@ -86,6 +86,38 @@ describe('core-set workflow', () => {
     expect(fake.inputsOf('recordReviewDecision')).toEqual([
       expect.objectContaining({ imageId: 500, decision: 'retry', reviewer: 'rita@studio.example', promptAdjustment: adjustment }),
     ]);
+  });
+
+  it('an angle waiting for review gives its slot to a queued angle, and takes one again on a retry', async () => {
+    const fake = recorded(
+      fakePipelineActivities({
+        consistency: (request) => (request.prompt.includes('(0°)') && !request.prompt.includes("Reviewer's instruction") ? 50 : 92),
+        overrides: { loadCoreSetContext: async () => coreSetContext({ concurrency: 1 }) },
+      }),
+    );
+    const result = await environment.withWorker(fake.activities, async (taskQueue) => {
+      const handle = await start(taskQueue, 'core-set:slot-freed', [0, 90, 180]);
+      const flagged = await awaitingReview(handle);
+      expect(flagged.angle).toBe(0);
+      // With one slot, the two other angles can only pass while angle 0 waits if its slot was handed on.
+      await waitFor(
+        'the queued angles to pass while angle 0 waits for review',
+        async () => (await handle.query<CoreSetProgress>(PROGRESS_QUERY)).angles.filter((angle) => angle.state === 'passed').length === 2,
+        30_000,
+        100,
+      );
+      const decision: ReviewUpdatePayload = { decision: 'retry', imageId: flagged.imageId!, reviewer: 'rita@studio.example', promptAdjustment: 'face the camera' };
+      await expect(handle.executeUpdate(REVIEW_UPDATE, { args: [decision] })).resolves.toEqual({ accepted: true });
+      return handle.result();
+    });
+
+    expect(result.status).toBe('complete');
+    expect(result.angles.map((angle) => [angle.angle, angle.state, angle.attempt])).toEqual([
+      [0, 'passed', 2],
+      [90, 'passed', 1],
+      [180, 'passed', 1],
+    ]);
+    expect(fake.inputsOf('generateCandidate')).toHaveLength(4);
   });
 
   it('is cancelled while an angle awaits review: the image is withdrawn, the state ends cancelled, the cost is kept', async () => {

@@ -1,4 +1,5 @@
 import { workflowInfo } from '@temporalio/workflow';
+import type { GenerationSlot } from '../concurrency';
 import type { CoreSetContext } from '../../activities/core-set/activities';
 import type { AngleProgress, CoreSetInput } from '../../contracts';
 import type { JudgingRules } from '../../qa-policy/judge';
@@ -13,6 +14,7 @@ export function runAngle(
   progress: AngleProgress,
   inbox: ReviewInbox,
   onAwaitingReview: () => Promise<void>,
+  slot?: GenerationSlot,
 ): Promise<void> {
   const rules = context.rules?.[String(progress.angle)] ?? legacyRules(input, context, progress.angle);
   const neighbours = [progress.angle - 45, progress.angle + 45]
@@ -38,6 +40,7 @@ export function runAngle(
     progress,
     inbox,
     onAwaitingReview,
+    slot,
   );
 }
 

@@ -20,8 +20,8 @@ import {
   type CoreSetInput,
   type CoreSetProgress,
 } from '../../contracts';
-import { mapWithConcurrency } from '../concurrency';
-import { LANES_FAIL_ALONE_PATCH } from '../patches';
+import { GenerationSlots, mapWithConcurrency } from '../concurrency';
+import { LANES_FAIL_ALONE_PATCH, REVIEW_FREES_SLOT_PATCH } from '../patches';
 import { describeFailure } from '../failure-message';
 import { ReviewInbox } from '../review/handlers';
 import { runAngle } from './angle';
@@ -51,6 +51,7 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
   const inbox = new ReviewInbox();
   inbox.install();
   const lanesFailAlone = patched(LANES_FAIL_ALONE_PATCH);
+  const reviewFreesSlot = lanesFailAlone && patched(REVIEW_FREES_SLOT_PATCH);
   progress.ignoredDecisions = inbox.ignored;
 
   try {
@@ -66,9 +67,20 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
       upsertSearchAttributes([{ key: searchAttributes.status, value: 'awaiting_review' }]);
       await activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'awaiting_review', error: null });
     };
-    await mapWithConcurrency(progress.angles, context.concurrency, (angle) =>
-      lanesFailAlone ? laneFailsAlone(angle, () => runAngle(input, context, angle, inbox, onAwaitingReview)) : runAngle(input, context, angle, inbox, onAwaitingReview),
-    );
+    if (reviewFreesSlot) {
+      const slots = new GenerationSlots(context.concurrency);
+      await Promise.all(
+        progress.angles.map(async (angle) => {
+          const slot = await slots.take();
+          await laneFailsAlone(angle, () => runAngle(input, context, angle, inbox, onAwaitingReview, slot));
+          slot.pause();
+        }),
+      );
+    } else {
+      await mapWithConcurrency(progress.angles, context.concurrency, (angle) =>
+        lanesFailAlone ? laneFailsAlone(angle, () => runAngle(input, context, angle, inbox, onAwaitingReview)) : runAngle(input, context, angle, inbox, onAwaitingReview),
+      );
+    }
 
     const unsettled = progress.angles.filter((angle) => !SETTLED_OK.has(angle.state));
     progress.status = unsettled.length === 0 ? 'complete' : 'incomplete';

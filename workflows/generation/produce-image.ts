@@ -4,6 +4,7 @@ import type { ImageProgress } from '../../contracts';
 import { judgeCandidate, judgeCandidateBeforeViewBands, type JudgingRules } from '../../qa-policy/judge';
 import { describeFailure } from '../failure-message';
 import { LANES_FAIL_ALONE_PATCH, VIEW_BANDS_PATCH } from '../patches';
+import type { GenerationSlot } from '../concurrency';
 import type { ReviewInbox } from '../review/handlers';
 
 const retry = { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 };
@@ -49,7 +50,13 @@ interface Candidate {
  * verdict as feedback; when attempts run out the best candidate waits for a reviewer, whose "retry" starts a new
  * round. Only the kept image survives: every other candidate is deleted from Payload and the analysis service.
  */
-export async function produceImage(spec: ImageSpec, progress: ImageProgress, inbox: ReviewInbox, onAwaitingReview: () => Promise<void>): Promise<void> {
+export async function produceImage(
+  spec: ImageSpec,
+  progress: ImageProgress,
+  inbox: ReviewInbox,
+  onAwaitingReview: () => Promise<void>,
+  slot?: GenerationSlot,
+): Promise<void> {
   const { workflowId, firstExecutionRunId } = workflowInfo();
   const viewBands = patched(VIEW_BANDS_PATCH);
   const endsClean = patched(LANES_FAIL_ALONE_PATCH);
@@ -179,6 +186,7 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
     progress.reason = best.notes.join(' ');
     progress.state = 'awaiting_review';
     await onAwaitingReview();
+    slot?.pause();
     const decision = await inbox.waitFor(flagged.imageId, spec.reviewTimeoutMs);
     if (!decision) {
       // Timeout: the image stays out of the library's accepted set, marked timed out; a new request tries again.
@@ -207,6 +215,10 @@ export async function produceImage(spec: ImageSpec, progress: ImageProgress, inb
     }
     adjustment = decision.promptAdjustment;
     progress.reason = undefined;
+    if (slot) {
+      progress.state = 'queued';
+      await slot.resume();
+    }
   }
 
   }
