@@ -1,4 +1,5 @@
 import type { DinoClient } from '../../clients/dino';
+import { PermanentServiceError } from '../../clients/errors';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
 import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from './prepare-image';
 
@@ -24,6 +25,24 @@ export async function uploadMediaForAnalysis({ payload, dino }: AnalysisUploadDe
     throw error;
   }
   return uploaded.assetId;
+}
+
+/**
+ * The media's analysis asset: the one its `dinoAssetId` names while the service still knows it, else a new upload.
+ * The id can name a deleted asset: a write whose answer was lost (the app died after committing it) reads as failed,
+ * and uploadMediaForAnalysis then deletes the asset the committed write names.
+ */
+export async function analysisAssetFor(deps: AnalysisUploadDeps, media: PayloadDoc, what: string): Promise<string> {
+  const known = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
+  if (known) {
+    try {
+      await deps.dino.getMedia(known);
+      return known;
+    } catch (error) {
+      if (!(error instanceof PermanentServiceError && error.code === 'not_found')) throw error;
+    }
+  }
+  return uploadMediaForAnalysis(deps, media, what);
 }
 
 /** The media's name with the extension of the bytes actually sent (they may have been re-encoded). */
