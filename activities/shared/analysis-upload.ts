@@ -21,10 +21,25 @@ export async function uploadMediaForAnalysis({ payload, dino }: AnalysisUploadDe
   try {
     await payload.update('media', media.id, { dinoAssetId: uploaded.assetId, dinoProcessingStatus: 'processing' });
   } catch (error) {
-    await dino.deleteMedia(uploaded.assetId).catch(() => undefined);
+    await deleteUnknownAsset(dino, uploaded.assetId);
     throw error;
   }
   return uploaded.assetId;
+}
+
+/**
+ * No retry of the activity can find this asset again, so a transient refusal of the delete is retried here; past the
+ * last try the asset is left behind (the service has no listing to find it later).
+ */
+async function deleteUnknownAsset(dino: DinoClient, assetId: string, tries = 4): Promise<void> {
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    try {
+      await dino.deleteMedia(assetId);
+      return;
+    } catch {
+      if (attempt < tries) await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
 }
 
 /**

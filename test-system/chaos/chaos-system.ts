@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startTestSystem, type TestSystem } from '../system';
 import { startTemporalDevServer, type TemporalDevServer } from '../temporal-dev-server';
@@ -8,6 +8,9 @@ export interface ChaosSystem {
   system: TestSystem;
   temporalServer: TemporalDevServer;
   worker: WorkerProcess;
+  /** Where its data lives: the databases, the stand-ins' files and, after saveLogs, the processes' output. */
+  dir: string;
+  saveLogs(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,11 @@ export async function startChaosSystem(options: {
     system,
     temporalServer,
     worker,
+    dir,
+    async saveLogs() {
+      await writeFile(path.join(dir, 'worker.log'), worker.output());
+      await writeFile(path.join(dir, 'payload.log'), system.payload.logs());
+    },
     async stop() {
       await worker.stop();
       await system.stop();

@@ -5,7 +5,8 @@ import { PermanentServiceError } from '../../clients/errors';
 import { analysisAssetFor, uploadMediaForAnalysis } from '../../activities/shared/analysis-upload';
 
 /** Fakes of the two clients that record what the helper asked of them. */
-function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: string[] }) {
+function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: string[]; deleteFailures?: number }) {
+  let deleteFailures = options.deleteFailures ?? 0;
   const calls: string[] = [];
   const payload = {
     downloadFile: async (url: string) => {
@@ -25,6 +26,7 @@ function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: s
     },
     deleteMedia: async (assetId: string) => {
       calls.push(`delete ${assetId}`);
+      if (deleteFailures-- > 0) throw new Error('503 Service Unavailable');
     },
     getMedia: async (assetId: string) => {
       calls.push(`get ${assetId}`);
@@ -53,6 +55,12 @@ describe('uploadMediaForAnalysis', () => {
     const { payload, dino, calls } = fakes({ bytes: await png(), updateFails: true });
     await expect(uploadMediaForAnalysis({ payload, dino }, media, 'The generated image')).rejects.toThrow('Payload is restarting');
     expect(calls.at(-1)).toBe('delete asset-1');
+  });
+
+  it('tries the delete again when the service refuses it for a moment', async () => {
+    const { payload, dino, calls } = fakes({ bytes: await png(), updateFails: true, deleteFailures: 2 });
+    await expect(uploadMediaForAnalysis({ payload, dino }, media, 'The generated image')).rejects.toThrow('Payload is restarting');
+    expect(calls.filter((call) => call === 'delete asset-1')).toHaveLength(3);
   });
 
   it('refuses an unreadable file before uploading anything, naming the image', async () => {
