@@ -8,6 +8,7 @@ import { PermanentServiceError } from '../../clients/errors';
 import { relationId } from '../../common/relation-id';
 import { invalidInput } from '../errors';
 import { analysisAssetFor } from '../shared/analysis-upload';
+import { findIfPresent } from '../shared/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../shared/prepare-image';
 
 export interface GenerationDeps {
@@ -241,7 +242,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
 
     /** A candidate that will not be kept: its analysis asset and its stored bytes are deleted. */
     async discardCandidate(input: { mediaId: Id }): Promise<void> {
-      const media = await payload.findById('media', input.mediaId).catch(() => undefined);
+      const media = await findIfPresent(payload, 'media', input.mediaId);
       if (!media) return;
       if (typeof media.dinoAssetId === 'string' && media.dinoAssetId) await dino.deleteMedia(media.dinoAssetId);
       await payload.remove('media', input.mediaId);

@@ -3,6 +3,7 @@ import type { PayloadRestClient } from '../../clients/payload/client';
 import type { MasterReferenceInput } from '../../contracts';
 import { measureQuality } from '../../image-analysis';
 import { analysisAssetFor } from '../shared/analysis-upload';
+import { findIfPresent } from '../shared/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../shared/prepare-image';
 import { callingRun } from '../shared/run-info';
 import { relationId } from '../../common/relation-id';
@@ -148,7 +149,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
 
     /** Leaves nothing half-made: the analysis asset is deleted and the failure is written where users look. */
     async recordMasterIngestFailed(input: MasterReferenceInput & { error: string }): Promise<void> {
-      const media = await payload.findById('media', input.mediaId).catch(() => undefined);
+      const media = await findIfPresent(payload, 'media', input.mediaId);
       const assetId = typeof media?.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
       if (assetId) await dino.deleteMedia(assetId);
       if (media) {
