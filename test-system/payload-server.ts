@@ -15,6 +15,12 @@ export interface PayloadServer {
   taskQueue: string;
   dataDir: string;
   logs(): string;
+  /** SIGKILL, no clean shutdown; resolves once the process is gone. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port, database, uploads and secrets (sessions stay valid). */
+  restart(): Promise<void>;
+  /** Whether the process exited without being asked to. */
+  exitedUnexpectedly(): boolean;
   stop(): Promise<void>;
 }
 
@@ -37,46 +43,52 @@ export async function startPayloadServer({ temporalAddress, tmpDir, env }: Paylo
   const adminPassword = randomBytes(12).toString('base64url');
   const adminEmail = 'admin@test.local';
   const taskQueue = env.TEMPORAL_TASK_QUEUE ?? `test-${randomBytes(4).toString('hex')}`;
-  let output = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', path.join(ROOT, 'payload-app'), '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        NODE_ENV: 'production',
-        PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-        DATABASE_URI: `file:${path.join(dataDir, 'payload.db')}`,
-        MEDIA_DIR: path.join(dataDir, 'media'),
-        PAYLOAD_PUBLIC_SERVER_URL: `http://127.0.0.1:${port}`,
-        WORKER_API_KEY: workerApiKey,
-        ADMIN_EMAIL: adminEmail,
-        ADMIN_PASSWORD: adminPassword,
-        TEMPORAL_ADDRESS: temporalAddress,
-        TEMPORAL_TASK_QUEUE: taskQueue,
-        ...env,
-      },
-    },
-  );
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    // The first request initialises Payload: migrations, the first admin and the worker's service user.
-    await waitFor('Payload to answer /api/health', async () => {
-      if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
-      const response = await fetch(`${url}/api/health`);
-      return response.status === 200 || response.status === 503;
-    }, 90_000, 500);
-  } catch (error) {
-    if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    throw new Error(`${(error as Error).message}\n--- payload output ---\n${output}`);
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_OPTIONS: '',
+    NODE_ENV: 'production' as const,
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    DATABASE_URI: `file:${path.join(dataDir, 'payload.db')}`,
+    MEDIA_DIR: path.join(dataDir, 'media'),
+    PAYLOAD_PUBLIC_SERVER_URL: url,
+    WORKER_API_KEY: workerApiKey,
+    ADMIN_EMAIL: adminEmail,
+    ADMIN_PASSWORD: adminPassword,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    ...env,
+  };
+  let output = '';
+  let child: ChildProcess;
+  let exited: Promise<void>;
+  let stopping = false;
+
+  async function launch(): Promise<void> {
+    stopping = false;
+    child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', path.join(ROOT, 'payload-app'), '-p', String(port), '-H', '127.0.0.1'],
+      { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: appEnv },
+    );
+    const launched = child;
+    launched.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    launched.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    exited = new Promise<void>((resolve) => launched.once('exit', () => resolve()));
+    try {
+      // The first request initialises Payload: migrations, the first admin and the worker's service user.
+      await waitFor('Payload to answer /api/health', async () => {
+        if (launched.exitCode !== null) throw new Error(`next start exited (${launched.exitCode}):\n${output}`);
+        const response = await fetch(`${url}/api/health`);
+        return response.status === 200 || response.status === 503;
+      }, 90_000, 500);
+    } catch (error) {
+      if (launched.pid) process.kill(-launched.pid, 'SIGKILL');
+      throw new Error(`${(error as Error).message}\n--- payload output ---\n${output}`);
+    }
   }
+
+  await launch();
   return {
     url,
     workerApiKey,
@@ -85,11 +97,19 @@ export async function startPayloadServer({ temporalAddress, tmpDir, env }: Paylo
     taskQueue,
     dataDir,
     logs: () => output,
+    async kill() {
+      stopping = true;
+      if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+      await exited;
+    },
+    restart: launch,
+    exitedUnexpectedly: () => !stopping && (child.exitCode !== null || child.signalCode !== null),
     async stop() {
-      if (child.exitCode === null && child.pid) {
+      stopping = true;
+      if (child.exitCode === null && child.signalCode === null && child.pid) {
         process.kill(-child.pid, 'SIGTERM');
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-        if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+        if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
       }
     },
   };

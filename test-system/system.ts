@@ -53,13 +53,15 @@ export interface TestSystemOptions {
   /** Where the stand-ins' and Payload's data folders are made. */
   tmpDir: string;
   geminiLatencyMs?: number;
+  /** Seeds the stand-ins' fault draws (and the image model's drawing jitter). */
+  seed?: number;
 }
 
 /** The whole system on loopback: Payload, both stand-ins, and a worker on a task queue of its own. */
 export async function startTestSystem(options: TestSystemOptions): Promise<TestSystem> {
   const tmp = await mkdtemp(path.join(options.tmpDir, 'system-'));
-  const dino = await startDinoStandIn({ port: 0, dataDir: path.join(tmp, 'dino') });
-  const gemini = await startGeminiStandIn({ port: 0, apiKey: GEMINI_KEY, latencyMs: options.geminiLatencyMs ?? 0, seed: 7 });
+  const dino = await startDinoStandIn({ port: 0, dataDir: path.join(tmp, 'dino'), seed: options.seed });
+  const gemini = await startGeminiStandIn({ port: 0, apiKey: GEMINI_KEY, latencyMs: options.geminiLatencyMs ?? 0, seed: options.seed ?? 7 });
   const pathrag = await startPathragStandIn({ port: 0, dataDir: path.join(tmp, 'pathrag') });
   const address = options.temporalAddress;
   const payload = await startPayloadServer({

@@ -7,7 +7,8 @@ import { Context, CancelledFailure } from '@temporalio/activity';
 import { PermanentServiceError } from '../../clients/errors';
 import { relationId } from '../../common/relation-id';
 import { invalidInput } from '../errors';
-import { uploadMediaForAnalysis } from '../shared/analysis-upload';
+import { analysisAssetFor } from '../shared/analysis-upload';
+import { findIfPresent } from '../shared/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../shared/prepare-image';
 
 export interface GenerationDeps {
@@ -184,8 +185,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
     /** Upload + features. The asset id is written at once because upload is not idempotent on the service. */
     async registerCandidate(input: { mediaId: Id }): Promise<{ dinoAssetId: string; engineId: string; serviceQualityScore: number | null }> {
       const media = await payload.findById('media', input.mediaId);
-      const known = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
-      const dinoAssetId = known ?? (await uploadMediaForAnalysis({ payload, dino }, media, 'The generated image'));
+      const dinoAssetId = await analysisAssetFor({ payload, dino }, media, 'The generated image');
       const features = await dino.extractFeatures(dinoAssetId);
       const engineId = features.engineId;
       // Recorded for comparison with our own checks; it saturates on real embeddings, so nothing gates on it.
@@ -242,7 +242,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
 
     /** A candidate that will not be kept: its analysis asset and its stored bytes are deleted. */
     async discardCandidate(input: { mediaId: Id }): Promise<void> {
-      const media = await payload.findById('media', input.mediaId).catch(() => undefined);
+      const media = await findIfPresent(payload, 'media', input.mediaId);
       if (!media) return;
       if (typeof media.dinoAssetId === 'string' && media.dinoAssetId) await dino.deleteMedia(media.dinoAssetId);
       await payload.remove('media', input.mediaId);

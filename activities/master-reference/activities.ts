@@ -1,9 +1,9 @@
 import type { DinoClient } from '../../clients/dino';
-import { PermanentServiceError } from '../../clients/errors';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import type { MasterReferenceInput } from '../../contracts';
 import { measureQuality } from '../../image-analysis';
-import { uploadMediaForAnalysis } from '../shared/analysis-upload';
+import { analysisAssetFor } from '../shared/analysis-upload';
+import { findIfPresent } from '../shared/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../shared/prepare-image';
 import { callingRun } from '../shared/run-info';
 import { relationId } from '../../common/relation-id';
@@ -82,16 +82,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
      */
     async registerMasterWithAnalysis(input: MasterReferenceInput): Promise<{ dinoAssetId: string }> {
       const media = await payload.findById('media', input.mediaId);
-      const known = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
-      if (known) {
-        try {
-          await dino.getMedia(known);
-          return { dinoAssetId: known };
-        } catch (error) {
-          if (!(error instanceof PermanentServiceError && error.code === 'not_found')) throw error;
-        }
-      }
-      return { dinoAssetId: await uploadMediaForAnalysis({ payload, dino }, media, 'The master reference image') };
+      return { dinoAssetId: await analysisAssetFor({ payload, dino }, media, 'The master reference image') };
     },
 
     async extractMasterFeatures(input: MasterReferenceInput & { dinoAssetId: string }): Promise<{ engineId: string; embeddingLength: number }> {
@@ -158,7 +149,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
 
     /** Leaves nothing half-made: the analysis asset is deleted and the failure is written where users look. */
     async recordMasterIngestFailed(input: MasterReferenceInput & { error: string }): Promise<void> {
-      const media = await payload.findById('media', input.mediaId).catch(() => undefined);
+      const media = await findIfPresent(payload, 'media', input.mediaId);
       const assetId = typeof media?.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
       if (assetId) await dino.deleteMedia(assetId);
       if (media) {

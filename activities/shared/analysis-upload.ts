@@ -1,4 +1,5 @@
 import type { DinoClient } from '../../clients/dino';
+import { PermanentServiceError } from '../../clients/errors';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
 import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from './prepare-image';
 
@@ -20,10 +21,43 @@ export async function uploadMediaForAnalysis({ payload, dino }: AnalysisUploadDe
   try {
     await payload.update('media', media.id, { dinoAssetId: uploaded.assetId, dinoProcessingStatus: 'processing' });
   } catch (error) {
-    await dino.deleteMedia(uploaded.assetId).catch(() => undefined);
+    await deleteUnknownAsset(dino, uploaded.assetId);
     throw error;
   }
   return uploaded.assetId;
+}
+
+/**
+ * No retry of the activity can find this asset again, so a transient refusal of the delete is retried here; past the
+ * last try the asset is left behind (the service has no listing to find it later).
+ */
+async function deleteUnknownAsset(dino: DinoClient, assetId: string, tries = 4): Promise<void> {
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    try {
+      await dino.deleteMedia(assetId);
+      return;
+    } catch {
+      if (attempt < tries) await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+}
+
+/**
+ * The media's analysis asset: the one its `dinoAssetId` names while the service still knows it, else a new upload.
+ * The id can name a deleted asset: a write whose answer was lost (the app died after committing it) reads as failed,
+ * and uploadMediaForAnalysis then deletes the asset the committed write names.
+ */
+export async function analysisAssetFor(deps: AnalysisUploadDeps, media: PayloadDoc, what: string): Promise<string> {
+  const known = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
+  if (known) {
+    try {
+      await deps.dino.getMedia(known);
+      return known;
+    } catch (error) {
+      if (!(error instanceof PermanentServiceError && error.code === 'not_found')) throw error;
+    }
+  }
+  return uploadMediaForAnalysis(deps, media, what);
 }
 
 /** The media's name with the extension of the bytes actually sent (they may have been re-encoded). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CLASSICAL_ENGINE_ID } from '../../contracts';
 import { computeEmbedding, cosineSimilarity, measureQuality } from '../../image-analysis';
 import { json, serveFetchHandler, type FetchHandler, type RunningServer } from '../shared/http-server';
+import { createDinoFaults, dinoFaultControlSchema } from './faults';
 import { createAssetStore, type AssetRecord, type AssetStore } from './store';
 
 /**
@@ -12,8 +13,9 @@ import { createAssetStore, type AssetRecord, type AssetStore } from './store';
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const PREFIX = '/api/v1';
 
-export function createDinoStandIn(options: { dataDir: string }): FetchHandler {
+export function createDinoStandIn(options: { dataDir: string; seed?: number }): FetchHandler {
   const store = createAssetStore(options.dataDir);
+  const faults = createDinoFaults(options.seed ?? 11);
   const stats = { requests: 0, totalServerTimeMs: 0 };
   const routes: Array<{ method: string; pattern: RegExp; handle: (request: Request, url: URL, match: RegExpMatchArray) => Promise<Response> }> = [
     { method: 'GET', pattern: /^\/health$/, handle: async () => health() },
@@ -32,8 +34,15 @@ export function createDinoStandIn(options: { dataDir: string }): FetchHandler {
   return async (request) => {
     const url = new URL(request.url);
     if (url.pathname === '/_control/stats') return json(stats);
+    if (url.pathname === '/_control/faults') return controlFaults(request, faults);
+    // Not part of the real service (it has no listing): lets a chaos run find assets that nothing refers to.
+    if (url.pathname === '/_control/assets' && request.method === 'GET') return json({ assetIds: await store.list() });
     if (!url.pathname.startsWith(PREFIX)) return json({ detail: 'Not Found' }, 404);
     const path = url.pathname.slice(PREFIX.length);
+    if (path !== '/health') {
+      const fault = faults.draw();
+      if (fault) return fault;
+    }
     const started = performance.now();
     try {
       for (const route of routes) {
@@ -50,8 +59,21 @@ export function createDinoStandIn(options: { dataDir: string }): FetchHandler {
   };
 }
 
-export async function startDinoStandIn(options: { port: number; dataDir: string; host?: string }): Promise<RunningServer> {
-  return serveFetchHandler(createDinoStandIn({ dataDir: options.dataDir }), { port: options.port, host: options.host });
+export async function startDinoStandIn(options: { port: number; dataDir: string; host?: string; seed?: number }): Promise<RunningServer> {
+  return serveFetchHandler(createDinoStandIn({ dataDir: options.dataDir, seed: options.seed }), { port: options.port, host: options.host });
+}
+
+async function controlFaults(request: Request, faults: ReturnType<typeof createDinoFaults>): Promise<Response> {
+  if (request.method === 'GET') return json(faults.describe());
+  if (request.method === 'DELETE') {
+    faults.setRates({});
+    return json(faults.describe());
+  }
+  if (request.method !== 'POST') return json({ detail: 'Method Not Allowed' }, 405);
+  const parsed = dinoFaultControlSchema.safeParse(await request.json().catch(() => undefined));
+  if (!parsed.success) return json({ error: z.prettifyError(parsed.error) }, 400);
+  faults.setRates(parsed.data.rates);
+  return json(faults.describe());
 }
 
 function health(): Response {

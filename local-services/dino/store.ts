@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface AssetRecord {
@@ -42,6 +42,10 @@ export function createAssetStore(dataDir: string) {
     },
     async save(record: AssetRecord): Promise<void> {
       await writeFile(file(record.asset_id, 'json'), JSON.stringify(record));
+    },
+    async list(): Promise<string[]> {
+      const names = await readdir(dataDir).catch(() => [] as string[]);
+      return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).filter(valid);
     },
     async remove(id: string): Promise<boolean> {
       if (!(await this.get(id))) return false;

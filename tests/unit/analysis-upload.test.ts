@@ -1,10 +1,12 @@
 import sharp from 'sharp';
 import type { DinoClient } from '../../clients/dino';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
-import { uploadMediaForAnalysis } from '../../activities/shared/analysis-upload';
+import { PermanentServiceError } from '../../clients/errors';
+import { analysisAssetFor, uploadMediaForAnalysis } from '../../activities/shared/analysis-upload';
 
 /** Fakes of the two clients that record what the helper asked of them. */
-function fakes(options: { updateFails?: boolean; bytes?: Buffer }) {
+function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: string[]; deleteFailures?: number }) {
+  let deleteFailures = options.deleteFailures ?? 0;
   const calls: string[] = [];
   const payload = {
     downloadFile: async (url: string) => {
@@ -24,6 +26,12 @@ function fakes(options: { updateFails?: boolean; bytes?: Buffer }) {
     },
     deleteMedia: async (assetId: string) => {
       calls.push(`delete ${assetId}`);
+      if (deleteFailures-- > 0) throw new Error('503 Service Unavailable');
+    },
+    getMedia: async (assetId: string) => {
+      calls.push(`get ${assetId}`);
+      if (!options.knownAssets?.includes(assetId)) throw new PermanentServiceError('Asset not found', { service: 'dino', status: 404, code: 'not_found' });
+      return { assetId };
     },
   } as unknown as DinoClient;
   return { payload, dino, calls };
@@ -49,10 +57,30 @@ describe('uploadMediaForAnalysis', () => {
     expect(calls.at(-1)).toBe('delete asset-1');
   });
 
+  it('tries the delete again when the service refuses it for a moment', async () => {
+    const { payload, dino, calls } = fakes({ bytes: await png(), updateFails: true, deleteFailures: 2 });
+    await expect(uploadMediaForAnalysis({ payload, dino }, media, 'The generated image')).rejects.toThrow('Payload is restarting');
+    expect(calls.filter((call) => call === 'delete asset-1')).toHaveLength(3);
+  });
+
   it('refuses an unreadable file before uploading anything, naming the image', async () => {
     const { payload, dino, calls } = fakes({ bytes: Buffer.from('not an image') });
     const refused = uploadMediaForAnalysis({ payload, dino }, media, 'The generated image');
     await expect(refused).rejects.toThrow(/^The generated image is not a readable image/);
     expect(calls).toEqual(['download /api/media/file/ada.webp']);
+  });
+});
+
+describe('analysisAssetFor', () => {
+  it('reuses the asset the media names while the service knows it', async () => {
+    const { payload, dino, calls } = fakes({ bytes: await png(), knownAssets: ['asset-0'] });
+    expect(await analysisAssetFor({ payload, dino }, { ...media, dinoAssetId: 'asset-0' }, 'The generated image')).toBe('asset-0');
+    expect(calls).toEqual(['get asset-0']);
+  });
+
+  it('uploads again when the named asset is gone (a committed write whose answer was lost, then rolled back)', async () => {
+    const { payload, dino, calls } = fakes({ bytes: await png() });
+    expect(await analysisAssetFor({ payload, dino }, { ...media, dinoAssetId: 'asset-0' }, 'The generated image')).toBe('asset-1');
+    expect(calls.slice(0, 2)).toEqual(['get asset-0', 'download /api/media/file/ada.webp']);
   });
 });

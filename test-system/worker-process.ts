@@ -1,0 +1,44 @@
+import type { ChildProcess } from 'node:child_process';
+
+export interface WorkerProcess {
+  start(): void;
+  /** SIGKILL to the worker's process group; resolves once it is gone. */
+  kill(): Promise<void>;
+  exitedUnexpectedly(): boolean;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A real worker process (`tsx workers/main.ts`) that can be killed and started again, keeping its output. */
+export function workerProcess(spawnWorker: () => ChildProcess): WorkerProcess {
+  let child: ChildProcess | undefined;
+  let exited: Promise<void> = Promise.resolve();
+  let stopping = false;
+  let output = '';
+  const alive = () => child !== undefined && child.exitCode === null && child.signalCode === null;
+  const killGroup = async () => {
+    stopping = true;
+    if (alive() && child!.pid) {
+      try {
+        process.kill(-child!.pid, 'SIGKILL');
+      } catch {
+        // Gone in between.
+      }
+    }
+    await exited;
+  };
+  return {
+    start() {
+      stopping = false;
+      const launched = spawnWorker();
+      child = launched;
+      launched.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      launched.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      exited = new Promise((resolve) => launched.once('exit', () => resolve()));
+    },
+    kill: killGroup,
+    exitedUnexpectedly: () => !stopping && child !== undefined && !alive(),
+    output: () => output,
+    stop: killGroup,
+  };
+}
