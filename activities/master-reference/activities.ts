@@ -6,6 +6,7 @@ import { measureQuality } from '../../image-analysis';
 import { uploadMediaForAnalysis } from '../shared/analysis-upload';
 import { MAX_ANALYSIS_BYTES } from '../shared/prepare-image';
 import { callingRun } from '../shared/run-info';
+import { assertUsableMaster } from './usable-master';
 import { relationId } from '../../common/relation-id';
 
 export interface MasterReferenceDeps {
@@ -78,7 +79,8 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
 
     /**
      * Upload is not idempotent on the service side, so the asset id is written to the media at once and a retry
-     * reuses it while the service still knows it.
+     * reuses it while the service still knows it. A picture that cannot be a master is refused here with what was
+     * measured (usable-master.ts), and the workflow records the failure.
      */
     async registerMasterWithAnalysis(input: MasterReferenceInput): Promise<{ dinoAssetId: string }> {
       const media = await payload.findById('media', input.mediaId);
@@ -91,7 +93,10 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
           if (!(error instanceof PermanentServiceError && error.code === 'not_found')) throw error;
         }
       }
-      return { dinoAssetId: await uploadMediaForAnalysis({ payload, dino }, media, 'The master reference image') };
+      // Checked before the analysis service sees it: an unusable master leaves no asset behind.
+      const original = await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
+      await assertUsableMaster(original);
+      return { dinoAssetId: await uploadMediaForAnalysis({ payload, dino }, media, 'The master reference image', original) };
     },
 
     async extractMasterFeatures(input: MasterReferenceInput & { dinoAssetId: string }): Promise<{ engineId: string; embeddingLength: number }> {

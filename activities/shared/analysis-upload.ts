@@ -12,8 +12,14 @@ export interface AnalysisUploadDeps {
  * id is written to the media at once; when that write fails the asset is deleted again, as nothing would know it.
  * `what` names the image in a refusal, e.g. "The master reference image is not a readable image".
  */
-export async function uploadMediaForAnalysis({ payload, dino }: AnalysisUploadDeps, media: PayloadDoc, what: string): Promise<string> {
-  const original = await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
+export async function uploadMediaForAnalysis(
+  { payload, dino }: AnalysisUploadDeps,
+  media: PayloadDoc,
+  what: string,
+  /** The media's bytes when the caller has already downloaded them. */
+  downloaded?: Buffer,
+): Promise<string> {
+  const original = downloaded ?? (await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES));
   const prepared = await prepareForAnalysis(original, what);
   const filename = analysisFilename(media, prepared.mimeType);
   const uploaded = await dino.uploadMedia(prepared.bytes, { filename, contentType: prepared.mimeType });
