@@ -9,6 +9,8 @@ const JOIN_LIMIT = /^joins\[[^\]]+\]\[limit\]$/;
 export function capPageSize(params: URLSearchParams): boolean {
   let changed = false;
   if (params.has('pagination')) {
+    // Whoever turned pagination off wanted everything: they get the largest page.
+    if (params.get('pagination') === 'false' && !params.has('limit')) params.set('limit', String(MAX_PAGE_SIZE));
     params.delete('pagination');
     changed = true;
   }

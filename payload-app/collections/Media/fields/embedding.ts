@@ -1,8 +1,16 @@
-import type { Field, FieldHook } from 'payload';
+import type { Field, FieldAccess, FieldHook } from 'payload';
 import { hasRole } from '../../../access/roles';
 
-/** A list answer would carry one vector of hundreds of numbers per image; nothing that lists media needs them. */
-const omitFromLists: FieldHook = ({ findMany, value }) => (findMany ? undefined : value);
+const workerOnly: FieldAccess = ({ req }) => hasRole(req.user, 'service');
+
+/**
+ * A list answer would carry one vector of hundreds of numbers per image, and nothing that lists media needs them.
+ * Payload keeps a field whose afterRead hook returns undefined, so the key is deleted from the document instead.
+ */
+const omitFromListsAndPeople: FieldHook = ({ findMany, req, siblingData }) => {
+  if (findMany || !hasRole(req.user, 'service')) delete (siblingData as Record<string, unknown>).embedding;
+  return undefined;
+};
 
 /**
  * The feature vector. Only the worker reads it (one media document at a time, to compute consistency); people see its
@@ -11,7 +19,7 @@ const omitFromLists: FieldHook = ({ findMany, value }) => (findMany ? undefined 
 export const embeddingField: Field = {
   name: 'embedding',
   type: 'json',
-  access: { read: ({ req }) => hasRole(req.user, 'service') },
-  hooks: { afterRead: [omitFromLists] },
+  access: { read: workerOnly },
+  hooks: { afterRead: [omitFromListsAndPeople] },
   admin: { readOnly: true, hidden: true },
 };

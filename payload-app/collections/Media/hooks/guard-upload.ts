@@ -12,7 +12,12 @@ export const guardUpload: CollectionBeforeOperationHook = async ({ args, operati
   const file = args.req?.file;
   if (!file) return args;
   const inspection = await inspectUploadedImage(file.data);
-  if (!inspection.ok) throw new APIError(inspection.reason, inspection.status, undefined, true);
+  if (!inspection.ok) {
+    const refusal = new APIError(inspection.reason, inspection.status, undefined, true);
+    // Payload shows an error's message only when it has a name, and the production build minifies class names away.
+    refusal.name = 'UploadRefused';
+    throw refusal;
+  }
   file.name = safeUploadFilename(file.name, inspection.format);
   file.mimetype = inspection.mimeType;
   return args;
