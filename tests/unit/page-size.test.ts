@@ -18,9 +18,10 @@ describe('capPageSize', () => {
     expect(capped(`limit=${limit}`).params.get('limit')).toBe(String(MAX_PAGE_SIZE));
   });
 
-  it('turns pagination=false back on and caps join limits', () => {
+  it('turns pagination=false back on with the largest page, and caps join limits', () => {
     const { params } = capped('pagination=false&joins[imageGallery][limit]=0');
     expect(params.has('pagination')).toBe(false);
+    expect(params.get('limit')).toBe(String(MAX_PAGE_SIZE));
     expect(params.get('joins[imageGallery][limit]')).toBe(String(MAX_PAGE_SIZE));
   });
 
