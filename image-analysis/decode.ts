@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { MAX_IMAGE_PIXELS } from '../contracts';
 
 export class UndecodableImageError extends Error {
   constructor(message: string) {
@@ -23,7 +24,7 @@ export interface RgbImage {
  */
 export async function decodeRgb(bytes: Buffer, maxSide: number): Promise<RgbImage> {
   try {
-    const image = sharp(bytes, { failOn: 'truncated', limitInputPixels: 100_000_000 }).rotate();
+    const image = sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
     const meta = await image.metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
     const { data, info } = await image

@@ -207,7 +207,8 @@ export interface Character {
     updatedAt?: string | null;
   };
   coreSet?: {
-    status?: ('not_started' | 'running' | 'awaiting_review' | 'complete' | 'incomplete' | 'failed') | null;
+    status?:
+      ('not_started' | 'running' | 'awaiting_review' | 'complete' | 'incomplete' | 'failed' | 'cancelled') | null;
     workflowId?: string | null;
     runId?: string | null;
     workflowUrl?: string | null;
@@ -455,6 +456,10 @@ export interface CharacterImage {
 export interface User {
   id: number;
   name?: string | null;
+  /**
+   * Set on accounts the system owns (the Temporal worker). Not editable.
+   */
+  systemAccount?: string | null;
   /**
    * Admin: everything. Editor: create characters and start generation. Reviewer: approve, retry or reject flagged images. Viewer: read only. Service: the worker (API key).
    */
@@ -926,6 +931,7 @@ export interface GenerationRunsSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  systemAccount?: T;
   role?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { sqliteAdapter } from '@payloadcms/db-sqlite';
 import { mongooseAdapter } from '@payloadcms/db-mongodb';
 import { buildConfig, type DatabaseAdapterObj } from 'payload';
-import sharp from 'sharp';
 import { ensureUsers } from './bootstrap/ensure-users';
 import { CharacterImages } from './collections/CharacterImages';
 import { Characters } from './collections/Characters';
@@ -17,6 +16,8 @@ import { migrations } from './migrations';
 import { TEMPORAL_STARTS_QUEUE } from './jobs/queue';
 import { reconcileTask, signalPersonaSyncTask, startMasterIngestTask, startPersonaRemovalTask } from './jobs/tasks';
 import { hasRole } from './access/roles';
+import { limitedSharp } from './uploads/limited-sharp';
+import { MAX_UPLOAD_BYTES } from '../contracts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const config = appConfig();
@@ -60,7 +61,9 @@ export default buildConfig({
   collections: [Characters, CharacterImages, Media, GenerationRuns, Users],
   globals: [QaSettings],
   db: databaseAdapter(config.DATABASE_URI),
-  sharp,
+  sharp: limitedSharp,
+  // Multipart bodies are buffered in memory: the file and the whole request are bounded (413 beyond).
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, requestSizeLimit: MAX_UPLOAD_BYTES + 1024 * 1024, responseOnLimit: `Uploads may be at most ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB.` },
   endpoints: [healthEndpoint],
   jobs: {
     tasks: [startMasterIngestTask, signalPersonaSyncTask, startPersonaRemovalTask, reconcileTask],

@@ -9,6 +9,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface PayloadServer {
   url: string;
+  payloadSecret: string;
   workerApiKey: string;
   adminEmail: string;
   adminPassword: string;
@@ -30,25 +31,28 @@ export interface PayloadServerOptions {
   tmpDir: string;
   /** More environment for the app; it wins over the defaults. */
   env: Record<string, string>;
+  /** A stopped server whose database, files and secrets this one starts on, at a new port (a redeploy). */
+  restartOf?: PayloadServer;
 }
 
 /**
  * The real Payload app (`next start` on the build `npm test` made) on a fresh SQLite file, in production mode so
  * the schema comes from the committed migrations exactly as it does for users.
  */
-export async function startPayloadServer({ temporalAddress, tmpDir, env }: PayloadServerOptions): Promise<PayloadServer> {
-  const dataDir = await mkdtemp(path.join(tmpDir, 'payload-'));
+export async function startPayloadServer({ temporalAddress, tmpDir, env, restartOf }: PayloadServerOptions): Promise<PayloadServer> {
+  const dataDir = restartOf?.dataDir ?? (await mkdtemp(path.join(tmpDir, 'payload-')));
   const port = await freePort();
-  const workerApiKey = randomBytes(24).toString('hex');
-  const adminPassword = randomBytes(12).toString('base64url');
+  const payloadSecret = restartOf?.payloadSecret ?? randomBytes(32).toString('hex');
+  const workerApiKey = restartOf?.workerApiKey ?? randomBytes(24).toString('hex');
+  const adminPassword = restartOf?.adminPassword ?? randomBytes(12).toString('base64url');
   const adminEmail = 'admin@test.local';
-  const taskQueue = env.TEMPORAL_TASK_QUEUE ?? `test-${randomBytes(4).toString('hex')}`;
+  const taskQueue = env.TEMPORAL_TASK_QUEUE ?? restartOf?.taskQueue ?? `test-${randomBytes(4).toString('hex')}`;
   const url = `http://127.0.0.1:${port}`;
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_OPTIONS: '',
     NODE_ENV: 'production' as const,
-    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    PAYLOAD_SECRET: payloadSecret,
     DATABASE_URI: `file:${path.join(dataDir, 'payload.db')}`,
     MEDIA_DIR: path.join(dataDir, 'media'),
     PAYLOAD_PUBLIC_SERVER_URL: url,
@@ -91,6 +95,7 @@ export async function startPayloadServer({ temporalAddress, tmpDir, env }: Paylo
   await launch();
   return {
     url,
+    payloadSecret,
     workerApiKey,
     adminEmail,
     adminPassword,

@@ -1,11 +1,15 @@
 import type { Json } from './json';
 
-/** A person using the REST API: logs in with email and password and sends the JWT. */
+/** A person using the REST API (logs in with email and password and sends the JWT), or the worker (its API key). */
 export class RestSession {
-  private constructor(readonly baseUrl: string, private readonly token: string | undefined) {}
+  private constructor(readonly baseUrl: string, private readonly authorization: string | undefined) {}
 
   static anonymous(baseUrl: string): RestSession {
     return new RestSession(baseUrl, undefined);
+  }
+
+  static withApiKey(baseUrl: string, apiKey: string): RestSession {
+    return new RestSession(baseUrl, `users API-Key ${apiKey}`);
   }
 
   static async login(baseUrl: string, email: string, password: string): Promise<RestSession> {
@@ -16,7 +20,7 @@ export class RestSession {
     });
     const body = (await response.json()) as { token?: string };
     if (!response.ok || !body.token) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(body)}`);
-    return new RestSession(baseUrl, body.token);
+    return new RestSession(baseUrl, `JWT ${body.token}`);
   }
 
   async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
@@ -24,7 +28,7 @@ export class RestSession {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
-        ...(this.token ? { authorization: `JWT ${this.token}` } : {}),
+        ...(this.authorization ? { authorization: this.authorization } : {}),
         ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
       },
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),

@@ -6,6 +6,7 @@ import { analysisAssetFor } from '../shared/analysis-upload';
 import { findIfPresent } from '../shared/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../shared/prepare-image';
 import { callingRun } from '../shared/run-info';
+import { assertUsableMaster } from './usable-master';
 import { relationId } from '../../common/relation-id';
 
 export interface MasterReferenceDeps {
@@ -78,11 +79,13 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
 
     /**
      * Upload is not idempotent on the service side, so the asset id is written to the media at once and a retry
-     * reuses it while the service still knows it.
+     * reuses it while the service still knows it. A picture that cannot be a master is refused here with what was
+     * measured (usable-master.ts), and the workflow records the failure.
      */
     async registerMasterWithAnalysis(input: MasterReferenceInput): Promise<{ dinoAssetId: string }> {
       const media = await payload.findById('media', input.mediaId);
-      return { dinoAssetId: await analysisAssetFor({ payload, dino }, media, 'The master reference image') };
+      // Checked before the analysis service sees it: an unusable master leaves no asset behind.
+      return { dinoAssetId: await analysisAssetFor({ payload, dino }, media, 'The master reference image', assertUsableMaster) };
     },
 
     async extractMasterFeatures(input: MasterReferenceInput & { dinoAssetId: string }): Promise<{ engineId: string; embeddingLength: number }> {

@@ -13,8 +13,14 @@ export interface AnalysisUploadDeps {
  * id is written to the media at once; when that write fails the asset is deleted again, as nothing would know it.
  * `what` names the image in a refusal, e.g. "The master reference image is not a readable image".
  */
-export async function uploadMediaForAnalysis({ payload, dino }: AnalysisUploadDeps, media: PayloadDoc, what: string): Promise<string> {
-  const original = await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
+export async function uploadMediaForAnalysis(
+  { payload, dino }: AnalysisUploadDeps,
+  media: PayloadDoc,
+  what: string,
+  /** The media's bytes when the caller has already downloaded them. */
+  downloaded?: Buffer,
+): Promise<string> {
+  const original = downloaded ?? (await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES));
   const prepared = await prepareForAnalysis(original, what);
   const filename = analysisFilename(media, prepared.mimeType);
   const uploaded = await dino.uploadMedia(prepared.bytes, { filename, contentType: prepared.mimeType });
@@ -47,7 +53,13 @@ async function deleteUnknownAsset(dino: DinoClient, assetId: string, tries = 4):
  * The id can name a deleted asset: a write whose answer was lost (the app died after committing it) reads as failed,
  * and uploadMediaForAnalysis then deletes the asset the committed write names.
  */
-export async function analysisAssetFor(deps: AnalysisUploadDeps, media: PayloadDoc, what: string): Promise<string> {
+export async function analysisAssetFor(
+  deps: AnalysisUploadDeps,
+  media: PayloadDoc,
+  what: string,
+  /** Runs on the original before a new upload, so a refused image leaves no asset behind. */
+  checkBeforeUpload?: (original: Buffer) => Promise<void>,
+): Promise<string> {
   const known = typeof media.dinoAssetId === 'string' && media.dinoAssetId ? media.dinoAssetId : undefined;
   if (known) {
     try {
@@ -57,7 +69,10 @@ export async function analysisAssetFor(deps: AnalysisUploadDeps, media: PayloadD
       if (!(error instanceof PermanentServiceError && error.code === 'not_found')) throw error;
     }
   }
-  return uploadMediaForAnalysis(deps, media, what);
+  if (!checkBeforeUpload) return uploadMediaForAnalysis(deps, media, what);
+  const original = await deps.payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
+  await checkBeforeUpload(original);
+  return uploadMediaForAnalysis(deps, media, what, original);
 }
 
 /** The media's name with the extension of the bytes actually sent (they may have been re-encoded). */

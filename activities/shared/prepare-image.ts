@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { MAX_IMAGE_PIXELS } from '../../contracts';
 import { invalidInput } from '../errors';
 
 /** The analysis service refuses files over 50 MB. */
@@ -21,7 +22,7 @@ export async function prepareForAnalysis(bytes: Buffer, what: string): Promise<P
     throw invalidInput(`${what} is ${(bytes.length / 1e6).toFixed(1)} MB; the analysis service accepts at most 50 MB.`, 'ImageTooLarge');
   }
   try {
-    const image = sharp(bytes, { failOn: 'truncated', limitInputPixels: 100_000_000 });
+    const image = sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_IMAGE_PIXELS });
     const meta = await image.metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
     const isJpeg = meta.format === 'jpeg' && meta.space === 'srgb' && !meta.hasAlpha;

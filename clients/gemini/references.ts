@@ -1,5 +1,6 @@
 import sharp, { type Metadata } from 'sharp';
 import { PermanentServiceError } from '../errors';
+import { MAX_IMAGE_PIXELS } from '../../contracts';
 import type { ReferenceImage } from './types';
 
 /** Every reference costs input tokens and travels as base64: about 1024 px is what the model uses anyway. */
@@ -15,7 +16,7 @@ export interface PreparedReference {
 export async function prepareReference(reference: ReferenceImage, index: number): Promise<PreparedReference> {
   let metadata: Metadata;
   try {
-    metadata = await sharp(reference.bytes).metadata();
+    metadata = await sharp(reference.bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
   } catch (error) {
     throw new PermanentServiceError(`Reference image ${index + 1} (${reference.label}) is not a readable image.`, {
       service: 'gemini',
@@ -30,7 +31,7 @@ export async function prepareReference(reference: ReferenceImage, index: number)
     return { mimeType: format === 'png' ? 'image/png' : 'image/jpeg', data: reference.bytes.toString('base64') };
   }
   try {
-    const resized = sharp(reference.bytes)
+    const resized = sharp(reference.bytes, { limitInputPixels: MAX_IMAGE_PIXELS })
       .rotate()
       .resize({ width: MAX_REFERENCE_SIDE, height: MAX_REFERENCE_SIDE, fit: 'inside', withoutEnlargement: true });
     const bytes = format === 'jpeg' ? await resized.jpeg({ quality: 92 }).toBuffer() : await resized.png().toBuffer();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PermanentServiceError } from '../errors';
 import { createHttpTransport } from '../http/transport';
+import { MAX_PAGE_SIZE } from '../../contracts';
 import { toQueryString } from './query-string';
 
 export interface PayloadRestClientOptions {
@@ -47,10 +48,19 @@ export function createPayloadRestClient(options: PayloadRestClientOptions) {
       return (await http.json('GET', `${docPath(collection, id)}?${query}`, docSchema, { what: `${collection}/${id}` })) as PayloadDoc;
     },
 
+    /** Up to `limit` documents, read page by page: Payload answers at most MAX_PAGE_SIZE documents a request. */
     async find(collection: string, where: Where, opts: { limit?: number; depth?: number; sort?: string } = {}) {
-      const query = toQueryString({ where, limit: opts.limit ?? 100, depth: opts.depth ?? 0, sort: opts.sort });
-      const result = await http.json('GET', `/api/${collection}?${query}`, paginatedSchema, { what: `${collection} list` });
-      return { docs: result.docs as PayloadDoc[], totalDocs: result.totalDocs };
+      const wanted = opts.limit ?? 100;
+      const pageSize = Math.min(wanted, MAX_PAGE_SIZE);
+      const docs: PayloadDoc[] = [];
+      for (let page = 1; ; page++) {
+        const query = toQueryString({ where, limit: pageSize, page, depth: opts.depth ?? 0, sort: opts.sort });
+        const result = await http.json('GET', `/api/${collection}?${query}`, paginatedSchema, { what: `${collection} list` });
+        docs.push(...(result.docs as PayloadDoc[]));
+        if (!result.hasNextPage || docs.length >= wanted || result.docs.length === 0) {
+          return { docs: docs.slice(0, wanted), totalDocs: result.totalDocs };
+        }
+      }
     },
 
     async create(collection: string, data: Record<string, unknown>): Promise<PayloadDoc> {

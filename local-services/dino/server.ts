@@ -1,6 +1,6 @@
 import sharp, { type Metadata } from 'sharp';
 import { z } from 'zod';
-import { CLASSICAL_ENGINE_ID } from '../../contracts';
+import { CLASSICAL_ENGINE_ID, MAX_IMAGE_PIXELS } from '../../contracts';
 import { computeEmbedding, cosineSimilarity, measureQuality } from '../../image-analysis';
 import { json, serveFetchHandler, type FetchHandler, type RunningServer } from '../shared/http-server';
 import { createDinoFaults, dinoFaultControlSchema } from './faults';
@@ -115,8 +115,8 @@ async function upload(store: AssetStore, request: Request): Promise<Response> {
   if (bytes.length > MAX_UPLOAD_BYTES) return json({ detail: 'File too large. Maximum size is 50MB' }, 413);
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { failOn: 'truncated' }).metadata();
-    await sharp(bytes, { failOn: 'truncated' }).raw().toBuffer();
+    meta = await sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+    await sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_IMAGE_PIXELS }).raw().toBuffer();
   } catch (error) {
     return json({ detail: `Invalid image file: ${(error as Error).message}` }, 400);
   }

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload';
 import type { ZodType } from 'zod';
 import { hasRole, type Role } from '../access/roles';
+import { BodyTooLargeError, readBodyText } from './read-body';
 
 export class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -15,10 +16,18 @@ export function requireRole(req: PayloadRequest, ...roles: Role[]) {
   return req.user;
 }
 
+/** The JSON body, at most MAX_JSON_BODY_BYTES (413 beyond); an empty body is `{}`. */
 export async function readJson(req: PayloadRequest): Promise<unknown> {
-  if (!req.json) return {};
+  let text: string;
   try {
-    return (await req.json()) ?? {};
+    text = await readBodyText(req);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new HttpError(413, error.message);
+    throw error;
+  }
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) ?? {};
   } catch {
     throw new HttpError(400, 'The request body is not valid JSON.');
   }

@@ -2,7 +2,9 @@ import type { CollectionConfig } from 'payload';
 import { authenticated, editorsOrService, hasRole, serviceWritesField } from '../../access/roles';
 import { labelledOptions } from '../../components/StatusBadge/status';
 import { appConfig } from '../../config';
+import { embeddingField } from './fields/embedding';
 import { remeasureReplacedMaster, resetMeasurementsOnNewFile } from './hooks/file-replaced';
+import { guardUpload } from './hooks/guard-upload';
 
 export const DINO_PROCESSING_STATUSES = ['pending', 'processing', 'validation_failed', 'validation_success'] as const;
 
@@ -15,7 +17,7 @@ export const Media: CollectionConfig = {
     defaultColumns: ['filename', 'dinoProcessingStatus', 'qualityScore', 'width', 'height'],
     group: 'Library',
   },
-  hooks: { beforeChange: [resetMeasurementsOnNewFile], afterChange: [remeasureReplacedMaster] },
+  hooks: { beforeOperation: [guardUpload], beforeChange: [resetMeasurementsOnNewFile], afterChange: [remeasureReplacedMaster] },
   access: {
     read: authenticated,
     create: editorsOrService,
@@ -102,11 +104,7 @@ export const Media: CollectionConfig = {
       fields: [
         { name: 'engineId', type: 'text', admin: { readOnly: true } },
         { name: 'embeddingLength', type: 'number', admin: { readOnly: true } },
-        {
-          name: 'embedding',
-          type: 'json',
-          admin: { readOnly: true, hidden: true },
-        },
+        embeddingField,
         { name: 'qualityChecks', type: 'json', admin: { readOnly: true } },
         {
           name: 'serviceQualityScore',

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload';
 import { adminOnly, adminWritesField, hasRole, ROLES } from '../../access/roles';
+import { adminOnlyAccountFields, systemAccountField } from './account-fields';
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -19,11 +20,15 @@ export const Users: CollectionConfig = {
       return { id: { equals: req.user.id } };
     },
     delete: adminOnly,
+    // Payload lets any signed-in user unlock any locked account by default.
+    unlock: adminOnly,
     // Editors, reviewers and viewers use the admin UI; the worker only uses the REST API.
     admin: ({ req }) => hasRole(req.user, 'admin', 'editor', 'reviewer', 'viewer'),
   },
   fields: [
     { name: 'name', type: 'text' },
+    ...adminOnlyAccountFields,
+    systemAccountField,
     {
       name: 'role',
       type: 'select',

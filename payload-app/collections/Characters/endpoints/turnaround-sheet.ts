@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Endpoint } from 'payload';
 import sharp from 'sharp';
-import { CORE_SET_ANGLES } from '../../../../contracts';
+import { CORE_SET_ANGLES, MAX_IMAGE_PIXELS } from '../../../../contracts';
 import { relationId } from '../../../../common/relation-id';
 import { appConfig } from '../../../config';
 import { findForCaller, HttpError, requireRole, respond } from '../../../endpoints/http';
@@ -38,7 +38,7 @@ export const turnaroundSheetEndpoint: Endpoint = {
           const image = core.docs.find((doc) => doc.angle === angle);
           const file = image && typeof image.imageFile === 'object' ? image.imageFile.filename : undefined;
           const tile = file
-            ? await sharp(await readFile(path.join(mediaDir, path.basename(file))))
+            ? await sharp(await readFile(path.join(mediaDir, path.basename(file))), { limitInputPixels: MAX_IMAGE_PIXELS })
                 .resize(CELL_WIDTH, CELL_HEIGHT, { fit: 'contain', background: '#ffffff' })
                 .png()
                 .toBuffer()

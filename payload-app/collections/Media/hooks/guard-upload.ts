@@ -1,0 +1,24 @@
+import { APIError, type CollectionBeforeOperationHook } from 'payload';
+import { inspectUploadedImage } from '../../../uploads/inspect-image';
+import { safeUploadFilename } from '../../../uploads/safe-filename';
+
+/**
+ * Runs before Payload stores or resizes anything: a file that is not an acceptable image is refused with one clear
+ * answer (400, or 413 for size) and nothing is written. An accepted file keeps its sniffed type and gets a name that is
+ * safe on disk whatever its length or script.
+ */
+export const guardUpload: CollectionBeforeOperationHook = async ({ args, operation }) => {
+  if (operation !== 'create' && operation !== 'update') return args;
+  const file = args.req?.file;
+  if (!file) return args;
+  const inspection = await inspectUploadedImage(file.data);
+  if (!inspection.ok) {
+    const refusal = new APIError(inspection.reason, inspection.status, undefined, true);
+    // Payload shows an error's message only when it has a name, and the production build minifies class names away.
+    refusal.name = 'UploadRefused';
+    throw refusal;
+  }
+  file.name = safeUploadFilename(file.name, inspection.format);
+  file.mimetype = inspection.mimeType;
+  return args;
+};

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { MAX_PAGE_SIZE, MAX_UPLOAD_BYTES, workflowIds } from '../../contracts';
+import { createCharacterWithMaster, workflowResult } from '../../test-system/characters';
+import { RestSession } from '../../test-system/rest';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
+import { figurePng } from '../support/images';
+import { blankPng, malformedUploads, onePixelPng } from '../support/malformed-uploads';
+
+const errorText = (body: unknown) => JSON.stringify(body);
+
+/**
+ * What the library accepts from people, and how it refuses the rest: every malformed upload gets one clear answer
+ * and leaves no document and no file; a valid picture that cannot be a master is refused by the master ingest with
+ * what was measured; lists are capped and never carry feature vectors; custom endpoints bound their bodies.
+ */
+describe('upload and request guards', () => {
+  let system: TestSystem;
+  let editor: RestSession;
+  let worker: RestSession;
+
+  beforeAll(async () => {
+    system = await startTestSystem(fromGlobalSetup());
+    await system.startWorker();
+    editor = await system.session('editor');
+    worker = RestSession.withApiKey(system.payload.url, system.payload.workerApiKey);
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  const mediaDir = () => path.join(system.payload.dataDir, 'media');
+  const storedFiles = async () => (await readdir(mediaDir()).catch(() => [] as string[])).sort();
+  const mediaCount = async () => (await system.admin.request('GET', '/api/media?limit=1&depth=0')).body.totalDocs as number;
+
+  it('refuses each malformed upload with one clear answer and leaves nothing behind', async () => {
+    const corpus = await malformedUploads();
+    const figure = await figurePng();
+    const oversized = Buffer.concat([figure, randomBytes(MAX_UPLOAD_BYTES + 1024 - figure.length)]);
+    corpus.push({ label: 'a file over the size limit', bytes: oversized, filename: 'huge.png', mimeType: 'image/png', status: 413, says: /at most 25 MB/ });
+    for (const upload of corpus) {
+      const [filesBefore, countBefore] = [await storedFiles(), await mediaCount()];
+      const response = await editor.uploadImage(upload.bytes, upload.filename, upload.mimeType);
+      expect({ label: upload.label, status: response.status }).toEqual({ label: upload.label, status: upload.status });
+      expect(errorText(response.body)).toMatch(upload.says);
+      expect({ label: upload.label, files: await storedFiles(), count: await mediaCount() }).toEqual({ label: upload.label, files: filesBefore, count: countBefore });
+    }
+  });
+
+  it('stores a PNG sent with a JPEG name as the PNG it is', async () => {
+    const response = await editor.uploadImage(await figurePng(), 'really-a-png.jpg', 'image/jpeg');
+    expect(response.status).toBe(201);
+    expect(response.body.doc).toMatchObject({ filename: 'really-a-png.png', mimeType: 'image/png', width: 600, height: 800 });
+  });
+
+  it.each([
+    ['300 Latin characters', `${'a-very-long-reference-name-'.repeat(11)}xyz.png`.slice(-304)],
+    ['300 Cyrillic characters', `${'главный-герой-'.repeat(22)}.png`.slice(-304)],
+    ['Japanese', '主人公の参照画像.png'],
+  ])('stores a file named with %s under a short, safe, unique name', async (_label, name) => {
+    const first = await editor.uploadImage(await figurePng(), name, 'image/png');
+    const second = await editor.uploadImage(await figurePng({ jacket: '#1d6b8c' }), name, 'image/png');
+    expect([first.status, second.status]).toEqual([201, 201]);
+    for (const doc of [first.body.doc, second.body.doc]) {
+      expect(Buffer.byteLength(doc.filename)).toBeLessThanOrEqual(120);
+      expect(doc.filename).toMatch(/\.png$/);
+      expect(await storedFiles()).toContain(doc.filename);
+      const file = await fetch(doc.url, { headers: { authorization: `users API-Key ${system.payload.workerApiKey}` } });
+      expect(file.status).toBe(200);
+    }
+    expect(first.body.doc.filename).not.toBe(second.body.doc.filename);
+  });
+
+  it.each([
+    ['a 1×1 picture', onePixelPng, /too small: the short side is 1 px/],
+    ['a blank white picture', () => blankPng(), /blank/],
+  ])('refuses %s as a master, with the measured reason and no analysis asset', async (label, image, reason) => {
+    const { doc: character, media } = await createCharacterWithMaster(
+      editor,
+      { name: `Unusable ${label} ${randomBytes(3).toString('hex')}` },
+      { bytes: await image(), filename: 'master.png', mimeType: 'image/png' },
+    );
+    const workflowId = workflowIds.masterReference(character.characterId, media.id);
+    const failure = await workflowResult(system.temporal, workflowId, 90_000).then(() => undefined, (error: Error & { cause?: Error }) => error);
+    expect(failure?.cause?.message).toMatch(/cannot serve as a reference/);
+    const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+    expect(after.masterIngest).toMatchObject({ status: 'failed', error: expect.stringMatching(reason) });
+    const { body: mediaDoc } = await system.admin.request('GET', `/api/media/${media.id}?depth=0`);
+    expect(mediaDoc).toMatchObject({ dinoProcessingStatus: 'validation_failed', validationNotes: expect.stringMatching(reason) });
+    // Refused before registration: the analysis service never received it.
+    expect(mediaDoc.dinoAssetId ?? null).toBeNull();
+  });
+
+  it('keeps feature vectors out of every list and away from people', async () => {
+    const { doc: character, media } = await createCharacterWithMaster(
+      editor,
+      { name: `Vector Keeper ${randomBytes(3).toString('hex')}` },
+      { bytes: await figurePng(), filename: 'keeper.png', mimeType: 'image/png' },
+    );
+    expect((await workflowResult(system.temporal, workflowIds.masterReference(character.characterId, media.id), 90_000)).status).toBe('ready');
+    const viewer = await system.session('viewer');
+    for (const session of [system.admin, editor, viewer, worker]) {
+      const { body: list } = await session.request('GET', '/api/media?limit=50&depth=0');
+      const listed = list.docs.find((doc: { id: number }) => doc.id === media.id);
+      expect(listed.analysis.embeddingLength).toBeGreaterThan(0);
+      expect(listed.analysis).not.toHaveProperty('embedding');
+      const { body: gallery } = await session.request('GET', `/api/characters?depth=1&limit=10&where[id][equals]=${character.id}`);
+      expect(errorText(gallery)).not.toContain('"embedding"');
+    }
+    for (const session of [system.admin, editor, viewer]) {
+      expect((await session.request('GET', `/api/media/${media.id}?depth=0`)).body.analysis).not.toHaveProperty('embedding');
+    }
+    const { body: asWorker } = await worker.request('GET', `/api/media/${media.id}?depth=0`);
+    expect(asWorker.analysis.embedding.length).toBe(asWorker.analysis.embeddingLength);
+  });
+
+  it('caps list pages, also for limit=0 and pagination=false', async () => {
+    const existing = (await system.admin.request('GET', '/api/users?limit=1')).body.totalDocs as number;
+    const missing = MAX_PAGE_SIZE + 5 - existing;
+    for (let start = 0; start < missing; start += 10) {
+      await Promise.all(
+        Array.from({ length: Math.min(10, missing - start) }, (_, i) =>
+          system.admin.request('POST', '/api/users', { email: `crowd-${start + i}-${randomBytes(2).toString('hex')}@test.local`, password: 'crowd-password', role: 'viewer' }),
+        ),
+      );
+    }
+    for (const query of ['limit=0', `limit=${MAX_PAGE_SIZE * 10}`, 'pagination=false', 'limit=0&pagination=false']) {
+      const { status, body } = await system.admin.request('GET', `/api/users?${query}&depth=0`);
+      expect({ query, status, returned: body.docs.length, hasNextPage: body.hasNextPage }).toEqual({ query, status: 200, returned: MAX_PAGE_SIZE, hasNextPage: true });
+      expect(body.totalDocs).toBeGreaterThan(MAX_PAGE_SIZE);
+    }
+    // The admin's relationship fields send list queries as a POST that overrides the method: capped the same way.
+    const override = await fetch(`${system.payload.url}/api/users`, {
+      method: 'POST',
+      headers: { authorization: await adminAuthorization(), 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' },
+      body: 'limit=0&depth=0',
+    });
+    expect(override.status).toBe(200);
+    expect(((await override.json()) as { docs: unknown[] }).docs).toHaveLength(MAX_PAGE_SIZE);
+  });
+
+  it('refuses oversized request bodies with 413 before reading them', async () => {
+    const question = 'x'.repeat(300 * 1024);
+    const asked = await editor.request('POST', '/api/characters/query', { question });
+    expect(asked.status).toBe(413);
+    expect(errorText(asked.body)).toMatch(/larger than 256 KB/);
+    const created = await editor.request('POST', '/api/characters', { name: 'Too Long', biography: 'y'.repeat(3 * 1024 * 1024) });
+    expect(created.status).toBe(413);
+    const { body } = await editor.request('GET', '/api/characters?where[name][equals]=Too%20Long&limit=1');
+    expect(body.totalDocs).toBe(0);
+  });
+
+  async function adminAuthorization(): Promise<string> {
+    const response = await fetch(`${system.payload.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: system.payload.adminEmail, password: system.payload.adminPassword }),
+    });
+    const { token } = (await response.json()) as { token?: string };
+    if (!token) throw new Error('the admin could not sign in');
+    return `JWT ${token}`;
+  }
+});
