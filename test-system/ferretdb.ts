@@ -24,6 +24,8 @@ export async function startFerretDb(options: { binaryPath: string | undefined; d
       `--listen-addr=127.0.0.1:${port}`,
       `--state-dir=${stateDir}`,
       '--telemetry=disable',
+      // Its metrics server would take the fixed port 8088, so a second FerretDB on the machine could not start.
+      '--debug-addr=-',
       '--log-level=error',
     ],
     { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
