@@ -42,15 +42,17 @@ export type AppConfig = z.infer<typeof schema>;
 
 let cached: AppConfig | undefined;
 
-export function appConfig(): AppConfig {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new Error(`Invalid Payload app configuration: ${problems}`);
-    }
-    cached = parsed.data;
+export function parseAppConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid Payload app configuration: ${problems}`);
   }
+  return parsed.data;
+}
+
+export function appConfig(): AppConfig {
+  cached ??= parseAppConfig(process.env);
   return cached;
 }
 
