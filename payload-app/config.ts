@@ -5,11 +5,20 @@ import { DEFAULT_TASK_QUEUE } from '../contracts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+export function isMongoUri(uri: string): boolean {
+  return uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://');
+}
+
 /** Environment of the Payload (Next) process, parsed once. Secrets are read here and never logged. */
 const schema = z.object({
   PAYLOAD_SECRET: z.string().min(16, 'PAYLOAD_SECRET must be at least 16 characters'),
   /** `file:` (SQLite, the embedded default) or `mongodb://` (production). */
   DATABASE_URI: z.string().default(`file:${path.join(projectRoot, '.data', 'payload.db')}`),
+  /**
+   * A MongoDB-wire server that is not MongoDB. `ferretdb-v1`: no `$lookup`, no transactions, and no projection on
+   * `findAndModify` (Payload's login-attempt counter). Unset for real MongoDB, which keeps all three.
+   */
+  MONGODB_COMPAT: z.enum(['ferretdb-v1']).optional(),
   MEDIA_DIR: z.string().default(path.join(projectRoot, '.data', 'media')),
   PAYLOAD_PUBLIC_SERVER_URL: z.string().url().default('http://localhost:3000'),
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
@@ -24,21 +33,26 @@ const schema = z.object({
   WORKER_API_KEY: z.string().min(24).optional(),
   ADMIN_EMAIL: z.string().email().default('admin@example.com'),
   ADMIN_PASSWORD: z.string().min(8).optional(),
+}).refine((env) => !env.MONGODB_COMPAT || isMongoUri(env.DATABASE_URI), {
+  path: ['MONGODB_COMPAT'],
+  message: 'only applies to a mongodb:// DATABASE_URI',
 });
 
 export type AppConfig = z.infer<typeof schema>;
 
 let cached: AppConfig | undefined;
 
-export function appConfig(): AppConfig {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new Error(`Invalid Payload app configuration: ${problems}`);
-    }
-    cached = parsed.data;
+export function parseAppConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid Payload app configuration: ${problems}`);
   }
+  return parsed.data;
+}
+
+export function appConfig(): AppConfig {
+  cached ??= parseAppConfig(process.env);
   return cached;
 }
 

@@ -71,3 +71,31 @@ ensure_chromium() {
     exit 1
   fi
 }
+
+# FerretDB v1 (a MongoDB wire-protocol server on SQLite) for the MongoDB test suite: no registry here ships a MongoDB
+# server. Built from the Go module proxy into .tools/ferretdb/. FERRETDB_PATH wins.
+# The module lacks its generated build/version/version.txt (a plain `go install` builds a binary that panics on
+# start), so the module is copied somewhere writable and the file is written before building.
+FERRETDB_VERSION="v1.24.0"
+ensure_ferretdb() {
+  if [ -n "${FERRETDB_PATH:-}" ]; then return; fi
+  local dir="$TOOLS_DIR/ferretdb/$FERRETDB_VERSION"
+  if [ ! -x "$dir/ferretdb" ]; then
+    command -v go >/dev/null 2>&1 || { echo "Building FerretDB for the MongoDB tests needs Go (https://go.dev/dl/)." >&2; exit 1; }
+    log "building FerretDB $FERRETDB_VERSION from the Go module proxy into .tools/ferretdb/"
+    local module_dir source_copy
+    module_dir="$(go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" |
+      python3 -c 'import json, sys; print(json.load(sys.stdin)["Dir"])')"
+    mkdir -p "$TOOLS_DIR"
+    source_copy="$(mktemp -d "$TOOLS_DIR/ferretdb-src.XXXXXX")"
+    cp -R "$module_dir/." "$source_copy/"
+    chmod -R u+w "$source_copy"
+    echo "$FERRETDB_VERSION" > "$source_copy/build/version/version.txt"
+    mkdir -p "$dir"
+    # An absolute -o: the module has a folder named ferretdb, into which a relative one would write.
+    (cd "$source_copy" && go build -o "$dir/ferretdb" ./cmd/ferretdb) >&2
+    rm -rf "$source_copy"
+  fi
+  FERRETDB_PATH="$dir/ferretdb"
+  export FERRETDB_PATH
+}

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { databaseEnvFor } from './database';
 import { freePort, waitFor } from './ports';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -36,8 +37,8 @@ export interface PayloadServerOptions {
 }
 
 /**
- * The real Payload app (`next start` on the build `npm test` made) on a fresh SQLite file, in production mode so
- * the schema comes from the committed migrations exactly as it does for users.
+ * The real Payload app (`next start` on the build `npm test` made) on a fresh database (see database.ts), in
+ * production mode so a SQLite schema comes from the committed migrations exactly as it does for users.
  */
 export async function startPayloadServer({ temporalAddress, tmpDir, env, restartOf }: PayloadServerOptions): Promise<PayloadServer> {
   const dataDir = restartOf?.dataDir ?? (await mkdtemp(path.join(tmpDir, 'payload-')));
@@ -53,7 +54,7 @@ export async function startPayloadServer({ temporalAddress, tmpDir, env, restart
     NODE_OPTIONS: '',
     NODE_ENV: 'production' as const,
     PAYLOAD_SECRET: payloadSecret,
-    DATABASE_URI: `file:${path.join(dataDir, 'payload.db')}`,
+    ...databaseEnvFor(dataDir),
     MEDIA_DIR: path.join(dataDir, 'media'),
     PAYLOAD_PUBLIC_SERVER_URL: url,
     WORKER_API_KEY: workerApiKey,

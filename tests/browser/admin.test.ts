@@ -82,8 +82,10 @@ describe('admin in a browser', () => {
     await editor.fill('#field-name', 'Lena Marsh');
     await editor.fill('#field-physicalDescription', 'Tall, auburn hair.').catch(() => undefined);
     await editor.click('#action-save');
-    await editor.waitForURL(/\/admin\/collections\/characters\/\d+/);
-    const characterId = editor.url().match(/characters\/(\d+)/)![1]!;
+    // A number on SQLite, an ObjectId (hex) on MongoDB; never the `create` the URL had before the save.
+    const savedCharacterUrl = /\/admin\/collections\/characters\/([0-9a-f]+)(?:[/?#]|$)/;
+    await editor.waitForURL(savedCharacterUrl);
+    const characterId = editor.url().match(savedCharacterUrl)![1]!;
 
     // The master goes up through the REST API with the editor's session (the upload drawer is Payload's own UI).
     const master = await renderCharacter(randomLook(5150), 0, { width: 768, height: 1024 });

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload';
 import { adminOnly, authenticated, editorsOrService } from '../../access/roles';
+import { characterIdIsFree } from './character-id-is-free';
 import { askTheCastEndpoint } from './endpoints/ask-the-cast';
 import { pipelineEndpoint } from './endpoints/pipeline';
 import { requestShotsEndpoint } from './endpoints/request-shots';
@@ -39,6 +40,7 @@ export const Characters: CollectionConfig = {
       unique: true,
       index: true,
       required: true,
+      validate: characterIdIsFree,
       admin: { description: 'Stable slug used in workflow ids and in the knowledge base. Derived from the name when empty.' },
     },
     {

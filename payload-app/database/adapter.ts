@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mongooseAdapter } from '@payloadcms/db-mongodb';
+import { sqliteAdapter } from '@payloadcms/db-sqlite';
+import type { DatabaseAdapterObj } from 'payload';
+import { isMongoUri, type AppConfig } from '../config';
+import { migrations } from '../migrations';
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** SQLite for a `file:` URI (the embedded default), MongoDB for `mongodb://`. */
+export function databaseAdapter(config: Pick<AppConfig, 'DATABASE_URI' | 'MONGODB_COMPAT'>): DatabaseAdapterObj {
+  if (isMongoUri(config.DATABASE_URI)) {
+    if (config.MONGODB_COMPAT === 'ferretdb-v1') {
+      // FerretDB v1 has no $lookup (joins are then read with plain finds) and no transactions.
+      return mongooseAdapter({ url: config.DATABASE_URI, useJoinAggregations: false, transactionOptions: false });
+    }
+    return mongooseAdapter({ url: config.DATABASE_URI });
+  }
+  return sqliteAdapter({
+    client: { url: config.DATABASE_URI },
+    // Migrations, not schema push, define production tables; they run when Payload starts in production.
+    migrationDir: path.resolve(appDir, 'migrations'),
+    prodMigrations: migrations,
+    // WAL + busy timeout: the admin, the REST API used by workers and the CLI share one file.
+    wal: true,
+    busyTimeout: 5_000,
+    // Transactions stay off on SQLite: with them on (libsql, Payload 3.90) a document created by one request was not
+    // visible to the next one (a user created, then refused at login), and the job runner met SQLITE_BUSY. The outbox
+    // job is written by the same request right after the save, into the same database file.
+  });
+}
+
+/**
+ * Payload counts failed logins with a `findAndModify` whose projection FerretDB v1 rejects, turning a wrong password
+ * into a 500; there the count is off (0 turns it off). Payload's default (5 attempts) everywhere else.
+ */
+export function loginAttemptLimit(config: Pick<AppConfig, 'MONGODB_COMPAT'>): { maxLoginAttempts?: number } {
+  return config.MONGODB_COMPAT === 'ferretdb-v1' ? { maxLoginAttempts: 0 } : {};
+}
