@@ -43,12 +43,14 @@ function heartbeatSlowOnes<T extends Record<string, (...args: never[]) => Promis
 
 /** All activities, built from injected clients so tests can point them at stand-ins or fakes. */
 export function createActivities(deps: ActivityDeps) {
-  return heartbeatSlowOnes(withFailureClassification({
-    ...createMasterReferenceActivities(deps),
-    ...createCoreSetActivities(deps),
-    ...createGenerationActivities({ ...deps, modelId: deps.imageModelId }),
-    ...createProductionShotActivities(deps),
-    ...createPersonaSyncActivities(deps),
-    ...createCostActivities(deps),
-  }));
+  return heartbeatSlowOnes(
+    withFailureClassification({
+      ...createMasterReferenceActivities(deps),
+      ...createCoreSetActivities(deps),
+      ...createGenerationActivities({ ...deps, modelId: deps.imageModelId }),
+      ...createProductionShotActivities(deps),
+      ...createPersonaSyncActivities(deps),
+      ...createCostActivities(deps),
+    }),
+  );
 }

@@ -43,7 +43,10 @@ if (!baseUrl) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'calibrate-dino-'));
   const standIn = await startDinoStandIn({ port: 0, dataDir });
   baseUrl = standIn.url;
-  cleanups.push(() => standIn.close(), () => rm(dataDir, { recursive: true, force: true }));
+  cleanups.push(
+    () => standIn.close(),
+    () => rm(dataDir, { recursive: true, force: true }),
+  );
 }
 const dino = createDinoClient({ baseUrl, apiKey: process.env.DINO_API_KEY });
 
@@ -79,7 +82,12 @@ try {
         for (const file of (await readdir(path.join(labelDir, angleName))).filter((name) => IMAGE.test(name))) {
           const image = await embed(path.join(labelDir, angleName, file));
           engines.add(image.engineId);
-          samples.push({ angle: Number(angleName), label, score: consistencyFromCosine(cosineSimilarity(master.vector, image.vector)), source: `${character.name}/${label}/${angleName}/${file}` });
+          samples.push({
+            angle: Number(angleName),
+            label,
+            score: consistencyFromCosine(cosineSimilarity(master.vector, image.vector)),
+            source: `${character.name}/${label}/${angleName}/${file}`,
+          });
           vectors.push({ label, angle: Number(angleName), vector: image.vector });
         }
       }
@@ -104,8 +112,19 @@ console.log(formatBands(engineId, bands));
 const neighbour = proposeNeighbourBar(neighbourSamples);
 console.log(`Neighbouring views (θ ± 45°): ${neighbour.note}`);
 if (values.out) {
-  const rows = bands.map(({ angle, minConsistency, maxConsistency, characterFloor, reviewUntilCalibrated, calibrationNote }) => ({ engineId, angle, minConsistency, maxConsistency, characterFloor, reviewUntilCalibrated, calibrationNote }));
+  const rows = bands.map(({ angle, minConsistency, maxConsistency, characterFloor, reviewUntilCalibrated, calibrationNote }) => ({
+    engineId,
+    angle,
+    minConsistency,
+    maxConsistency,
+    characterFloor,
+    reviewUntilCalibrated,
+    calibrationNote,
+  }));
   const neighbourThresholds = neighbour.minConsistency === null ? [] : [{ engineId, minConsistency: neighbour.minConsistency }];
-  await writeFile(values.out, `${JSON.stringify({ engineId, coreSetThresholds: rows, neighbourThresholds, bands, samples, neighbourSamples }, null, 2)}\n`);
+  await writeFile(
+    values.out,
+    `${JSON.stringify({ engineId, coreSetThresholds: rows, neighbourThresholds, bands, samples, neighbourSamples }, null, 2)}\n`,
+  );
   console.log(`wrote ${values.out}`);
 }

@@ -18,13 +18,21 @@ console.log(`chaos seed ${options.seed} (repeat with --seed ${options.seed}); op
 const dir = await mkdtemp(path.join(tmpdir(), 'cal-chaos-'));
 const workflowBundlePath = path.join(dir, 'bundle.js');
 await writeFile(workflowBundlePath, (await bundleWorkflows()).code);
-const chaos = await startChaosSystem({ cliPath: process.env.TEMPORAL_CLI_PATH, workflowBundlePath, tmpDir: dir, seed: options.seed, geminiLatencyMs: options.geminiLatencyMs });
+const chaos = await startChaosSystem({
+  cliPath: process.env.TEMPORAL_CLI_PATH,
+  workflowBundlePath,
+  tmpDir: dir,
+  seed: options.seed,
+  geminiLatencyMs: options.geminiLatencyMs,
+});
 let failed = true;
 try {
   const result = await runChaos(chaos, options, (line) => console.log(`[chaos ${new Date().toISOString()}] ${line}`));
   const kills = result.killsDone.map((kill) => `${kill.target}@${(kill.atMs / 1000).toFixed(1)}s`).join(', ') || 'none';
   console.log(`\nseed ${options.seed}, ${options.characters} characters, fault rate ${options.faultRate}, ${result.seconds.toFixed(0)} s`);
-  console.log(`kills done: ${kills}; unplanned restarts: ${JSON.stringify(result.unplannedRestarts)}; reviews: ${JSON.stringify(result.reviews)}\n`);
+  console.log(
+    `kills done: ${kills}; unplanned restarts: ${JSON.stringify(result.unplannedRestarts)}; reviews: ${JSON.stringify(result.reviews)}\n`,
+  );
   console.log(formatCountsTable(result.counts));
   if (result.counts.findings.length) console.log(`\n${result.counts.findings.join('\n')}`);
   failed = defects(result.counts) > 0 || result.counts.notEnded > 0;

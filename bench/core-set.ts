@@ -37,17 +37,26 @@ try {
   async function standInSeconds(): Promise<number> {
     const gemini = (await (await fetch(`${system.gemini.url}/_control/stats`)).json()) as { serverTimeMs: number };
     const dino = (await (await fetch(`${system.dino.url}/_control/stats`)).json()) as { totalServerTimeMs: number };
-    if (typeof gemini.serverTimeMs !== 'number' || typeof dino.totalServerTimeMs !== 'number') throw new Error('a stand-in did not report its server time');
+    if (typeof gemini.serverTimeMs !== 'number' || typeof dino.totalServerTimeMs !== 'number')
+      throw new Error('a stand-in did not report its server time');
     return (gemini.serverTimeMs + dino.totalServerTimeMs) / 1000;
   }
 
   async function run(angles: number[], concurrency: number): Promise<{ wall: number; standIn: number }> {
     await system.admin.request('POST', '/api/globals/qa-settings', { coreSetConcurrency: concurrency });
-    const character = await createCharacterWithMaster(editor, { name: `Bench ${++seq} ${Date.now()}` }, { bytes: master, filename: 'bench.png', mimeType: 'image/png' });
+    const character = await createCharacterWithMaster(
+      editor,
+      { name: `Bench ${++seq} ${Date.now()}` },
+      { bytes: master, filename: 'bench.png', mimeType: 'image/png' },
+    );
     await waitForMasterReady(system.temporal, character);
     const standInBefore = await standInSeconds();
     const started = performance.now();
-    const response = await editor.request('POST', `/api/characters/${character.id}/core-set`, { angles, maxAttempts: 1, thresholdOverride: 0 });
+    const response = await editor.request('POST', `/api/characters/${character.id}/core-set`, {
+      angles,
+      maxAttempts: 1,
+      thresholdOverride: 0,
+    });
     const result = await system.temporal.workflow.getHandle(response.body.workflowId).result();
     const wall = (performance.now() - started) / 1000;
     if (result.status !== 'complete') throw new Error(`bench run ended ${result.status}: ${JSON.stringify(result.angles)}`);

@@ -27,8 +27,17 @@ const outcomes = await runGate({
   },
 });
 console.log(formatTable(confusionTable(outcomes)));
-console.log(`Engine: ${[...new Set(outcomes.map((outcome) => outcome.engineId))].join(', ')}; ${outcomes.length} pictures in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `Engine: ${[...new Set(outcomes.map((outcome) => outcome.engineId))].join(', ')}; ${outcomes.length} pictures in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+);
 if (process.env.GATE_DUMP) {
   const { writeFile } = await import('node:fs/promises');
-  await writeFile(process.env.GATE_DUMP, JSON.stringify(outcomes.map(({ gateCase, ...rest }) => ({ id: gateCase.id, group: gateCase.group, expected: gateCase.expectedCheck, ...rest })), null, 1));
+  await writeFile(
+    process.env.GATE_DUMP,
+    JSON.stringify(
+      outcomes.map(({ gateCase, ...rest }) => ({ id: gateCase.id, group: gateCase.group, expected: gateCase.expectedCheck, ...rest })),
+      null,
+      1,
+    ),
+  );
 }

@@ -27,16 +27,7 @@ export interface MasterReferenceProgress {
 }
 
 export type ImageState =
-  | 'generating'
-  | 'analysing'
-  | 'retrying'
-  | 'passed'
-  | 'awaiting_review'
-  | 'approved'
-  | 'rejected'
-  | 'timed_out'
-  | 'blocked'
-  | 'failed';
+  'generating' | 'analysing' | 'retrying' | 'passed' | 'awaiting_review' | 'approved' | 'rejected' | 'timed_out' | 'blocked' | 'failed';
 
 /** One requested image (a core-set angle or a production shot), mutated in place as its attempts advance. */
 export interface ImageProgress {

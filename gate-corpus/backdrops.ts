@@ -29,7 +29,9 @@ export function describeBackdrop(backdrop: Backdrop): string {
 /** The backdrop as raw RGB at the given size (smooth ramps, a little dither so gradients do not band). */
 export async function paintBackdrop(backdrop: Backdrop, width: number, height: number): Promise<Buffer> {
   if (backdrop.kind === 'plain') {
-    return sharp({ create: { width, height, channels: 3, background: backdrop.colour } }).png().toBuffer();
+    return sharp({ create: { width, height, channels: 3, background: backdrop.colour } })
+      .png()
+      .toBuffer();
   }
   const a = hexToRgb(backdrop.kind === 'gradient' ? backdrop.from : backdrop.centre);
   const b = hexToRgb(backdrop.kind === 'gradient' ? backdrop.to : backdrop.edge);
@@ -46,7 +48,9 @@ export async function paintBackdrop(backdrop: Backdrop, width: number, height: n
       for (let c = 0; c < 3; c++) data[(y * width + x) * 3 + c] = Math.round(a[c]! + (b[c]! - a[c]!) * t + dither);
     }
   }
-  return sharp(data, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(data, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 function hexToRgb(hex: string): [number, number, number] {

@@ -40,9 +40,15 @@ export async function writeCalibrationFolder(folder: string, charactersPerMethod
       for (const angle of ANGLES) {
         await save(path.join(dir, 'same', String(angle), 'view.png'), await draw(character, angle, 10 + angle));
         if (redrawn) {
-          await save(path.join(dir, 'same', String(angle), 'redrawn.png'), await renderCharacter(redrawn, angle, { width: frame.width, height: frame.height, seed: 40 + angle, background: backdrop }));
+          await save(
+            path.join(dir, 'same', String(angle), 'redrawn.png'),
+            await renderCharacter(redrawn, angle, { width: frame.width, height: frame.height, seed: 40 + angle, background: backdrop }),
+          );
         }
-        await save(path.join(dir, 'wrong-view', String(angle), angle === 0 ? 'back-view.png' : 'front-view.png'), await draw(character, angle === 0 ? 180 : 0, 20 + angle));
+        await save(
+          path.join(dir, 'wrong-view', String(angle), angle === 0 ? 'back-view.png' : 'front-view.png'),
+          await draw(character, angle === 0 ? 180 : 0, 20 + angle),
+        );
         await save(path.join(dir, 'other', String(angle), 'other-character.png'), await draw(character + 50, angle, 30 + angle));
       }
     }

@@ -45,7 +45,12 @@ export async function compose(backdrop: Buffer, width: number, height: number, p
     if (visibleRight <= visibleLeft || visibleBottom <= visibleTop) continue;
     const scaled = await sharp(placement.figure.png).resize(box.width, box.height, { fit: 'fill', kernel: 'lanczos3' }).png().toBuffer();
     const visible = await sharp(scaled)
-      .extract({ left: visibleLeft - box.left, top: visibleTop - box.top, width: visibleRight - visibleLeft, height: visibleBottom - visibleTop })
+      .extract({
+        left: visibleLeft - box.left,
+        top: visibleTop - box.top,
+        width: visibleRight - visibleLeft,
+        height: visibleBottom - visibleTop,
+      })
       .png()
       .toBuffer();
     overlays.push({ input: visible, left: visibleLeft, top: visibleTop });

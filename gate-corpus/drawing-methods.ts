@@ -26,7 +26,12 @@ export const STAND_IN: DrawingMethod = {
 export const PAINTER: DrawingMethod = {
   id: 'painter',
   draw: (character, angle, frame, seed, backdrop) =>
-    paintCharacter(randomPaintedCharacter(character), angle, { width: frame.width, height: frame.height, seed, background: { kind: 'plain', colour: backdrop } }),
+    paintCharacter(randomPaintedCharacter(character), angle, {
+      width: frame.width,
+      height: frame.height,
+      seed,
+      background: { kind: 'plain', colour: backdrop },
+    }),
 };
 
 export const DRAWING_METHODS: DrawingMethod[] = [STAND_IN, PAINTER];

@@ -43,7 +43,10 @@ export function createGate(options: { dino: DinoClient; settings: QaRuleSettings
 
   async function analyseOnce(bytes: Buffer, name: string): Promise<{ vector: number[]; engineId: string }> {
     const prepared = await prepareForAnalysis(bytes, name);
-    const { assetId } = await dino.uploadMedia(prepared.bytes, { filename: `${name}.${prepared.mimeType === 'image/png' ? 'png' : 'jpg'}`, contentType: prepared.mimeType });
+    const { assetId } = await dino.uploadMedia(prepared.bytes, {
+      filename: `${name}.${prepared.mimeType === 'image/png' ? 'png' : 'jpg'}`,
+      contentType: prepared.mimeType,
+    });
     try {
       const features = await dino.extractFeatures(assetId);
       return { vector: features.features, engineId: features.engineId };
@@ -64,7 +67,9 @@ export function createGate(options: { dino: DinoClient; settings: QaRuleSettings
       const cosine = cosineSimilarity(candidate.vector, reference.vector);
       const consistencyScore = consistencyFromCosine(cosine);
       const rules = coreSetRules(settings, candidate.engineId, gateCase.angle);
-      const failedChecks = quality.checks.filter((check) => !check.passed).map((check) => ({ id: check.id, note: check.note ?? check.label }));
+      const failedChecks = quality.checks
+        .filter((check) => !check.passed)
+        .map((check) => ({ id: check.id, note: check.note ?? check.label }));
       const verdict = judgeCandidate({ cosine, consistencyScore, qualityScore: quality.score, failedChecks }, rules);
       return { gateCase, ...verdict, consistencyScore, qualityScore: quality.score, engineId: candidate.engineId };
     },

@@ -29,14 +29,25 @@ export function confusionTable(outcomes: GateOutcome[]): ConfusionTable {
     for (const outcome of outcomes) {
       const { gateCase } = outcome;
       const key = `${gateCase.group}:${keyOf(outcome)}`;
-      const row = table.get(key) ?? { key: keyOf(outcome), group: gateCase.group, total: 0, right: 0, wrongReason: 0, wrong: 0, examples: [] };
+      const row = table.get(key) ?? {
+        key: keyOf(outcome),
+        group: gateCase.group,
+        total: 0,
+        right: 0,
+        wrongReason: 0,
+        wrong: 0,
+        examples: [],
+      };
       row.total++;
       const verdict = classify(outcome);
       if (verdict === 'right') row.right++;
       else {
         if (verdict === 'wrong-reason') row.wrongReason++;
         else row.wrong++;
-        if (row.examples.length < 3) row.examples.push(`${gateCase.id} → ${outcome.passed ? 'passed' : outcome.reasons.join(',')} (c ${outcome.consistencyScore}, q ${outcome.qualityScore})`);
+        if (row.examples.length < 3)
+          row.examples.push(
+            `${gateCase.id} → ${outcome.passed ? 'passed' : outcome.reasons.join(',')} (c ${outcome.consistencyScore}, q ${outcome.qualityScore})`,
+          );
       }
       table.set(key, row);
     }
@@ -64,16 +75,25 @@ export function formatTable(table: ConfusionTable): string {
   const lines: string[] = [];
   const section = (title: string, rows: ConfusionRow[]) => {
     lines.push(title);
-    lines.push(`${'group'.padEnd(10)}${'key'.padEnd(34)}${'total'.padStart(6)}${'right'.padStart(7)}${'other-reason'.padStart(14)}${'wrong'.padStart(7)}`);
+    lines.push(
+      `${'group'.padEnd(10)}${'key'.padEnd(34)}${'total'.padStart(6)}${'right'.padStart(7)}${'other-reason'.padStart(14)}${'wrong'.padStart(7)}`,
+    );
     for (const row of rows) {
-      lines.push(`${row.group.padEnd(10)}${row.key.padEnd(34)}${String(row.total).padStart(6)}${String(row.right).padStart(7)}${String(row.wrongReason).padStart(14)}${String(row.wrong).padStart(7)}`);
+      lines.push(
+        `${row.group.padEnd(10)}${row.key.padEnd(34)}${String(row.total).padStart(6)}${String(row.right).padStart(7)}${String(row.wrongReason).padStart(14)}${String(row.wrong).padStart(7)}`,
+      );
       for (const example of row.examples) lines.push(`            ${example}`);
     }
     lines.push('');
   };
-  section('By transformation (good: right = passed, wrong = falsely flagged; must-flag: right = flagged by its named check)', table.byTransform);
+  section(
+    'By transformation (good: right = passed, wrong = falsely flagged; must-flag: right = flagged by its named check)',
+    table.byTransform,
+  );
   section('By drawing method', table.byMethod);
   lines.push(`Good images passed: ${(table.goodPassRate * 100).toFixed(1)}%`);
-  lines.push(`Must-flag images flagged: ${table.mustFlagCaught}/${table.mustFlagTotal}, with the right reason: ${table.mustFlagRightReason}/${table.mustFlagTotal}`);
+  lines.push(
+    `Must-flag images flagged: ${table.mustFlagCaught}/${table.mustFlagTotal}, with the right reason: ${table.mustFlagRightReason}/${table.mustFlagTotal}`,
+  );
   return lines.join('\n');
 }

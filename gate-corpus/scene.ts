@@ -16,7 +16,14 @@ export interface Scene {
   placement: Placement;
 }
 
-export async function drawScene(method: DrawingMethod, character: number, angle: number, seed: number, frame: Frame, backdrop: Backdrop): Promise<Scene> {
+export async function drawScene(
+  method: DrawingMethod,
+  character: number,
+  angle: number,
+  seed: number,
+  frame: Frame,
+  backdrop: Backdrop,
+): Promise<Scene> {
   const figure = await figureFromTwoBackdrops((colour) => method.draw(character, angle, frame, seed, colour));
   return { method, character, angle, seed, frame, backdrop, figure, placement: originalPlacement(figure, frame.width, frame.height) };
 }

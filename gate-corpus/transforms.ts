@@ -55,9 +55,18 @@ export const GOOD_TRANSFORMS: Transform[] = [
   },
   {
     id: 'rescaled-72%',
-    apply: async (scene) => ({ bytes: await png(sharp(await renderScene(scene)).resize(Math.round(scene.frame.width * 0.72), Math.round(scene.frame.height * 0.72))) }),
+    apply: async (scene) => ({
+      bytes: await png(sharp(await renderScene(scene)).resize(Math.round(scene.frame.width * 0.72), Math.round(scene.frame.height * 0.72))),
+    }),
   },
-  { id: 'jpeg-q85', apply: async (scene) => ({ bytes: await sharp(await renderScene(scene)).jpeg({ quality: 85 }).toBuffer() }) },
+  {
+    id: 'jpeg-q85',
+    apply: async (scene) => ({
+      bytes: await sharp(await renderScene(scene))
+        .jpeg({ quality: 85 })
+        .toBuffer(),
+    }),
+  },
 ];
 
 function cut(side: 'top' | 'bottom' | 'left' | 'right', fraction: number): Transform {
@@ -68,10 +77,13 @@ function cut(side: 'top' | 'bottom' | 'left' | 'right', fraction: number): Trans
       const box = placedBox(scene.placement);
       const { width, height } = scene.frame;
       const region =
-        side === 'bottom' ? { left: 0, top: 0, width, height: Math.round(box.top + box.height * (1 - fraction)) }
-        : side === 'top' ? { left: 0, top: Math.round(box.top + box.height * fraction), width, height: 0 }
-        : side === 'right' ? { left: 0, top: 0, width: Math.round(box.left + box.width * (1 - fraction)), height }
-        : { left: Math.round(box.left + box.width * fraction), top: 0, width: 0, height };
+        side === 'bottom'
+          ? { left: 0, top: 0, width, height: Math.round(box.top + box.height * (1 - fraction)) }
+          : side === 'top'
+            ? { left: 0, top: Math.round(box.top + box.height * fraction), width, height: 0 }
+            : side === 'right'
+              ? { left: 0, top: 0, width: Math.round(box.left + box.width * (1 - fraction)), height }
+              : { left: Math.round(box.left + box.width * fraction), top: 0, width: 0, height };
       if (side === 'top') region.height = height - region.top;
       if (side === 'left') region.width = width - region.left;
       return { bytes: await png(sharp(await renderScene(scene)).extract(region)) };
@@ -130,7 +142,10 @@ function rawFilter(id: string, expectedCheck: string, change: (data: Buffer, see
     id,
     expectedCheck,
     apply: async (scene, { seed }) => {
-      const { data, info } = await sharp(await renderScene(scene)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const { data, info } = await sharp(await renderScene(scene))
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       change(data, seed);
       return { bytes: await png(sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })) };
     },
@@ -157,26 +172,50 @@ const gaussianNoise = (sigma: number) => (data: Buffer, seed: number) => {
 const SIDE_ANGLES = [90, 135, 180, 225, 270];
 
 export const MUST_FLAG_TRANSFORMS: Transform[] = [
-  cut('bottom', 0.25), cut('bottom', 0.6), cut('top', 0.3), cut('left', 0.4), cut('right', 0.5), cut('right', 0.25),
-  shift('left', 0.3), shift('right', 0.5), shift('up', 0.35), shift('down', 0.45),
+  cut('bottom', 0.25),
+  cut('bottom', 0.6),
+  cut('top', 0.3),
+  cut('left', 0.4),
+  cut('right', 0.5),
+  cut('right', 0.25),
+  shift('left', 0.3),
+  shift('right', 0.5),
+  shift('up', 0.35),
+  shift('down', 0.45),
   {
     id: 'below-minimum-size',
     expectedCheck: 'resolution',
     apply: async (scene) => {
       const factor = 380 / Math.min(scene.frame.width, scene.frame.height);
-      return { bytes: await png(sharp(await renderScene(scene)).resize(Math.round(scene.frame.width * factor), Math.round(scene.frame.height * factor))) };
+      return {
+        bytes: await png(
+          sharp(await renderScene(scene)).resize(Math.round(scene.frame.width * factor), Math.round(scene.frame.height * factor)),
+        ),
+      };
     },
   },
-  copies('two-side-by-side', [1, 1], 0), copies('two-overlapping', [1, 1], 0.45), copies('three-in-a-row', [1, 1, 1], 0.1),
+  copies('two-side-by-side', [1, 1], 0),
+  copies('two-overlapping', [1, 1], 0.45),
+  copies('three-in-a-row', [1, 1, 1], 0.1),
   copies('two-different-sizes', [1, 0.62], 0.05),
   filtered('gaussian-blur-2.5', 'sharpness', (image, scene) => image.blur((2.5 * longSide(scene)) / 1024)),
   filtered('gaussian-blur-4', 'sharpness', (image, scene) => image.blur((4 * longSide(scene)) / 1024)),
   filtered('gaussian-blur-8', 'sharpness', (image, scene) => image.blur((8 * longSide(scene)) / 1024)),
-  filtered('motion-blur-horizontal', 'sharpness', (image, scene) => image.convolve(motionKernel(Math.round((17 * longSide(scene)) / 1024), 'horizontal'))),
-  filtered('motion-blur-vertical', 'sharpness', (image, scene) => image.convolve(motionKernel(Math.round((17 * longSide(scene)) / 1024), 'vertical'))),
+  filtered('motion-blur-horizontal', 'sharpness', (image, scene) =>
+    image.convolve(motionKernel(Math.round((17 * longSide(scene)) / 1024), 'horizontal')),
+  ),
+  filtered('motion-blur-vertical', 'sharpness', (image, scene) =>
+    image.convolve(motionKernel(Math.round((17 * longSide(scene)) / 1024), 'vertical')),
+  ),
   filtered('hue-shift-60', 'palette', (image) => image.modulate({ hue: 60 })),
   filtered('hue-shift-180', 'palette', (image) => image.modulate({ hue: 180 })),
-  filtered('palette-swap-red-blue', 'palette', (image) => image.recomb([[0, 0, 1], [0, 1, 0], [1, 0, 0]])),
+  filtered('palette-swap-red-blue', 'palette', (image) =>
+    image.recomb([
+      [0, 0, 1],
+      [0, 1, 0],
+      [1, 0, 0],
+    ]),
+  ),
   filtered('over-exposed', 'exposure', (image) => image.linear(1.9, 45)),
   filtered('under-exposed', 'exposure', (image) => image.linear(0.28, 0)),
   rawFilter('heavy-noise', 'noise', gaussianNoise(30)),
@@ -195,7 +234,15 @@ export const MUST_FLAG_TRANSFORMS: Transform[] = [
     apply: async (scene) => {
       const { width, height } = scene.frame;
       const pad = Math.round((height * 16) / 9 - width) / 2;
-      return { bytes: await png(sharp(await renderScene(scene)).extend({ left: Math.max(1, Math.floor(pad)), right: Math.max(1, Math.ceil(pad)), extendWith: 'copy' })) };
+      return {
+        bytes: await png(
+          sharp(await renderScene(scene)).extend({
+            left: Math.max(1, Math.floor(pad)),
+            right: Math.max(1, Math.ceil(pad)),
+            extendWith: 'copy',
+          }),
+        ),
+      };
     },
   },
   { id: 'echo-exact', expectedCheck: 'echo', angles: [0], apply: async (_scene, { master }) => ({ bytes: master }) },
@@ -205,10 +252,19 @@ export const MUST_FLAG_TRANSFORMS: Transform[] = [
     angles: [0],
     apply: async (_scene, { master }) => {
       const meta = await sharp(master).metadata();
-      return { bytes: await sharp(master).resize(Math.round(meta.width! * 0.9)).jpeg({ quality: 80 }).toBuffer() };
+      return {
+        bytes: await sharp(master)
+          .resize(Math.round(meta.width! * 0.9))
+          .jpeg({ quality: 80 })
+          .toBuffer(),
+      };
     },
   },
-  { id: 'another-character', expectedCheck: 'consistency', apply: async (_scene, { otherCharacter }) => ({ bytes: await renderScene(await otherCharacter()) }) },
+  {
+    id: 'another-character',
+    expectedCheck: 'consistency',
+    apply: async (_scene, { otherCharacter }) => ({ bytes: await renderScene(await otherCharacter()) }),
+  },
   {
     id: 'front-view-for-a-turned-angle',
     expectedCheck: 'view',

@@ -77,7 +77,8 @@ function isSmooth(distance: Float32Array, width: number, height: number, ring: n
     }
   }
   const shares = Object.values(sides).map(([near, total]) => (total ? near! / total! : 0));
-  const overall = Object.values(sides).reduce((sum, [near]) => sum + near!, 0) / Object.values(sides).reduce((sum, [, total]) => sum + total!, 0);
+  const overall =
+    Object.values(sides).reduce((sum, [near]) => sum + near!, 0) / Object.values(sides).reduce((sum, [, total]) => sum + total!, 0);
   const cleanSides = shares.filter((share) => share >= 0.85).length;
   return overall >= SMOOTH_SHARE || cleanSides >= 3;
 }
@@ -88,7 +89,10 @@ export function subjectThreshold(distance: Float32Array, border: number[]): numb
 
 /** Median distance of the border pixels that lie near the surface: the backdrop's own roughness. */
 function spreadOf(distance: Float32Array, border: number[]): number {
-  const near = border.map((i) => distance[i]!).filter((d) => d < SMOOTH_TOLERANCE * 2).sort((a, b) => a - b);
+  const near = border
+    .map((i) => distance[i]!)
+    .filter((d) => d < SMOOTH_TOLERANCE * 2)
+    .sort((a, b) => a - b);
   return near.length ? near[Math.floor(near.length / 2)]! : SMOOTH_TOLERANCE;
 }
 

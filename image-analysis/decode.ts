@@ -36,7 +36,13 @@ export async function decodeRgb(bytes: Buffer, maxSide: number): Promise<RgbImag
       .toBuffer({ resolveWithObject: true });
     const originalWidth = meta.autoOrient?.width ?? meta.width;
     const originalHeight = meta.autoOrient?.height ?? meta.height;
-    return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, originalWidth, originalHeight };
+    return {
+      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+      width: info.width,
+      height: info.height,
+      originalWidth,
+      originalHeight,
+    };
   } catch (error) {
     throw new UndecodableImageError(`not a readable image (${(error as Error).message})`);
   }

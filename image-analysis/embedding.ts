@@ -55,11 +55,22 @@ export function embeddingOf(image: RgbImage, subject: SubjectMask): number[] {
   const subjectHeight = bbox.bottom - bbox.top + 1;
   const centreX = (bbox.left + bbox.right + 1) / 2;
   const layoutWidth = Math.max(bbox.right - bbox.left + 1, subjectHeight * LAYOUT.widthPerHeight);
-  const layout = gridBlock(image, subject, { left: centreX - layoutWidth / 2, top: bbox.top, width: layoutWidth, height: subjectHeight }, LAYOUT.cols, LAYOUT.rows);
+  const layout = gridBlock(
+    image,
+    subject,
+    { left: centreX - layoutWidth / 2, top: bbox.top, width: layoutWidth, height: subjectHeight },
+    LAYOUT.cols,
+    LAYOUT.rows,
+  );
   const head = gridBlock(image, subject, headBox(subject), HEAD.cols, HEAD.rows);
   const palette = paletteBlock(image, subject);
   const edges = edgeHistogram(image, bbox);
-  return [...scaled(layout, WEIGHTS.layout), ...scaled(head, WEIGHTS.head), ...scaled(palette, WEIGHTS.palette), ...scaled(edges, WEIGHTS.edges)];
+  return [
+    ...scaled(layout, WEIGHTS.layout),
+    ...scaled(head, WEIGHTS.head),
+    ...scaled(palette, WEIGHTS.palette),
+    ...scaled(edges, WEIGHTS.edges),
+  ];
 }
 
 /**

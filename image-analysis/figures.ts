@@ -276,7 +276,12 @@ function labelRegions(mask: Uint8Array, width: number): { labels: Int32Array; si
       const i = stack.pop()!;
       size++;
       const x = i % width;
-      const neighbours = [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i >= width ? i - width : -1, i < mask.length - width ? i + width : -1];
+      const neighbours = [
+        x > 0 ? i - 1 : -1,
+        x < width - 1 ? i + 1 : -1,
+        i >= width ? i - width : -1,
+        i < mask.length - width ? i + width : -1,
+      ];
       for (const n of neighbours) {
         if (n >= 0 && mask[n] && labels[n] === -1) {
           labels[n] = label;
@@ -296,8 +301,18 @@ function labelRegions(mask: Uint8Array, width: number): { labels: Int32Array; si
 export function crownWidthRatio(mask: Uint8Array, width: number, height: number): number {
   let top = -1;
   let bottom = -1;
-  for (let y = 0; y < height && top < 0; y++) for (let x = 0; x < width; x++) if (mask[y * width + x]) { top = y; break; }
-  for (let y = height - 1; y >= 0 && bottom < 0; y--) for (let x = 0; x < width; x++) if (mask[y * width + x]) { bottom = y; break; }
+  for (let y = 0; y < height && top < 0; y++)
+    for (let x = 0; x < width; x++)
+      if (mask[y * width + x]) {
+        top = y;
+        break;
+      }
+  for (let y = height - 1; y >= 0 && bottom < 0; y--)
+    for (let x = 0; x < width; x++)
+      if (mask[y * width + x]) {
+        bottom = y;
+        break;
+      }
   if (top < 0 || bottom <= top) return 0;
   const subjectHeight = bottom - top + 1;
   const row = Math.min(bottom, top + Math.max(2, Math.round(CROWN_DEPTH * subjectHeight)));

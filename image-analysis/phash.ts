@@ -23,7 +23,8 @@ export function perceptualHash(image: RgbImage): string {
       let sum = 0;
       for (let y = 0; y < SIZE; y++) {
         for (let x = 0; x < SIZE; x++) {
-          sum += small[y * SIZE + x]! * Math.cos(((2 * x + 1) * u * Math.PI) / (2 * SIZE)) * Math.cos(((2 * y + 1) * v * Math.PI) / (2 * SIZE));
+          sum +=
+            small[y * SIZE + x]! * Math.cos(((2 * x + 1) * u * Math.PI) / (2 * SIZE)) * Math.cos(((2 * y + 1) * v * Math.PI) / (2 * SIZE));
         }
       }
       coefficients.push(sum);

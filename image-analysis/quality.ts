@@ -100,7 +100,14 @@ export async function measureQuality(bytes: Buffer, options: QualityOptions = {}
     checks.push({ id, label, passed, value: round(value), threshold, ...(passed ? {} : { note: failNote }) });
 
   const shortSide = Math.min(image.originalWidth, image.originalHeight);
-  add('resolution', 'Resolution', shortSide >= t.minShortSide, shortSide, `short side ≥ ${t.minShortSide} px`, `too small: the short side is ${shortSide} px, below ${t.minShortSide} px`);
+  add(
+    'resolution',
+    'Resolution',
+    shortSide >= t.minShortSide,
+    shortSide,
+    `short side ≥ ${t.minShortSide} px`,
+    `too small: the short side is ${shortSide} px, below ${t.minShortSide} px`,
+  );
   const empty = subject.plainBackground && subject.areaFraction < t.minSubjectForContent;
   add(
     'blank',
@@ -108,21 +115,35 @@ export async function measureQuality(bytes: Buffer, options: QualityOptions = {}
     own.stdDev >= t.minStdDev && !empty,
     empty ? subject.areaFraction : own.stdDev,
     `luma std dev ≥ ${t.minStdDev} and a subject on the backdrop`,
-    empty ? `blank: only backdrop, no subject (${round(subject.areaFraction * 100)}% of the frame)` : `blank or uniform: luma standard deviation ${round(own.stdDev)} is below ${t.minStdDev}`,
+    empty
+      ? `blank: only backdrop, no subject (${round(subject.areaFraction * 100)}% of the frame)`
+      : `blank or uniform: luma standard deviation ${round(own.stdDev)} is below ${t.minStdDev}`,
   );
-  add('sharpness', 'Sharpness', own.blur <= t.maxBlur, own.blur, `blur ≤ ${t.maxBlur} (0 crisp … 1 blurred)`, `blurred: ${round(own.blur * 100)}% of the edge contrast survives a re-blur (allowed ${t.maxBlur * 100}%)`);
+  add(
+    'sharpness',
+    'Sharpness',
+    own.blur <= t.maxBlur,
+    own.blur,
+    `blur ≤ ${t.maxBlur} (0 crisp … 1 blurred)`,
+    `blurred: ${round(own.blur * 100)}% of the edge contrast survives a re-blur (allowed ${t.maxBlur * 100}%)`,
+  );
 
   const brightestRatio = references.length ? own.brightest / Math.max(1, median(references.map((reference) => reference.brightest))) : 1;
   const darkestRise = references.length ? own.darkest - median(references.map((reference) => reference.darkest)) : 0;
   const exposureNotes: string[] = [];
   if (own.clipped > t.maxClippedFraction) exposureNotes.push(`${round(own.clipped * 100)}% of the subject is clipped to black or white`);
   if (references.length && brightestRatio < t.minBrightestVsReferences) {
-    exposureNotes.push(`under-exposed: the subject's brightest parts reach ${round(brightestRatio * 100)}% of the references' (needs ${t.minBrightestVsReferences * 100}%)`);
+    exposureNotes.push(
+      `under-exposed: the subject's brightest parts reach ${round(brightestRatio * 100)}% of the references' (needs ${t.minBrightestVsReferences * 100}%)`,
+    );
   }
   if (references.length && darkestRise > t.maxDarkestRise) {
-    exposureNotes.push(`over-exposed: the subject's darkest parts are ${round(darkestRise)} levels lighter than the references' (allowed ${t.maxDarkestRise})`);
+    exposureNotes.push(
+      `over-exposed: the subject's darkest parts are ${round(darkestRise)} levels lighter than the references' (allowed ${t.maxDarkestRise})`,
+    );
   }
-  if (!references.length && own.brightest < t.minBrightest) exposureNotes.push(`the subject's brightest parts reach only luma ${round(own.brightest)}`);
+  if (!references.length && own.brightest < t.minBrightest)
+    exposureNotes.push(`the subject's brightest parts reach only luma ${round(own.brightest)}`);
   if (!references.length && own.darkest > t.maxDarkest) exposureNotes.push(`the subject's darkest parts are at luma ${round(own.darkest)}`);
   add(
     'exposure',
@@ -132,10 +153,38 @@ export async function measureQuality(bytes: Buffer, options: QualityOptions = {}
     `clipped ≤ ${t.maxClippedFraction * 100}%; brightest parts ≥ ${t.minBrightestVsReferences * 100}% and darkest parts ≤ +${t.maxDarkestRise} of the references'`,
     `badly exposed: ${exposureNotes.join('; ')}`,
   );
-  add('contrast', 'Contrast on the subject', own.contrast >= t.minContrast, own.contrast, `p5–p95 luma ≥ ${t.minContrast}`, `flat: the subject's p5–p95 luma range is ${round(own.contrast)}, below ${t.minContrast}`);
-  add('posterised', 'Tonal gradation', own.distinctColours >= t.minDistinctColours, own.distinctColours, `≥ ${t.minDistinctColours} distinct colours`, `posterised: only ${own.distinctColours} distinct colours, no gradation between them`);
-  add('noise', 'Noise', own.noise <= t.maxNoiseSigma, own.noise, `sigma ≤ ${t.maxNoiseSigma}`, `noisy: estimated noise sigma ${round(own.noise)} is above ${t.maxNoiseSigma}`);
-  add('colourfulness', 'Colourfulness', own.colourfulness >= t.minColourfulness, own.colourfulness, `≥ ${t.minColourfulness}`, `washed out: colourfulness ${round(own.colourfulness)} is below ${t.minColourfulness}`);
+  add(
+    'contrast',
+    'Contrast on the subject',
+    own.contrast >= t.minContrast,
+    own.contrast,
+    `p5–p95 luma ≥ ${t.minContrast}`,
+    `flat: the subject's p5–p95 luma range is ${round(own.contrast)}, below ${t.minContrast}`,
+  );
+  add(
+    'posterised',
+    'Tonal gradation',
+    own.distinctColours >= t.minDistinctColours,
+    own.distinctColours,
+    `≥ ${t.minDistinctColours} distinct colours`,
+    `posterised: only ${own.distinctColours} distinct colours, no gradation between them`,
+  );
+  add(
+    'noise',
+    'Noise',
+    own.noise <= t.maxNoiseSigma,
+    own.noise,
+    `sigma ≤ ${t.maxNoiseSigma}`,
+    `noisy: estimated noise sigma ${round(own.noise)} is above ${t.maxNoiseSigma}`,
+  );
+  add(
+    'colourfulness',
+    'Colourfulness',
+    own.colourfulness >= t.minColourfulness,
+    own.colourfulness,
+    `≥ ${t.minColourfulness}`,
+    `washed out: colourfulness ${round(own.colourfulness)} is below ${t.minColourfulness}`,
+  );
 
   if (references.length > 0 && subject.areaFraction > 0) {
     const unmatched = Math.min(...references.map((reference) => unmatchedColourShare(own.bands, reference.bands)));
@@ -162,19 +211,48 @@ export async function measureQuality(bytes: Buffer, options: QualityOptions = {}
 
   const contact = Math.max(subject.edgeContact.top, subject.edgeContact.bottom, subject.edgeContact.left, subject.edgeContact.right);
   const side = (Object.entries(subject.edgeContact).sort(([, a], [, b]) => b - a)[0] ?? ['an edge'])[0];
-  add('cropped', 'Subject inside the frame', contact <= t.maxEdgeContact, contact, `edge contact ≤ ${t.maxEdgeContact * 100}%`, `cropped: the subject touches the ${side} edge (${round(contact * 100)}% of it)`);
+  add(
+    'cropped',
+    'Subject inside the frame',
+    contact <= t.maxEdgeContact,
+    contact,
+    `edge contact ≤ ${t.maxEdgeContact * 100}%`,
+    `cropped: the subject touches the ${side} edge (${round(contact * 100)}% of it)`,
+  );
   if (!empty) {
-    add('subject_size', 'Subject size', subject.areaFraction >= t.minSubjectArea, subject.areaFraction, `≥ ${t.minSubjectArea * 100}% of the frame`, `subject too small: it fills ${round(subject.areaFraction * 100)}% of the frame`);
+    add(
+      'subject_size',
+      'Subject size',
+      subject.areaFraction >= t.minSubjectArea,
+      subject.areaFraction,
+      `≥ ${t.minSubjectArea * 100}% of the frame`,
+      `subject too small: it fills ${round(subject.areaFraction * 100)}% of the frame`,
+    );
     const crown = crownShare(subject.crownWidth, references);
     const figureNotes: string[] = [];
     if (subject.figureCount > 1) figureNotes.push(`${subject.figureCount} figures found (separate regions or heads side by side)`);
-    if (crown > t.maxCrownWidthVsReferences) figureNotes.push(`the top of the subject is ${round(crown)}× as wide as the references' (heads side by side)`);
-    add('several_figures', 'One figure', figureNotes.length === 0, subject.figureCount, `1 figure, crown ≤ ${t.maxCrownWidthVsReferences}× the references'`, `several figures: ${figureNotes.join('; ')}`);
+    if (crown > t.maxCrownWidthVsReferences)
+      figureNotes.push(`the top of the subject is ${round(crown)}× as wide as the references' (heads side by side)`);
+    add(
+      'several_figures',
+      'One figure',
+      figureNotes.length === 0,
+      subject.figureCount,
+      `1 figure, crown ≤ ${t.maxCrownWidthVsReferences}× the references'`,
+      `several figures: ${figureNotes.join('; ')}`,
+    );
   }
   if (options.expectedAspectRatio) {
     const actual = image.originalWidth / image.originalHeight;
     const error = Math.abs(actual - options.expectedAspectRatio) / options.expectedAspectRatio;
-    add('aspect', 'Aspect ratio as requested', error <= t.maxAspectError, actual, `within ${t.maxAspectError * 100}% of ${round(options.expectedAspectRatio)}`, `wrong aspect ratio: ${round(actual)} instead of ${round(options.expectedAspectRatio)}`);
+    add(
+      'aspect',
+      'Aspect ratio as requested',
+      error <= t.maxAspectError,
+      actual,
+      `within ${t.maxAspectError * 100}% of ${round(options.expectedAspectRatio)}`,
+      `wrong aspect ratio: ${round(actual)} instead of ${round(options.expectedAspectRatio)}`,
+    );
   }
 
   // A blank image has nothing else worth scoring: every other check is moot.
@@ -343,9 +421,15 @@ function immerkaerSigma(luma: Float32Array, width: number, height: number): numb
     for (let x = 1; x < width - 1; x++) {
       const i = y * width + x;
       const value =
-        luma[i - width - 1]! - 2 * luma[i - width]! + luma[i - width + 1]! -
-        2 * luma[i - 1]! + 4 * luma[i]! - 2 * luma[i + 1]! +
-        luma[i + width - 1]! - 2 * luma[i + width]! + luma[i + width + 1]!;
+        luma[i - width - 1]! -
+        2 * luma[i - width]! +
+        luma[i - width + 1]! -
+        2 * luma[i - 1]! +
+        4 * luma[i]! -
+        2 * luma[i + 1]! +
+        luma[i + width - 1]! -
+        2 * luma[i + width]! +
+        luma[i + width + 1]!;
       sum += Math.abs(value);
     }
   }
@@ -376,7 +460,11 @@ function paletteBands(image: RgbImage, subject: SubjectMask): PaletteBand[] {
     const colours = [...band.values()]
       .sort((a, b) => b.n - a.n)
       .map((bin) => ({ colour: { l: bin.l / bin.n, a: bin.a / bin.n, b: bin.b / bin.n }, share: bin.n / (counts[index] || 1) }));
-    return { weight: counts[index]! / total, main: colours.filter((c) => c.share >= 0.06).slice(0, 5), all: colours.filter((c) => c.share >= 0.01) };
+    return {
+      weight: counts[index]! / total,
+      main: colours.filter((c) => c.share >= 0.06).slice(0, 5),
+      all: colours.filter((c) => c.share >= 0.01),
+    };
   });
 }
 

@@ -10,33 +10,35 @@ export function isMongoUri(uri: string): boolean {
 }
 
 /** Environment of the Payload (Next) process, parsed once. Secrets are read here and never logged. */
-const schema = z.object({
-  PAYLOAD_SECRET: z.string().min(16, 'PAYLOAD_SECRET must be at least 16 characters'),
-  /** `file:` (SQLite, the embedded default) or `mongodb://` (production). */
-  DATABASE_URI: z.string().default(`file:${path.join(projectRoot, '.data', 'payload.db')}`),
-  /**
-   * A MongoDB-wire server that is not MongoDB. `ferretdb-v1`: no `$lookup`, no transactions, and no projection on
-   * `findAndModify` (Payload's login-attempt counter). Unset for real MongoDB, which keeps all three.
-   */
-  MONGODB_COMPAT: z.enum(['ferretdb-v1']).optional(),
-  MEDIA_DIR: z.string().default(path.join(projectRoot, '.data', 'media')),
-  PAYLOAD_PUBLIC_SERVER_URL: z.string().url().default('http://localhost:3000'),
-  TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
-  TEMPORAL_NAMESPACE: z.string().default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
-  TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
-  DINO_BASE_URL: z.string().url().default('http://127.0.0.1:3012'),
-  DINO_API_KEY: z.string().optional(),
-  PATHRAG_BASE_URL: z.string().url().default('http://127.0.0.1:3014'),
-  PATHRAG_API_KEY: z.string().optional(),
-  /** API key of the worker's service user; the user is created (or its key set) on start when given. */
-  WORKER_API_KEY: z.string().min(24).optional(),
-  ADMIN_EMAIL: z.string().email().default('admin@example.com'),
-  ADMIN_PASSWORD: z.string().min(8).optional(),
-}).refine((env) => !env.MONGODB_COMPAT || isMongoUri(env.DATABASE_URI), {
-  path: ['MONGODB_COMPAT'],
-  message: 'only applies to a mongodb:// DATABASE_URI',
-});
+const schema = z
+  .object({
+    PAYLOAD_SECRET: z.string().min(16, 'PAYLOAD_SECRET must be at least 16 characters'),
+    /** `file:` (SQLite, the embedded default) or `mongodb://` (production). */
+    DATABASE_URI: z.string().default(`file:${path.join(projectRoot, '.data', 'payload.db')}`),
+    /**
+     * A MongoDB-wire server that is not MongoDB. `ferretdb-v1`: no `$lookup`, no transactions, and no projection on
+     * `findAndModify` (Payload's login-attempt counter). Unset for real MongoDB, which keeps all three.
+     */
+    MONGODB_COMPAT: z.enum(['ferretdb-v1']).optional(),
+    MEDIA_DIR: z.string().default(path.join(projectRoot, '.data', 'media')),
+    PAYLOAD_PUBLIC_SERVER_URL: z.string().url().default('http://localhost:3000'),
+    TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
+    TEMPORAL_NAMESPACE: z.string().default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
+    TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
+    DINO_BASE_URL: z.string().url().default('http://127.0.0.1:3012'),
+    DINO_API_KEY: z.string().optional(),
+    PATHRAG_BASE_URL: z.string().url().default('http://127.0.0.1:3014'),
+    PATHRAG_API_KEY: z.string().optional(),
+    /** API key of the worker's service user; the user is created (or its key set) on start when given. */
+    WORKER_API_KEY: z.string().min(24).optional(),
+    ADMIN_EMAIL: z.string().email().default('admin@example.com'),
+    ADMIN_PASSWORD: z.string().min(8).optional(),
+  })
+  .refine((env) => !env.MONGODB_COMPAT || isMongoUri(env.DATABASE_URI), {
+    path: ['MONGODB_COMPAT'],
+    message: 'only applies to a mongodb:// DATABASE_URI',
+  });
 
 export type AppConfig = z.infer<typeof schema>;
 

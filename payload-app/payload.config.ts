@@ -43,14 +43,22 @@ export default buildConfig({
   db: databaseAdapter(config),
   sharp: limitedSharp,
   // Multipart bodies are buffered in memory: the file and the whole request are bounded (413 beyond).
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, requestSizeLimit: MAX_UPLOAD_BYTES + 1024 * 1024, responseOnLimit: `Uploads may be at most ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB.` },
+  upload: {
+    limits: { fileSize: MAX_UPLOAD_BYTES },
+    requestSizeLimit: MAX_UPLOAD_BYTES + 1024 * 1024,
+    responseOnLimit: `Uploads may be at most ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB.`,
+  },
   endpoints: [healthEndpoint],
   jobs: {
     tasks: [startMasterIngestTask, signalPersonaSyncTask, startPersonaRemovalTask, reconcileTask],
     // Runs in the app process: queued starts go out within a second of their save's commit.
     autoRun: [{ cron: '* * * * * *', queue: TEMPORAL_STARTS_QUEUE, limit: 20 }],
     deleteJobOnComplete: true,
-    access: { queue: ({ req }) => hasRole(req.user, 'admin'), run: ({ req }) => hasRole(req.user, 'admin'), cancel: ({ req }) => hasRole(req.user, 'admin') },
+    access: {
+      queue: ({ req }) => hasRole(req.user, 'admin'),
+      run: ({ req }) => hasRole(req.user, 'admin'),
+      cancel: ({ req }) => hasRole(req.user, 'admin'),
+    },
   },
   graphQL: { disable: true },
   telemetry: false,

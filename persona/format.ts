@@ -39,7 +39,10 @@ export function formatPersonaDocument(persona: PersonaInput): string {
       const relation = normalise(entry.relation);
       if (!other || !relation) return '';
       const notes = normalise(entry.notes);
-      return `${name} is ${/^(the|a|an)\b/i.test(relation) ? '' : 'the '}${relation} ${other}.${notes ? ` ${notes}` : ''}`.replace(/\s+/g, ' ');
+      return `${name} is ${/^(the|a|an)\b/i.test(relation) ? '' : 'the '}${relation} ${other}.${notes ? ` ${notes}` : ''}`.replace(
+        /\s+/g,
+        ' ',
+      );
     })
     .filter(Boolean)
     .join('\n');

@@ -38,7 +38,8 @@ export function proposeBands(samples: CalibrationSample[]): AngleBand[] {
     const same = at('same');
     const wrong = at('wrong-view');
     const other = at('other');
-    const range = (values: number[]): [number, number] | undefined => (values.length ? [Math.min(...values), Math.max(...values)] : undefined);
+    const range = (values: number[]): [number, number] | undefined =>
+      values.length ? [Math.min(...values), Math.max(...values)] : undefined;
     const notes: string[] = [];
     let review = false;
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -60,7 +61,9 @@ export function proposeBands(samples: CalibrationSample[]): AngleBand[] {
       review = true;
       // Never below the other characters: an uncalibrated angle still must not pass someone else.
       min = Math.min(100, round1(highestOther + 0.5));
-      notes.push(`same-character scores (from ${round1(lowestSame)}) overlap ${highestBelow === highestOther ? "other characters'" : 'wrong views'} (up to ${round1(highestBelow)})`);
+      notes.push(
+        `same-character scores (from ${round1(lowestSame)}) overlap ${highestBelow === highestOther ? "other characters'" : 'wrong views'} (up to ${round1(highestBelow)})`,
+      );
     }
     let max: number | null = null;
     const highestSame = same.length ? Math.max(...same) : 0;
@@ -74,7 +77,8 @@ export function proposeBands(samples: CalibrationSample[]): AngleBand[] {
       }
     }
     const lowestWrongBelow = wrongBelow.length ? Math.min(...wrongBelow) : null;
-    const characterFloor = lowestWrongBelow !== null && lowestWrongBelow > highestOther && !review ? round1((lowestWrongBelow + highestOther) / 2) : null;
+    const characterFloor =
+      lowestWrongBelow !== null && lowestWrongBelow > highestOther && !review ? round1((lowestWrongBelow + highestOther) / 2) : null;
     const passes = (score: number) => score >= min && (max === null || score <= max);
     return {
       angle,
@@ -82,7 +86,9 @@ export function proposeBands(samples: CalibrationSample[]): AngleBand[] {
       maxConsistency: max,
       characterFloor,
       reviewUntilCalibrated: review,
-      calibrationNote: review ? notes.join('; ') : `separated on ${same.length} same, ${wrong.length} wrong-view and ${other.length} other-character examples`,
+      calibrationNote: review
+        ? notes.join('; ')
+        : `separated on ${same.length} same, ${wrong.length} wrong-view and ${other.length} other-character examples`,
       counts: { same: same.length, 'wrong-view': wrong.length, other: other.length },
       ranges: { same: range(same), 'wrong-view': range(wrong), other: range(other) },
       confusion: {
@@ -113,15 +119,24 @@ export function formatBands(engineId: string, bands: AngleBand[]): string {
  * The bar for a new view against accepted views 45° either side: midway between the lowest right view and the highest
  * wrong view, when they are apart; otherwise none (the neighbour comparison would only add noise).
  */
-export function proposeNeighbourBar(samples: Array<{ label: 'same' | 'wrong-view'; score: number }>): { minConsistency: number | null; note: string } {
+export function proposeNeighbourBar(samples: Array<{ label: 'same' | 'wrong-view'; score: number }>): {
+  minConsistency: number | null;
+  note: string;
+} {
   const same = samples.filter((sample) => sample.label === 'same').map((sample) => sample.score);
   const wrong = samples.filter((sample) => sample.label === 'wrong-view').map((sample) => sample.score);
   if (!same.length || !wrong.length) return { minConsistency: null, note: 'not enough examples' };
   const lowestSame = Math.min(...same);
   const highestWrong = Math.max(...wrong);
   if (lowestSame <= highestWrong) {
-    return { minConsistency: null, note: `right views (from ${round1(lowestSame)}) overlap wrong views (up to ${round1(highestWrong)}): no neighbour bar` };
+    return {
+      minConsistency: null,
+      note: `right views (from ${round1(lowestSame)}) overlap wrong views (up to ${round1(highestWrong)}): no neighbour bar`,
+    };
   }
   const bar = round1((lowestSame + highestWrong) / 2);
-  return { minConsistency: bar, note: `${bar} (right views ≥ ${round1(lowestSame)}, wrong views ≤ ${round1(highestWrong)}; ${same.length} + ${wrong.length} pairs)` };
+  return {
+    minConsistency: bar,
+    note: `${bar} (right views ≥ ${round1(lowestSame)}, wrong views ≤ ${round1(highestWrong)}; ${same.length} + ${wrong.length} pairs)`,
+  };
 }

@@ -52,26 +52,39 @@ export function judgeCandidate(measured: CandidateMeasurements, rules: JudgingRu
     fail('consistency', `No consistency threshold is configured for engine "${rules.engineId}": a reviewer must decide.`);
   } else if (measured.consistencyScore < rules.minConsistency) {
     if (rules.characterFloor != null && measured.consistencyScore >= rules.characterFloor) {
-      fail('view', `Consistency ${score} is below the threshold ${rules.minConsistency} but above ${rules.characterFloor}: the character, seen from another view than the one asked for (engine ${rules.engineId}).`);
+      fail(
+        'view',
+        `Consistency ${score} is below the threshold ${rules.minConsistency} but above ${rules.characterFloor}: the character, seen from another view than the one asked for (engine ${rules.engineId}).`,
+      );
     } else {
       fail('consistency', `Consistency ${score} is below the threshold ${rules.minConsistency} (engine ${rules.engineId}).`);
     }
   }
   if (rules.maxConsistency != null && measured.consistencyScore > rules.maxConsistency) {
-    fail('view', `Consistency ${score} is above ${rules.maxConsistency}, the most a view at this angle reaches: it looks like the master's own view, not the view asked for (engine ${rules.engineId}).`);
+    fail(
+      'view',
+      `Consistency ${score} is above ${rules.maxConsistency}, the most a view at this angle reaches: it looks like the master's own view, not the view asked for (engine ${rules.engineId}).`,
+    );
   }
   if (rules.minNeighbourConsistency != null) {
     for (const neighbour of measured.neighbours ?? []) {
       if (neighbour.consistencyScore < rules.minNeighbourConsistency) {
-        fail('view', `Consistency with the accepted ${neighbour.angle}° view is ${neighbour.consistencyScore.toFixed(1)}, below ${rules.minNeighbourConsistency}: not the view between its neighbours.`);
+        fail(
+          'view',
+          `Consistency with the accepted ${neighbour.angle}° view is ${neighbour.consistencyScore.toFixed(1)}, below ${rules.minNeighbourConsistency}: not the view between its neighbours.`,
+        );
       }
     }
   }
   if (measured.cosine >= rules.echoCosine) {
-    fail('echo', `Cosine ${measured.cosine.toFixed(3)} to the reference is at or above ${rules.echoCosine}: the reference may have been echoed back.`);
+    fail(
+      'echo',
+      `Cosine ${measured.cosine.toFixed(3)} to the reference is at or above ${rules.echoCosine}: the reference may have been echoed back.`,
+    );
   }
   for (const check of measured.failedChecks) fail(check.id, check.note);
-  if (measured.qualityScore < rules.minQuality) fail('quality', `Quality ${measured.qualityScore.toFixed(1)} is below the threshold ${rules.minQuality}.`);
+  if (measured.qualityScore < rules.minQuality)
+    fail('quality', `Quality ${measured.qualityScore.toFixed(1)} is below the threshold ${rules.minQuality}.`);
   if (rules.reviewReason && reasons.length === 0) fail('review', rules.reviewReason);
   return { passed: reasons.length === 0, reasons, notes };
 }
@@ -90,11 +103,15 @@ export function judgeCandidateBeforeViewBands(
     notes.push(`No consistency threshold is configured for engine "${rules.engineId}": a reviewer must decide.`);
     reasons.push('consistency');
   } else if (measured.consistencyScore < rules.minConsistency) {
-    notes.push(`Consistency ${measured.consistencyScore.toFixed(1)} is below the threshold ${rules.minConsistency} (engine ${rules.engineId}).`);
+    notes.push(
+      `Consistency ${measured.consistencyScore.toFixed(1)} is below the threshold ${rules.minConsistency} (engine ${rules.engineId}).`,
+    );
     reasons.push('consistency');
   }
   if (measured.cosine >= rules.echoCosine) {
-    notes.push(`Cosine ${measured.cosine.toFixed(3)} to the reference is at or above ${rules.echoCosine}: the reference may have been echoed back.`);
+    notes.push(
+      `Cosine ${measured.cosine.toFixed(3)} to the reference is at or above ${rules.echoCosine}: the reference may have been echoed back.`,
+    );
     reasons.push('echo');
   }
   if (measured.qualityScore < rules.minQuality) {

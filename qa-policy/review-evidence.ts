@@ -35,10 +35,23 @@ export function reviewEvidence(images: DecidedImage[]): AngleEvidence[] {
   return [...groups.values()]
     .map((group) => {
       const { engineId, angle } = group[0]!;
-      const approved = group.filter((image) => image.decision === 'approved').map((image) => image.consistencyScore).sort((a, b) => a - b);
-      const rejected = group.filter((image) => image.decision === 'rejected').map((image) => image.consistencyScore).sort((a, b) => a - b);
+      const approved = group
+        .filter((image) => image.decision === 'approved')
+        .map((image) => image.consistencyScore)
+        .sort((a, b) => a - b);
+      const rejected = group
+        .filter((image) => image.decision === 'rejected')
+        .map((image) => image.consistencyScore)
+        .sort((a, b) => a - b);
       if (approved.length < MIN_DECISIONS_EACH || rejected.length < MIN_DECISIONS_EACH) {
-        return { engineId, angle, approved, rejected, suggestedMin: null, reason: `needs ${MIN_DECISIONS_EACH} approved and ${MIN_DECISIONS_EACH} rejected images` };
+        return {
+          engineId,
+          angle,
+          approved,
+          rejected,
+          suggestedMin: null,
+          reason: `needs ${MIN_DECISIONS_EACH} approved and ${MIN_DECISIONS_EACH} rejected images`,
+        };
       }
       const samples: CalibrationSample[] = [
         ...approved.map((score) => ({ angle, label: 'same' as const, score })),
@@ -46,9 +59,23 @@ export function reviewEvidence(images: DecidedImage[]): AngleEvidence[] {
       ];
       const [band] = proposeBands(samples);
       if (!band || band.reviewUntilCalibrated) {
-        return { engineId, angle, approved, rejected, suggestedMin: null, reason: 'approved and rejected scores overlap: no bar separates them' };
+        return {
+          engineId,
+          angle,
+          approved,
+          rejected,
+          suggestedMin: null,
+          reason: 'approved and rejected scores overlap: no bar separates them',
+        };
       }
-      return { engineId, angle, approved, rejected, suggestedMin: band.minConsistency, reason: `midway between ${rejected.at(-1)} (highest rejected) and ${approved[0]} (lowest approved)` };
+      return {
+        engineId,
+        angle,
+        approved,
+        rejected,
+        suggestedMin: band.minConsistency,
+        reason: `midway between ${rejected.at(-1)} (highest rejected) and ${approved[0]} (lowest approved)`,
+      };
     })
     .sort((a, b) => a.engineId.localeCompare(b.engineId) || a.angle - b.angle);
 }

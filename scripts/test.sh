@@ -18,6 +18,8 @@ log "type checking"
 tsc --noEmit -p tsconfig.json
 log "linting"
 eslint .
+log "checking formatting (npm run format fixes it)"
+prettier --check . >/dev/null || { prettier --check . 2>&1 | tail -20; exit 1; }
 # Test files share two cores with the Payload servers they start: two Jest workers at most.
 # --forceExit: a handle left open by a failing test must not hang CI past its time limit.
 exec jest --maxWorkers=2 --forceExit "$@"

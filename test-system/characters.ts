@@ -10,7 +10,8 @@ export interface CreatedCharacter {
 }
 
 function expectStatus(what: string, response: { status: number; body: unknown }, status: number) {
-  if (response.status !== status) throw new Error(`${what}: expected HTTP ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== status)
+    throw new Error(`${what}: expected HTTP ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
 }
 
 /**

@@ -82,11 +82,16 @@ export async function startPayloadServer({ temporalAddress, tmpDir, env, restart
     exited = new Promise<void>((resolve) => launched.once('exit', () => resolve()));
     try {
       // The first request initialises Payload: migrations, the first admin and the worker's service user.
-      await waitFor('Payload to answer /api/health', async () => {
-        if (launched.exitCode !== null) throw new Error(`next start exited (${launched.exitCode}):\n${output}`);
-        const response = await fetch(`${url}/api/health`);
-        return response.status === 200 || response.status === 503;
-      }, 90_000, 500);
+      await waitFor(
+        'Payload to answer /api/health',
+        async () => {
+          if (launched.exitCode !== null) throw new Error(`next start exited (${launched.exitCode}):\n${output}`);
+          const response = await fetch(`${url}/api/health`);
+          return response.status === 200 || response.status === 503;
+        },
+        90_000,
+        500,
+      );
     } catch (error) {
       if (launched.pid) process.kill(-launched.pid, 'SIGKILL');
       throw new Error(`${(error as Error).message}\n--- payload output ---\n${output}`);

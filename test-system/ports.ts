@@ -17,8 +17,14 @@ export async function waitForPort(host: string, port: number, timeoutMs: number)
   while (Date.now() < deadline) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = new Socket();
-      socket.once('connect', () => { socket.destroy(); resolve(true); });
-      socket.once('error', () => { socket.destroy(); resolve(false); });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        resolve(false);
+      });
       socket.connect(port, host);
     });
     if (open) return;
@@ -27,7 +33,12 @@ export async function waitForPort(host: string, port: number, timeoutMs: number)
   throw new Error(`nothing listening on ${host}:${port} after ${timeoutMs} ms`);
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000, intervalMs = 250): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  intervalMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

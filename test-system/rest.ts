@@ -2,7 +2,10 @@ import type { Json } from './json';
 
 /** A person using the REST API (logs in with email and password and sends the JWT), or the worker (its API key). */
 export class RestSession {
-  private constructor(readonly baseUrl: string, private readonly authorization: string | undefined) {}
+  private constructor(
+    readonly baseUrl: string,
+    private readonly authorization: string | undefined,
+  ) {}
 
   static anonymous(baseUrl: string): RestSession {
     return new RestSession(baseUrl, undefined);

@@ -61,7 +61,12 @@ export interface TestSystemOptions {
 export async function startTestSystem(options: TestSystemOptions): Promise<TestSystem> {
   const tmp = await mkdtemp(path.join(options.tmpDir, 'system-'));
   const dino = await startDinoStandIn({ port: 0, dataDir: path.join(tmp, 'dino'), seed: options.seed });
-  const gemini = await startGeminiStandIn({ port: 0, apiKey: GEMINI_KEY, latencyMs: options.geminiLatencyMs ?? 0, seed: options.seed ?? 7 });
+  const gemini = await startGeminiStandIn({
+    port: 0,
+    apiKey: GEMINI_KEY,
+    latencyMs: options.geminiLatencyMs ?? 0,
+    seed: options.seed ?? 7,
+  });
   const pathrag = await startPathragStandIn({ port: 0, dataDir: path.join(tmp, 'pathrag') });
   const address = options.temporalAddress;
   const payload = await startPayloadServer({

@@ -13,9 +13,7 @@ export interface CreateWorkerOptions {
 }
 
 export async function createWorker(options: CreateWorkerOptions): Promise<Worker> {
-  const workflowBundle = options.workflowBundlePath
-    ? { codePath: options.workflowBundlePath }
-    : await bundleWorkflows();
+  const workflowBundle = options.workflowBundlePath ? { codePath: options.workflowBundlePath } : await bundleWorkflows();
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,

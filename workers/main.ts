@@ -12,7 +12,11 @@ const config = loadWorkerConfig();
 const payload = createPayloadRestClient({ baseUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY });
 const dino = createDinoClient({ baseUrl: config.DINO_BASE_URL, apiKey: config.DINO_API_KEY });
 const pathrag = createPathragClient({ baseUrl: config.PATHRAG_BASE_URL, apiKey: config.PATHRAG_API_KEY });
-const imageModel = createImageModelClient({ apiKey: config.GEMINI_API_KEY, model: config.GEMINI_IMAGE_MODEL, baseUrl: config.GEMINI_BASE_URL });
+const imageModel = createImageModelClient({
+  apiKey: config.GEMINI_API_KEY,
+  model: config.GEMINI_IMAGE_MODEL,
+  baseUrl: config.GEMINI_BASE_URL,
+});
 
 await checkDependencies({ payloadUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY, dino, imageModel });
 
@@ -23,7 +27,15 @@ const worker = await createWorker({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
   maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
-  deps: { payload, dino, imageModel, pathrag, imageModelId: config.GEMINI_IMAGE_MODEL, temporalUiUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
+  deps: {
+    payload,
+    dino,
+    imageModel,
+    pathrag,
+    imageModelId: config.GEMINI_IMAGE_MODEL,
+    temporalUiUrl: config.TEMPORAL_UI_URL,
+    namespace: config.TEMPORAL_NAMESPACE,
+  },
 });
 console.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
 // run() resolves after SIGINT/SIGTERM once in-flight tasks finish (the SDK installs the signal handlers).

@@ -6,7 +6,13 @@ import type { ImageModelClient } from '../clients/gemini';
  * Fails fast on configuration mistakes (wrong API key, unknown image model) and waits for dependencies that are merely still
  * starting (Payload compiles on first request in development), so a fresh `npm start` does not crash-loop.
  */
-export async function checkDependencies(options: { payloadUrl: string; apiKey: string; dino: DinoClient; imageModel: ImageModelClient; waitMs?: number }) {
+export async function checkDependencies(options: {
+  payloadUrl: string;
+  apiKey: string;
+  dino: DinoClient;
+  imageModel: ImageModelClient;
+  waitMs?: number;
+}) {
   const deadline = Date.now() + (options.waitMs ?? 120_000);
   for (;;) {
     try {

@@ -36,7 +36,11 @@ export interface CoreSetDeps {
 export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: CoreSetDeps) {
   return {
     /** Resolves everything the run judges by, once, so a settings change mid-run cannot mix two rule sets. */
-    async loadCoreSetContext(input: { characterDocId: string | number; maxAttempts?: number; thresholdOverride?: number }): Promise<CoreSetContext> {
+    async loadCoreSetContext(input: {
+      characterDocId: string | number;
+      maxAttempts?: number;
+      thresholdOverride?: number;
+    }): Promise<CoreSetContext> {
       const { name, lookDescription, masterMediaId, engineId } = await loadCharacterContext(payload, input.characterDocId);
       const settings = await loadQaSettings(payload);
       const rules: Record<string, JudgingRules> = {};
@@ -49,7 +53,8 @@ export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: C
       const acceptedViews: Record<string, string | number> = {};
       for (const image of accepted.docs) {
         const mediaId = relationId(image.imageFile);
-        if (typeof image.angle === 'number' && mediaId !== undefined && !(String(image.angle) in acceptedViews)) acceptedViews[String(image.angle)] = mediaId;
+        if (typeof image.angle === 'number' && mediaId !== undefined && !(String(image.angle) in acceptedViews))
+          acceptedViews[String(image.angle)] = mediaId;
       }
       return {
         characterName: name,

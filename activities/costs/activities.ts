@@ -38,7 +38,10 @@ export function createCostActivities({ payload }: { payload: PayloadRestClient }
       const totalUsd = runs.docs.reduce((sum, run) => sum + (typeof run.costUsd === 'number' ? run.costUsd : 0), 0);
       const accepted = await payload.find(
         'character-images',
-        { character: { equals: input.characterDocId }, or: [{ dinoProcessingStatus: { equals: 'validation_success' } }, { 'review.status': { equals: 'approved' } }] },
+        {
+          character: { equals: input.characterDocId },
+          or: [{ dinoProcessingStatus: { equals: 'validation_success' } }, { 'review.status': { equals: 'approved' } }],
+        },
         { limit: 1 },
       );
       const acceptedImages = accepted.totalDocs;

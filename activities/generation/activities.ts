@@ -83,7 +83,13 @@ export interface RecordReviewDecisionInput {
   promptAdjustment?: string;
 }
 
-const REVIEW_STATUS = { approve: 'approved', retry: 'retry_requested', reject: 'rejected', timeout: 'timed_out', withdrawn: 'withdrawn' } as const;
+const REVIEW_STATUS = {
+  approve: 'approved',
+  retry: 'retry_requested',
+  reject: 'rejected',
+  timeout: 'timed_out',
+  withdrawn: 'withdrawn',
+} as const;
 
 function embeddingOf(media: PayloadDoc): { vector: number[]; engineId: string } | undefined {
   const analysis = (media.analysis ?? {}) as { embedding?: unknown; engineId?: unknown };
@@ -114,11 +120,18 @@ function activityCancellation(): AbortSignal | undefined {
  * A write keyed by a unique generationKey can meet a duplicate of itself: an attempt retried after a heartbeat
  * timeout while the first was still writing. The conflict means "already done": the earlier write is found and used.
  */
-async function alreadyDoneOnConflict(write: () => Promise<PayloadDoc>, findEarlier: () => Promise<PayloadDoc | undefined>): Promise<PayloadDoc> {
+async function alreadyDoneOnConflict(
+  write: () => Promise<PayloadDoc>,
+  findEarlier: () => Promise<PayloadDoc | undefined>,
+): Promise<PayloadDoc> {
   try {
     return await write();
   } catch (error) {
-    const conflict = error instanceof PermanentServiceError && error.status !== undefined && error.status < 500 && /unique|already (exists|registered)|generationKey/i.test(error.message);
+    const conflict =
+      error instanceof PermanentServiceError &&
+      error.status !== undefined &&
+      error.status < 500 &&
+      /unique|already (exists|registered)|generationKey/i.test(error.message);
     if (!conflict) throw error;
     const earlier = await findEarlier();
     if (!earlier) throw error;
@@ -148,7 +161,14 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
       const existing = await findMediaByGenerationKey(input.generationKey);
       if (existing) {
         const provenance = (existing.generation ?? {}) as Record<string, unknown>;
-        return { kind: 'image', mediaId: existing.id, model: String(provenance.model ?? modelId), modelVersion: provenance.modelVersion as string | undefined, usage: provenance.usage ?? null, costUsd: (provenance.costUsd as number | null) ?? null };
+        return {
+          kind: 'image',
+          mediaId: existing.id,
+          model: String(provenance.model ?? modelId),
+          modelVersion: provenance.modelVersion as string | undefined,
+          usage: provenance.usage ?? null,
+          costUsd: (provenance.costUsd as number | null) ?? null,
+        };
       }
       const references = await Promise.all(
         input.referenceMediaIds.map(async (id, index) => {
@@ -164,26 +184,45 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
       // A run cancelled while the model drew must not store the image: nobody would ever clean it up.
       throwIfCancelled();
       if (outcome.kind === 'blocked') {
-        return { kind: 'blocked', reason: `The image model blocked the ${outcome.stage} (${outcome.reason}).${outcome.text ? ` It said: ${outcome.text}` : ''}` };
+        return {
+          kind: 'blocked',
+          reason: `The image model blocked the ${outcome.stage} (${outcome.reason}).${outcome.text ? ` It said: ${outcome.text}` : ''}`,
+        };
       }
       if (outcome.kind === 'no_image') {
-        return { kind: 'no_image', reason: `The image model returned no image (${outcome.finishReason}).${outcome.text ? ` It said: ${outcome.text}` : ''}` };
+        return {
+          kind: 'no_image',
+          reason: `The image model returned no image (${outcome.finishReason}).${outcome.text ? ` It said: ${outcome.text}` : ''}`,
+        };
       }
       const extension = outcome.mimeType === 'image/jpeg' ? 'jpg' : 'png';
-      const media = await alreadyDoneOnConflict(() => payload.uploadMedia(outcome.bytes, {
-        filename: `${input.characterId}-${input.generationKey.replace(/[^a-zA-Z0-9-]+/g, '-').slice(-60)}.${extension}`,
-        mimeType: outcome.mimeType,
-        alt: input.prompt.split('\n')[0]?.slice(0, 200),
-        extra: {
-          generationKey: input.generationKey,
-          generation: { model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd },
-        },
-      }), () => findMediaByGenerationKey(input.generationKey));
-      return { kind: 'image', mediaId: media.id, model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd };
+      const media = await alreadyDoneOnConflict(
+        () =>
+          payload.uploadMedia(outcome.bytes, {
+            filename: `${input.characterId}-${input.generationKey.replace(/[^a-zA-Z0-9-]+/g, '-').slice(-60)}.${extension}`,
+            mimeType: outcome.mimeType,
+            alt: input.prompt.split('\n')[0]?.slice(0, 200),
+            extra: {
+              generationKey: input.generationKey,
+              generation: { model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd },
+            },
+          }),
+        () => findMediaByGenerationKey(input.generationKey),
+      );
+      return {
+        kind: 'image',
+        mediaId: media.id,
+        model: modelId,
+        modelVersion: outcome.modelVersion,
+        usage: outcome.usage,
+        costUsd: outcome.costUsd,
+      };
     },
 
     /** Upload + features. The asset id is written at once because upload is not idempotent on the service. */
-    async registerCandidate(input: { mediaId: Id }): Promise<{ dinoAssetId: string; engineId: string; serviceQualityScore: number | null }> {
+    async registerCandidate(input: {
+      mediaId: Id;
+    }): Promise<{ dinoAssetId: string; engineId: string; serviceQualityScore: number | null }> {
       const media = await payload.findById('media', input.mediaId);
       const dinoAssetId = await analysisAssetFor({ payload, dino }, media, 'The generated image');
       const features = await dino.extractFeatures(dinoAssetId);
@@ -192,7 +231,14 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
       const serviceQuality = await dino.analyzeQuality(dinoAssetId).catch(() => undefined);
       const serviceQualityScore = serviceQuality?.qualityScore ?? null;
       await payload.update('media', input.mediaId, {
-        analysis: { engineId, embeddingLength: features.features.length, embedding: features.features, serviceQualityScore, analyzedAt: new Date().toISOString(), error: null },
+        analysis: {
+          engineId,
+          embeddingLength: features.features.length,
+          embedding: features.features,
+          serviceQualityScore,
+          analyzedAt: new Date().toISOString(),
+          error: null,
+        },
       });
       return { dinoAssetId, engineId, serviceQualityScore };
     },
@@ -201,7 +247,11 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
      * Cosine between our stored vectors (docs/decisions.md), against every reference; the best match is the one the image
      * is judged against, so a side view is compared with the approved side view rather than only the front master.
      */
-    async measureConsistency(input: { mediaId: Id; referenceMediaIds: Id[]; neighbours?: Array<{ angle: number; mediaId: Id }> }): Promise<ConsistencyResult> {
+    async measureConsistency(input: {
+      mediaId: Id;
+      referenceMediaIds: Id[];
+      neighbours?: Array<{ angle: number; mediaId: Id }>;
+    }): Promise<ConsistencyResult> {
       const media = await payload.findById('media', input.mediaId);
       const own = embeddingOf(media);
       if (!own) throw invalidInput(`Generated image ${input.mediaId} has no embedding yet.`, 'NotAnalysed');
@@ -223,9 +273,20 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
       }
       if (!best) throw invalidInput('No reference image to compare with.', 'NoReference');
       const neighbours = input.neighbours
-        ? await Promise.all(input.neighbours.map(async (neighbour) => ({ angle: neighbour.angle, consistencyScore: consistencyFromCosine(await against(neighbour.mediaId)) })))
+        ? await Promise.all(
+            input.neighbours.map(async (neighbour) => ({
+              angle: neighbour.angle,
+              consistencyScore: consistencyFromCosine(await against(neighbour.mediaId)),
+            })),
+          )
         : undefined;
-      return { cosine: best.cosine, consistencyScore: consistencyFromCosine(best.cosine), comparedWithMediaId: best.mediaId, engineId: own.engineId, ...(neighbours ? { neighbours } : {}) };
+      return {
+        cosine: best.cosine,
+        consistencyScore: consistencyFromCosine(best.cosine),
+        comparedWithMediaId: best.mediaId,
+        engineId: own.engineId,
+        ...(neighbours ? { neighbours } : {}),
+      };
     },
 
     /** Our measured checks on the pixels; nothing is written here (the gallery document records the result). */
@@ -236,8 +297,15 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
         expectedAspectRatio: parseAspectRatio(input.expectedAspectRatio),
         referenceImages: references,
       });
-      const failed = report.checks.filter((check) => !check.passed).map((check) => ({ id: check.id, note: check.note ?? `${check.label}: ${check.value}` }));
-      return { qualityScore: report.score, qualityNotes: failed.map((check) => check.note), failedChecks: failed, qualityChecks: report.checks };
+      const failed = report.checks
+        .filter((check) => !check.passed)
+        .map((check) => ({ id: check.id, note: check.note ?? `${check.label}: ${check.value}` }));
+      return {
+        qualityScore: report.score,
+        qualityNotes: failed.map((check) => check.note),
+        failedChecks: failed,
+        qualityChecks: report.checks,
+      };
     },
 
     /** A candidate that will not be kept: its analysis asset and its stored bytes are deleted. */
@@ -261,7 +329,9 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
         imageFile: input.mediaId,
         isCoreReference: input.kind === 'core' && input.passed && current,
         madeForMaster: input.madeForMasterMediaId ?? null,
-        ...(current ? {} : { retired: { at: new Date().toISOString(), reason: 'Made for an earlier master reference: the character has a new master.' } }),
+        ...(current
+          ? {}
+          : { retired: { at: new Date().toISOString(), reason: 'Made for an earlier master reference: the character has a new master.' } }),
         dinoAssetId: input.dinoAssetId,
         dinoProcessingStatus: input.passed ? 'validation_success' : 'validation_failed',
         qualityScore: input.qualityScore,
@@ -293,7 +363,8 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
       const image = await payload.findById('character-images', input.imageId);
       const review = (image.review ?? {}) as Record<string, unknown>;
       const approved = input.decision === 'approve';
-      const current = image.kind === 'core' && (await isCurrentMaster(relationId(image.character)!, relationId(image.madeForMaster) ?? null));
+      const current =
+        image.kind === 'core' && (await isCurrentMaster(relationId(image.character)!, relationId(image.madeForMaster) ?? null));
       await payload.update('character-images', input.imageId, {
         isCoreReference: image.kind === 'core' && approved && current,
         review: {

@@ -49,14 +49,22 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
     for (const image of stale.docs) {
       await payload.update('character-images', image.id, {
         isCoreReference: false,
-        retired: { at, reason: `Made for an earlier master reference (media ${String(relationId(image.madeForMaster) ?? 'unknown')}); the character's master is now media ${String(masterMediaId)}.` },
+        retired: {
+          at,
+          reason: `Made for an earlier master reference (media ${String(relationId(image.madeForMaster) ?? 'unknown')}); the character's master is now media ${String(masterMediaId)}.`,
+        },
       });
     }
     if (stale.docs.length > 0) {
       const character = await payload.findById('characters', characterDocId);
       const coreSet = (character.coreSet ?? {}) as Record<string, unknown>;
       await payload.update('characters', characterDocId, {
-        coreSet: { ...coreSet, status: 'not_started', error: `The previous core set (${stale.docs.length} images) was made for an earlier master and is retired.`, updatedAt: at },
+        coreSet: {
+          ...coreSet,
+          status: 'not_started',
+          error: `The previous core set (${stale.docs.length} images) was made for an earlier master and is retired.`,
+          updatedAt: at,
+        },
       });
     }
   }
@@ -88,7 +96,9 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
       return { dinoAssetId: await analysisAssetFor({ payload, dino }, media, 'The master reference image', assertUsableMaster) };
     },
 
-    async extractMasterFeatures(input: MasterReferenceInput & { dinoAssetId: string }): Promise<{ engineId: string; embeddingLength: number }> {
+    async extractMasterFeatures(
+      input: MasterReferenceInput & { dinoAssetId: string },
+    ): Promise<{ engineId: string; embeddingLength: number }> {
       const features = await dino.extractFeatures(input.dinoAssetId);
       const engineId = features.engineId;
       await payload.update('media', input.mediaId, {
@@ -110,7 +120,10 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
         dino.analyzeImageMetrics(input.dinoAssetId),
       ]);
       const failed = report.checks.filter((check) => !check.passed);
-      const notes = failed.length === 0 ? 'All quality checks passed.' : failed.map((check) => check.note ?? `${check.label}: ${check.value}`).join('\n');
+      const notes =
+        failed.length === 0
+          ? 'All quality checks passed.'
+          : failed.map((check) => check.note ?? `${check.label}: ${check.value}`).join('\n');
       const previous = (media.analysis ?? {}) as Record<string, unknown>;
       await payload.update('media', input.mediaId, {
         qualityScore: report.score,

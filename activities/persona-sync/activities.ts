@@ -37,7 +37,12 @@ export function createPersonaSyncActivities({ payload, pathrag, temporalUiUrl, n
         await record(input.characterDocId, { status: 'synced', documentHash: hash, syncedAt: previous.syncedAt, error: null });
         return { inserted: false, hash };
       }
-      await record(input.characterDocId, { status: 'syncing', documentHash: previous?.documentHash ?? null, syncedAt: previous?.syncedAt ?? null, error: null });
+      await record(input.characterDocId, {
+        status: 'syncing',
+        documentHash: previous?.documentHash ?? null,
+        syncedAt: previous?.syncedAt ?? null,
+        error: null,
+      });
       await pathrag.insert(text);
       await record(input.characterDocId, { status: 'synced', documentHash: hash, syncedAt: new Date().toISOString(), error: null });
       return { inserted: true, hash };
@@ -46,7 +51,12 @@ export function createPersonaSyncActivities({ payload, pathrag, temporalUiUrl, n
     async recordPersonaSyncFailure(input: { characterDocId: string | number; error: string }): Promise<void> {
       const character = await payload.findById('characters', input.characterDocId);
       const previous = (character.personaSync ?? {}) as Record<string, unknown>;
-      await record(input.characterDocId, { status: 'failed', documentHash: previous.documentHash ?? null, syncedAt: previous.syncedAt ?? null, error: input.error });
+      await record(input.characterDocId, {
+        status: 'failed',
+        documentHash: previous.documentHash ?? null,
+        syncedAt: previous.syncedAt ?? null,
+        error: input.error,
+      });
     },
 
     /** The library upper-cases entity names; deleting removes graph nodes, not the text chunks (spec). */

@@ -40,7 +40,12 @@ export function createProductionShotActivities({ payload }: { payload: PayloadRe
       if (core.docs.length === 0) throw invalidInput(`${name} has no approved core set yet.`, 'CoreSetMissing');
       const coreImages = core.docs.map((doc) => {
         const image = coreImageSchema.parse(doc);
-        return { mediaId: relationId(image.imageFile)!, angle: image.angle ?? null, consistencyScore: image.consistencyScore ?? null, approvedAt: image.updatedAt };
+        return {
+          mediaId: relationId(image.imageFile)!,
+          angle: image.angle ?? null,
+          consistencyScore: image.consistencyScore ?? null,
+          approvedAt: image.updatedAt,
+        };
       });
       const settings = await loadQaSettings(payload);
       const threshold = settings.productionThresholds?.find((row) => row.engineId === engineId);

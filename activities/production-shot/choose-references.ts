@@ -13,7 +13,11 @@ export interface CoreImage {
  * limit allows, angles are taken in turnaround order starting from the front, since front and three-quarter
  * views carry the most identity.
  */
-export function chooseReferences(masterMediaId: string | number, coreImages: CoreImage[], limit = MAX_REFERENCE_IMAGES): Array<string | number> {
+export function chooseReferences(
+  masterMediaId: string | number,
+  coreImages: CoreImage[],
+  limit = MAX_REFERENCE_IMAGES,
+): Array<string | number> {
   const bestPerAngle = new Map<number, CoreImage>();
   for (const image of coreImages) {
     const angle = image.angle ?? -1;

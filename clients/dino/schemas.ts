@@ -72,5 +72,8 @@ const characterMatchItem = z.looseObject({
 });
 /** Builds differ in the envelope (a bare list, `results` or `matches`); all are accepted. */
 export const characterMatchingSchema = z
-  .union([z.array(characterMatchItem), z.looseObject({ results: z.array(characterMatchItem).nullish(), matches: z.array(characterMatchItem).nullish() })])
+  .union([
+    z.array(characterMatchItem),
+    z.looseObject({ results: z.array(characterMatchItem).nullish(), matches: z.array(characterMatchItem).nullish() }),
+  ])
   .transform((body) => (Array.isArray(body) ? body : (body.results ?? body.matches ?? [])));

@@ -63,7 +63,10 @@ function networkFailure(error: unknown): string | undefined {
 
 /** The SDK's HTTP error; by name as well, in case the SDK was loaded twice (bundlers, VM contexts). */
 function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError || ((error as { name?: string } | undefined)?.name === 'ApiError' && typeof (error as { status?: unknown }).status === 'number');
+  return (
+    error instanceof ApiError ||
+    ((error as { name?: string } | undefined)?.name === 'ApiError' && typeof (error as { status?: unknown }).status === 'number')
+  );
 }
 
 export interface ErrorContext {
@@ -87,7 +90,8 @@ export function toServiceError(error: unknown, context: ErrorContext): ServiceEr
     const apiMessage = body?.message ?? error.message;
     const statusName = body?.status ? ` ${body.status}` : '';
     if (isTransientStatus(error.status)) {
-      const retryAfterMs = error.status === 429 ? (retryInfoDelayMs(body) ?? parseRetryAfter(context.retryAfter)) : parseRetryAfter(context.retryAfter);
+      const retryAfterMs =
+        error.status === 429 ? (retryInfoDelayMs(body) ?? parseRetryAfter(context.retryAfter)) : parseRetryAfter(context.retryAfter);
       return new TransientServiceError(`The image model API answered ${error.status}${statusName} to ${where}: ${apiMessage}`, {
         service: 'gemini',
         status: error.status,
@@ -108,11 +112,19 @@ export function toServiceError(error: unknown, context: ErrorContext): ServiceEr
     if (context.cancelled) {
       return new TransientServiceError(`${where} was cancelled by the caller.`, { service: 'gemini', code: 'cancelled', cause: error });
     }
-    return new TransientServiceError(`${where} timed out after ${context.timeoutMs} ms.`, { service: 'gemini', code: 'timeout', cause: error });
+    return new TransientServiceError(`${where} timed out after ${context.timeoutMs} ms.`, {
+      service: 'gemini',
+      code: 'timeout',
+      cause: error,
+    });
   }
   const network = networkFailure(error);
   if (network) {
-    return new TransientServiceError(`Could not reach the image model API for ${where}: ${network}.`, { service: 'gemini', code: 'network', cause: error });
+    return new TransientServiceError(`Could not reach the image model API for ${where}: ${network}.`, {
+      service: 'gemini',
+      code: 'network',
+      cause: error,
+    });
   }
   if (causeChain(error).some((link) => link.name === 'SyntaxError')) {
     return new PermanentServiceError(`The image model API sent a body that is not JSON for ${where}: ${(error as Error).message}`, {

@@ -18,7 +18,10 @@ export function createImageModelClient(options: ImageModelClientOptions): ImageM
     throw new PermanentServiceError('No API key for the image model: set GEMINI_API_KEY.', { service: 'gemini', code: 'missing_api_key' });
   }
   if (!options.model) {
-    throw new PermanentServiceError('No image model id: set GEMINI_IMAGE_MODEL (e.g. gemini-3.1-flash-image).', { service: 'gemini', code: 'missing_model' });
+    throw new PermanentServiceError('No image model id: set GEMINI_IMAGE_MODEL (e.g. gemini-3.1-flash-image).', {
+      service: 'gemini',
+      code: 'missing_model',
+    });
   }
   const model = options.model.replace(/^models\//, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -55,12 +58,19 @@ export function createImageModelClient(options: ImageModelClientOptions): ImageM
     async checkModel(): Promise<ImageModelInfo> {
       try {
         const found = await ai.models.get({ model });
-        if (!found.name) throw new PermanentServiceError(`models.get for "${model}" answered without a model name.`, { service: 'gemini', code: 'bad_response' });
-        if (found.supportedActions && !found.supportedActions.includes('generateContent')) {
-          throw new PermanentServiceError(`The model "${model}" exists but does not support generateContent; choose an image model such as gemini-3.1-flash-image.`, {
+        if (!found.name)
+          throw new PermanentServiceError(`models.get for "${model}" answered without a model name.`, {
             service: 'gemini',
-            code: 'model_unsupported',
+            code: 'bad_response',
           });
+        if (found.supportedActions && !found.supportedActions.includes('generateContent')) {
+          throw new PermanentServiceError(
+            `The model "${model}" exists but does not support generateContent; choose an image model such as gemini-3.1-flash-image.`,
+            {
+              service: 'gemini',
+              code: 'model_unsupported',
+            },
+          );
         }
         return {
           name: found.name,

@@ -50,7 +50,11 @@ export const BLOCKED_OUTPUT_REASONS = new Set([
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 function badResponse(message: string, cause?: unknown): PermanentServiceError {
-  return new PermanentServiceError(`The image model returned a response we cannot use: ${message}`, { service: 'gemini', code: 'bad_response', cause });
+  return new PermanentServiceError(`The image model returned a response we cannot use: ${message}`, {
+    service: 'gemini',
+    code: 'bad_response',
+    cause,
+  });
 }
 
 /** The signature of the bytes decides the type; a declared type that disagrees is the API's mistake, not ours. */
@@ -99,7 +103,10 @@ export function classifyResponse(raw: unknown, model: string): GenerationOutcome
   if (!BASE64.test(data)) throw badResponse('the image data is not base64.');
   const bytes = Buffer.from(data, 'base64');
   const mimeType = sniffImageType(bytes);
-  if (!mimeType) throw badResponse(`the returned data (declared ${imagePart.inlineData.mimeType ?? 'without a type'}) is not a PNG, JPEG or WebP image.`);
+  if (!mimeType)
+    throw badResponse(
+      `the returned data (declared ${imagePart.inlineData.mimeType ?? 'without a type'}) is not a PNG, JPEG or WebP image.`,
+    );
 
   const usageMetadata = response.usageMetadata;
   const usage: TokenUsage = {

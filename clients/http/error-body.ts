@@ -4,7 +4,10 @@ const MAX_RAW_DETAIL_CHARS = 300;
 
 // Each field is read on its own (`catch`), so one odd field does not hide a readable one next to it.
 const errorBodySchema = z.looseObject({
-  errors: z.array(z.looseObject({ message: z.string() })).optional().catch(undefined),
+  errors: z
+    .array(z.looseObject({ message: z.string() }))
+    .optional()
+    .catch(undefined),
   detail: z
     .union([z.string(), z.array(z.looseObject({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string() }))])
     .optional()

@@ -17,18 +17,56 @@ export function createDinoStandIn(options: { dataDir: string; seed?: number }): 
   const store = createAssetStore(options.dataDir);
   const faults = createDinoFaults(options.seed ?? 11);
   const stats = { requests: 0, totalServerTimeMs: 0 };
-  const routes: Array<{ method: string; pattern: RegExp; handle: (request: Request, url: URL, match: RegExpMatchArray) => Promise<Response> }> = [
+  const routes: Array<{
+    method: string;
+    pattern: RegExp;
+    handle: (request: Request, url: URL, match: RegExpMatchArray) => Promise<Response>;
+  }> = [
     { method: 'GET', pattern: /^\/health$/, handle: async () => health() },
     { method: 'POST', pattern: /^\/upload-media$/, handle: (request) => upload(store, request) },
     { method: 'GET', pattern: /^\/media\/([^/]+)$/, handle: async (_r, _u, m) => getMedia(store, m[1]!) },
     { method: 'DELETE', pattern: /^\/media\/([^/]+)$/, handle: async (_r, _u, m) => deleteMedia(store, m[1]!) },
     { method: 'POST', pattern: /^\/extract-features$/, handle: (request, url) => extractFeatures(store, request, url) },
-    { method: 'POST', pattern: /^\/analyze-quality$/, handle: (request) => withBody(request, z.object({ asset_id: z.string() }), (body) => analyzeQuality(store, body.asset_id)) },
-    { method: 'POST', pattern: /^\/analyze-image-metrics$/, handle: (request) => withBody(request, z.object({ asset_id: z.string() }), (body) => analyzeImageMetrics(store, body.asset_id)) },
-    { method: 'POST', pattern: /^\/validate-consistency$/, handle: (request) => withBody(request, z.object({ asset_id_1: z.string(), asset_id_2: z.string() }), (body) => validateConsistency(store, body.asset_id_1, body.asset_id_2)) },
-    { method: 'POST', pattern: /^\/find-best-match$/, handle: (request) => withBody(request, z.object({ reference_asset_id: z.string(), candidate_asset_ids: z.array(z.string()) }), (body) => findBestMatch(store, body.reference_asset_id, body.candidate_asset_ids)) },
-    { method: 'POST', pattern: /^\/character-matching$/, handle: (request) => withBody(request, z.object({ reference_asset_id: z.string(), test_asset_ids: z.array(z.string()) }), (body) => characterMatching(store, body.reference_asset_id, body.test_asset_ids)) },
-    { method: 'POST', pattern: /^\/batch-similarity$/, handle: (request) => withBody(request, z.object({ asset_ids: z.array(z.string()).max(100) }), (body) => batchSimilarity(store, body.asset_ids)) },
+    {
+      method: 'POST',
+      pattern: /^\/analyze-quality$/,
+      handle: (request) => withBody(request, z.object({ asset_id: z.string() }), (body) => analyzeQuality(store, body.asset_id)),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/analyze-image-metrics$/,
+      handle: (request) => withBody(request, z.object({ asset_id: z.string() }), (body) => analyzeImageMetrics(store, body.asset_id)),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/validate-consistency$/,
+      handle: (request) =>
+        withBody(request, z.object({ asset_id_1: z.string(), asset_id_2: z.string() }), (body) =>
+          validateConsistency(store, body.asset_id_1, body.asset_id_2),
+        ),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/find-best-match$/,
+      handle: (request) =>
+        withBody(request, z.object({ reference_asset_id: z.string(), candidate_asset_ids: z.array(z.string()) }), (body) =>
+          findBestMatch(store, body.reference_asset_id, body.candidate_asset_ids),
+        ),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/character-matching$/,
+      handle: (request) =>
+        withBody(request, z.object({ reference_asset_id: z.string(), test_asset_ids: z.array(z.string()) }), (body) =>
+          characterMatching(store, body.reference_asset_id, body.test_asset_ids),
+        ),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/batch-similarity$/,
+      handle: (request) =>
+        withBody(request, z.object({ asset_ids: z.array(z.string()).max(100) }), (body) => batchSimilarity(store, body.asset_ids)),
+    },
   ];
 
   return async (request) => {
@@ -77,7 +115,12 @@ async function controlFaults(request: Request, faults: ReturnType<typeof createD
 }
 
 function health(): Response {
-  return json({ status: 'healthy', service: 'dinov3-stand-in', model: { loaded: true, model_name: CLASSICAL_ENGINE_ID, device: 'cpu' }, timestamp: new Date().toISOString() });
+  return json({
+    status: 'healthy',
+    service: 'dinov3-stand-in',
+    model: { loaded: true, model_name: CLASSICAL_ENGINE_ID, device: 'cpu' },
+    timestamp: new Date().toISOString(),
+  });
 }
 
 /** FastAPI's validation error shape: 422 with a list of {type, loc, msg, input}. */
@@ -95,7 +138,11 @@ async function withBody<T>(request: Request, schema: z.ZodType<T>, handle: (body
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return validationError(['body', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], issue.code === 'invalid_type' && issue.message.includes('undefined') ? 'Field required' : issue.message, body);
+    return validationError(
+      ['body', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      issue.code === 'invalid_type' && issue.message.includes('undefined') ? 'Field required' : issue.message,
+      body,
+    );
   }
   return handle(parsed.data);
 }
@@ -151,14 +198,29 @@ async function extractFeatures(store: AssetStore, request: Request, url: URL): P
   if (!assetId) return validationError(['query', 'asset_id'], 'Field required');
   const record = await store.get(assetId);
   if (!record) return json({ detail: 'Asset not found' }, 404);
-  if (record.features) return json({ asset_id: assetId, features: record.features, features_extracted: true, processing_time: 0, cached: true, model_name: CLASSICAL_ENGINE_ID });
+  if (record.features)
+    return json({
+      asset_id: assetId,
+      features: record.features,
+      features_extracted: true,
+      processing_time: 0,
+      cached: true,
+      model_name: CLASSICAL_ENGINE_ID,
+    });
   const started = performance.now();
   const embedding = await computeEmbedding(await store.bytes(assetId));
   record.features = embedding.vector;
   record.features_extracted = true;
   record.processing_status = 'features_extracted';
   await store.save(record);
-  return json({ asset_id: assetId, features: embedding.vector, features_extracted: true, processing_time: (performance.now() - started) / 1000, cached: false, model_name: embedding.engineId });
+  return json({
+    asset_id: assetId,
+    features: embedding.vector,
+    features_extracted: true,
+    processing_time: (performance.now() - started) / 1000,
+    cached: false,
+    model_name: embedding.engineId,
+  });
 }
 
 async function withFeatures(store: AssetStore, id: string): Promise<AssetRecord | Response> {
@@ -179,7 +241,14 @@ async function analyzeQuality(store: AssetStore, id: string): Promise<Response> 
     asset_id: id,
     quality_score: report.score / 100,
     diversity_score: Math.min(1, std * Math.sqrt(features.length)),
-    feature_statistics: { mean, std, min: Math.min(...features), max: Math.max(...features), norm: Math.hypot(...features), dimension: features.length },
+    feature_statistics: {
+      mean,
+      std,
+      min: Math.min(...features),
+      max: Math.max(...features),
+      norm: Math.hypot(...features),
+      dimension: features.length,
+    },
   });
 }
 
@@ -192,7 +261,13 @@ async function analyzeImageMetrics(store: AssetStore, id: string): Promise<Respo
   const lighting = Math.max(0, Math.min(1, 1 - (m.clipped ?? 0) * 2)) * Math.min(1, (m.contrast ?? 0) / 120);
   const passed = (id: string) => report.checks.find((check) => check.id === id)?.passed !== false;
   const composition = ['cropped', 'subject_size', 'several_figures'].filter(passed).length / 3;
-  return json({ asset_id: id, sharpness_score: sharpness, lighting_quality: lighting, composition_score: composition, overall_quality: (sharpness + lighting + composition) / 3 });
+  return json({
+    asset_id: id,
+    sharpness_score: sharpness,
+    lighting_quality: lighting,
+    composition_score: composition,
+    overall_quality: (sharpness + lighting + composition) / 3,
+  });
 }
 
 function similarity(a: number[], b: number[]) {
@@ -243,7 +318,13 @@ async function characterMatching(store: AssetStore, reference: string, ids: stri
       continue;
     }
     const { cosine, score } = similarity(ref.features!, record.features);
-    results.push({ test_asset_id: id, same_character: score >= 75, similarity_score: score, confidence_score: score / 100, cosine_similarity: cosine });
+    results.push({
+      test_asset_id: id,
+      same_character: score >= 75,
+      similarity_score: score,
+      confidence_score: score / 100,
+      cosine_similarity: cosine,
+    });
   }
   return json({ reference_asset_id: reference, results });
 }
@@ -253,7 +334,9 @@ async function batchSimilarity(store: AssetStore, ids: string[]): Promise<Respon
   return json({
     similarity_matrix: records.map((a) => ({
       asset_id: a.asset_id,
-      similarities: records.filter((b) => b !== a).map((b) => ({ asset_id: b.asset_id, similarity_percentage: similarity(a.features!, b.features!).score })),
+      similarities: records
+        .filter((b) => b !== a)
+        .map((b) => ({ asset_id: b.asset_id, similarity_percentage: similarity(a.features!, b.features!).score })),
     })),
   });
 }

@@ -22,9 +22,19 @@ export function createAssetStore(dataDir: string) {
   const file = (id: string, ext: string) => path.join(dataDir, `${id}.${ext}`);
   const valid = (id: string) => /^[0-9a-f-]{36}$/.test(id);
   return {
-    async add(bytes: Buffer, meta: Omit<AssetRecord, 'asset_id' | 'processing_status' | 'features_extracted' | 'error_message' | 'created_at'>): Promise<AssetRecord> {
+    async add(
+      bytes: Buffer,
+      meta: Omit<AssetRecord, 'asset_id' | 'processing_status' | 'features_extracted' | 'error_message' | 'created_at'>,
+    ): Promise<AssetRecord> {
       await mkdir(dataDir, { recursive: true });
-      const record: AssetRecord = { ...meta, asset_id: randomUUID(), processing_status: 'uploaded', features_extracted: false, error_message: null, created_at: new Date().toISOString() };
+      const record: AssetRecord = {
+        ...meta,
+        asset_id: randomUUID(),
+        processing_status: 'uploaded',
+        features_extracted: false,
+        error_message: null,
+        created_at: new Date().toISOString(),
+      };
       await writeFile(file(record.asset_id, 'bin'), bytes);
       await writeFile(file(record.asset_id, 'json'), JSON.stringify(record));
       return record;
@@ -45,7 +55,10 @@ export function createAssetStore(dataDir: string) {
     },
     async list(): Promise<string[]> {
       const names = await readdir(dataDir).catch(() => [] as string[]);
-      return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).filter(valid);
+      return names
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => name.slice(0, -'.json'.length))
+        .filter(valid);
     },
     async remove(id: string): Promise<boolean> {
       if (!(await this.get(id))) return false;

@@ -27,7 +27,9 @@ export function loadGeminiStandInConfig(env: Record<string, string | undefined> 
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Gemini stand-in configuration: ${z.prettifyError(parsed.error)}`);
   const values = parsed.data;
-  const models = values.GEMINI_STANDIN_MODELS?.split(',').map((model) => model.trim()).filter(Boolean);
+  const models = values.GEMINI_STANDIN_MODELS?.split(',')
+    .map((model) => model.trim())
+    .filter(Boolean);
   return {
     port: values.GEMINI_STANDIN_PORT,
     host: values.GEMINI_STANDIN_HOST,

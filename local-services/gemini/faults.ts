@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { createRandom, type Random } from './renderer/random';
 
-export const FAULT_KINDS = ['429', '500', 'slow', 'blocked_prompt', 'blocked_output', 'no_image', 'text_only', 'off_model', 'front_view', '400'] as const;
+export const FAULT_KINDS = [
+  '429',
+  '500',
+  'slow',
+  'blocked_prompt',
+  'blocked_output',
+  'no_image',
+  'text_only',
+  'off_model',
+  'front_view',
+  '400',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export const faultSpecSchema = z.object({
@@ -22,7 +33,10 @@ export const faultRatesSchema = z.partialRecord(z.enum(FAULT_KINDS), z.number().
 /** Parses `429:0.1,500:0.05` (the GEMINI_STANDIN_FAULTS format). */
 export function parseFaultRates(text: string | undefined): FaultRates {
   const rates: FaultRates = {};
-  for (const entry of (text ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [kind, rate] = entry.split(':').map((part) => part.trim());
     const parsedKind = z.enum(FAULT_KINDS).safeParse(kind);
     const parsedRate = z.coerce.number().min(0).max(1).safeParse(rate);

@@ -31,7 +31,8 @@ export interface GenerationResult {
 
 const DEFAULT_RETRY_DELAY_SECONDS = 2;
 const DEFAULT_SLOW_DELAY_MS = 5_000;
-const UNPROCESSABLE_IMAGE = 'Unable to process input image. Please retry or report in https://developers.generativeai.google/guide/troubleshooting';
+const UNPROCESSABLE_IMAGE =
+  'Unable to process input image. Please retry or report in https://developers.generativeai.google/guide/troubleshooting';
 
 const badRequest = (message: string): GenerationResult => ({ response: googleError(400, message), outcome: 'bad_request' });
 
@@ -74,7 +75,8 @@ function parseRequest(body: unknown): ParsedRequest | GenerationResult {
       }
     }
   }
-  if (images.length > MAX_REFERENCE_IMAGES) return badRequest(`Too many input images: ${images.length}. This model accepts at most ${MAX_REFERENCE_IMAGES}.`);
+  if (images.length > MAX_REFERENCE_IMAGES)
+    return badRequest(`Too many input images: ${images.length}. This model accepts at most ${MAX_REFERENCE_IMAGES}.`);
   const prompt = texts.join('\n').trim();
   if (!prompt && images.length === 0) return badRequest('* GenerateContentRequest.contents: contents is not specified');
   return { prompt, images, aspectRatio };
@@ -98,7 +100,10 @@ export async function generateContent(body: unknown, model: string, context: Gen
     case 'blocked_prompt':
       return {
         response: json({
-          promptFeedback: { blockReason: 'SAFETY', safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }] },
+          promptFeedback: {
+            blockReason: 'SAFETY',
+            safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }],
+          },
           usageMetadata: usageMetadata(tokens, { images: 0 }, model),
           ...envelope,
         }),
@@ -110,7 +115,8 @@ export async function generateContent(body: unknown, model: string, context: Gen
           candidates: [
             {
               finishReason: 'IMAGE_SAFETY',
-              finishMessage: "Unable to show the generated image. The image was filtered out because it violated Google's Generative AI Prohibited Use policy.",
+              finishMessage:
+                "Unable to show the generated image. The image was filtered out because it violated Google's Generative AI Prohibited Use policy.",
               index: 0,
             },
           ],

@@ -13,7 +13,11 @@ const STATUS_NAMES: Record<number, string> = {
 };
 
 /** An error in Google's shape: `{"error":{"code","message","status","details"?}}`. */
-export function googleError(code: number, message: string, options: { details?: unknown[]; headers?: Record<string, string> } = {}): Response {
+export function googleError(
+  code: number,
+  message: string,
+  options: { details?: unknown[]; headers?: Record<string, string> } = {},
+): Response {
   const error: Record<string, unknown> = { code, message, status: STATUS_NAMES[code] ?? 'UNKNOWN' };
   if (options.details) error.details = options.details;
   return json({ error }, code, options.headers);
@@ -39,5 +43,8 @@ export function rateLimited(retryDelaySeconds: number, model: string): Response 
 }
 
 export function internalError(): Response {
-  return googleError(500, 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting');
+  return googleError(
+    500,
+    'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+  );
 }

@@ -4,7 +4,10 @@ import { startGeminiStandIn } from './server';
 /** `tsx local-services/gemini/main.ts`: the image-model stand-in as its own process (configuration in config.ts). */
 const config = loadGeminiStandInConfig();
 const server = await startGeminiStandIn(config);
-const faults = Object.entries(config.faults).map(([fault, rate]) => `${fault}:${rate}`).join(',') || 'none';
+const faults =
+  Object.entries(config.faults)
+    .map(([fault, rate]) => `${fault}:${rate}`)
+    .join(',') || 'none';
 console.log(
   `Gemini stand-in listening on ${server.url} (models: ${config.models.join(', ')}; latency ${config.latencyMs} ms; faults ${faults}; ` +
     'callers must send the key from GEMINI_STANDIN_API_KEY)',

@@ -9,7 +9,10 @@ export function angleFromPrompt(prompt: string): number | undefined {
   const degreeSign = /(-?\d{1,3}(?:\.\d+)?)\s*°/.exec(text);
   if (degreeSign?.[1]) return normalise(Number(degreeSign[1]));
 
-  const turned = /turn(?:ed|s|ing)?\s+(\d{1,3}(?:\.\d+)?)\s*(?:degrees?|deg)\b(?:\s+(?:to\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right))?/.exec(text);
+  const turned =
+    /turn(?:ed|s|ing)?\s+(\d{1,3}(?:\.\d+)?)\s*(?:degrees?|deg)\b(?:\s+(?:to\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right))?/.exec(
+      text,
+    );
   if (turned?.[1]) return normalise(turned[2] === 'right' ? -Number(turned[1]) : Number(turned[1]));
 
   const degrees = /\b(\d{1,3}(?:\.\d+)?)[\s-]*(?:degrees?|deg)\b/.exec(text);

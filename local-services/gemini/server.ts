@@ -67,7 +67,10 @@ export function buildGeminiStandIn(options: GeminiStandInOptions): GeminiStandIn
     const key = request.headers.get('x-goog-api-key') ?? url.searchParams.get('key');
     if (!key) {
       return {
-        response: googleError(401, "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API."),
+        response: googleError(
+          401,
+          "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+        ),
         outcome: 'unauthenticated',
       };
     }
@@ -102,7 +105,10 @@ export function buildGeminiStandIn(options: GeminiStandInOptions): GeminiStandIn
     if (method === undefined && request.method === 'GET') return { response: json(modelResource(model)), outcome: 'get_model' };
     if (method === 'generateContent' && request.method === 'POST') {
       if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) {
-        return { response: googleError(400, `Request payload size exceeds the limit: ${MAX_REQUEST_BYTES} bytes.`), outcome: 'bad_request' };
+        return {
+          response: googleError(400, `Request payload size exceeds the limit: ${MAX_REQUEST_BYTES} bytes.`),
+          outcome: 'bad_request',
+        };
       }
       let body: unknown;
       try {
@@ -112,7 +118,10 @@ export function buildGeminiStandIn(options: GeminiStandInOptions): GeminiStandIn
       }
       return generateContent(body, model, context);
     }
-    return { response: googleError(404, `Method ${method ?? request.method} is not available on models/${model} in this stand-in.`), outcome: 'not_found' };
+    return {
+      response: googleError(404, `Method ${method ?? request.method} is not available on models/${model} in this stand-in.`),
+      outcome: 'not_found',
+    };
   };
 
   const control = async (request: Request, url: URL): Promise<Response> => {

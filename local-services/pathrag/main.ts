@@ -8,7 +8,11 @@ const config = z
     PATHRAG_STANDIN_DATA_DIR: z.string().default('.data/pathrag'),
   })
   .parse(process.env);
-const server = await startPathragStandIn({ port: config.PATHRAG_STANDIN_PORT, host: config.PATHRAG_STANDIN_HOST, dataDir: config.PATHRAG_STANDIN_DATA_DIR });
+const server = await startPathragStandIn({
+  port: config.PATHRAG_STANDIN_PORT,
+  host: config.PATHRAG_STANDIN_HOST,
+  dataDir: config.PATHRAG_STANDIN_DATA_DIR,
+});
 console.log(`PathRAG stand-in (BM25 retrieval) listening on ${server.url}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

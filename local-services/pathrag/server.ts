@@ -9,7 +9,15 @@ import { openDocumentStore } from './store';
  */
 type Fault = { fault: '504' | '500' | 'slow'; delayMs?: number; route?: 'insert' | 'query' | 'health' };
 
-const faultSchema = z.object({ queue: z.array(z.object({ fault: z.enum(['504', '500', 'slow']), delayMs: z.number().optional(), route: z.enum(['insert', 'query', 'health']).optional() })) });
+const faultSchema = z.object({
+  queue: z.array(
+    z.object({
+      fault: z.enum(['504', '500', 'slow']),
+      delayMs: z.number().optional(),
+      route: z.enum(['insert', 'query', 'health']).optional(),
+    }),
+  ),
+});
 
 function errorBody(status: number, message: string, type: string) {
   return json({ error: type, message, timestamp: new Date().toISOString(), type }, status);
@@ -38,7 +46,8 @@ export async function createPathragStandIn(options: { dataDir: string }): Promis
       faults.push(...body.queue);
       return json({ queued: faults.length });
     }
-    if (route === '/_control/stats') return json({ ...stats, documents: store.documents().length, deletedEntities: [...store.deletedEntities()] });
+    if (route === '/_control/stats')
+      return json({ ...stats, documents: store.documents().length, deletedEntities: [...store.deletedEntities()] });
     if (route === '/_control/health') {
       healthy = z.object({ healthy: z.boolean() }).parse(await request.json()).healthy;
       return json({ healthy });
@@ -46,12 +55,18 @@ export async function createPathragStandIn(options: { dataDir: string }): Promis
     const name = route === '/insert' ? 'insert' : route === '/query' ? 'query' : route === '/health' ? 'health' : undefined;
     if (!healthy) return json({ status: 'unhealthy', error: 'service unavailable' }, 503);
     const fault = name ? takeFault(name) : undefined;
-    if (fault?.fault === '504') return new Response('<html><body>504 Gateway Time-out</body></html>', { status: 504, headers: { 'content-type': 'text/html' } });
+    if (fault?.fault === '504')
+      return new Response('<html><body>504 Gateway Time-out</body></html>', { status: 504, headers: { 'content-type': 'text/html' } });
     if (fault?.fault === '500') return errorBody(500, 'Internal server error', 'InternalError');
     if (fault?.fault === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 5_000));
 
     if (route === '/health' && request.method === 'GET') {
-      return json({ status: 'healthy', service: 'pathrag-stand-in', documents: store.documents().length, timestamp: new Date().toISOString() });
+      return json({
+        status: 'healthy',
+        service: 'pathrag-stand-in',
+        documents: store.documents().length,
+        timestamp: new Date().toISOString(),
+      });
     }
     if (route === '/insert' && request.method === 'POST') {
       const body = (await request.json().catch(() => null)) as { documents?: unknown } | null;
@@ -62,16 +77,24 @@ export async function createPathragStandIn(options: { dataDir: string }): Promis
       stats.inserts++;
       const added = await store.insert(documents as string[]);
       stats.newDocuments += added;
-      return json({ message: 'Documents inserted successfully', document_count: added, timestamp: new Date().toISOString(), result: null }, 201);
+      return json(
+        { message: 'Documents inserted successfully', document_count: added, timestamp: new Date().toISOString(), result: null },
+        201,
+      );
     }
     if (route === '/query' && request.method === 'POST') {
       const body = (await request.json().catch(() => null)) as { query?: unknown; params?: { mode?: string; top_k?: number } } | null;
       if (typeof body?.query !== 'string' || !body.query.trim()) return errorBody(400, "'query' is required", 'ValidationError');
-      if (body.params?.mode && body.params.mode !== 'hybrid') return errorBody(500, `mode ${body.params.mode} is not supported`, 'InternalError');
+      if (body.params?.mode && body.params.mode !== 'hybrid')
+        return errorBody(500, `mode ${body.params.mode} is not supported`, 'InternalError');
       stats.queries++;
       const chunks = store.documents().flatMap((doc) => chunkDocument(doc.id, doc.text));
       const ranked = rankChunks(chunks, body.query, Math.min(5, body.params?.top_k ?? 60));
-      const headerOf = (documentId: string) => store.documents().find((doc) => doc.id === documentId)?.text.split('\n')[0] ?? '';
+      const headerOf = (documentId: string) =>
+        store
+          .documents()
+          .find((doc) => doc.id === documentId)
+          ?.text.split('\n')[0] ?? '';
       const result = ranked.length
         ? ranked.map((chunk) => `From "${headerOf(chunk.documentId)}":\n${chunk.text}`).join('\n\n')
         : 'No information about that was found in the knowledge base.';

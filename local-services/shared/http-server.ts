@@ -14,10 +14,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serveFetchHandler(
-  handler: FetchHandler,
-  options: { port: number; host?: string },
-): Promise<RunningServer> {
+export async function serveFetchHandler(handler: FetchHandler, options: { port: number; host?: string }): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const server: Server = createServer((req, res) => {
     void handleNodeRequest(handler, req, res, host);
@@ -40,12 +37,7 @@ export async function serveFetchHandler(
   };
 }
 
-async function handleNodeRequest(
-  handler: FetchHandler,
-  req: IncomingMessage,
-  res: ServerResponse,
-  host: string,
-): Promise<void> {
+async function handleNodeRequest(handler: FetchHandler, req: IncomingMessage, res: ServerResponse, host: string): Promise<void> {
   try {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
     const headers = new Headers();

@@ -12,7 +12,9 @@ async function timed(check: () => Promise<string | undefined>): Promise<CheckRes
   try {
     const detail = await Promise.race([
       check(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref()),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+      ),
     ]);
     return { status: 'up', latencyMs: Date.now() - started, ...(detail ? { detail } : {}) };
   } catch (error) {

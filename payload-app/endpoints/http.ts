@@ -4,7 +4,10 @@ import { hasRole, type Role } from '../access/roles';
 import { BodyTooLargeError, readBodyText } from './read-body';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

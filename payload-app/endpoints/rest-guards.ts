@@ -27,7 +27,9 @@ export async function guardRestRequest(request: Request): Promise<Request | Resp
     return capPageSize(url.searchParams) ? new Request(url, request) : request;
   }
   const contentType = (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
-  const overridesToGet = [request.headers.get('x-payload-http-method-override'), request.headers.get('x-http-method-override')].includes('GET');
+  const overridesToGet = [request.headers.get('x-payload-http-method-override'), request.headers.get('x-http-method-override')].includes(
+    'GET',
+  );
   if (method === 'POST' && overridesToGet && contentType === 'application/x-www-form-urlencoded') {
     if (declaredLength(request) > MAX_JSON_BODY_BYTES) return tooLarge(MAX_JSON_BODY_BYTES);
     const query = new URLSearchParams(await request.text());

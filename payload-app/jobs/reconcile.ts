@@ -85,5 +85,7 @@ async function pendingStarts(req: PayloadRequest): Promise<Set<string>> {
     limit: 1000,
     req,
   });
-  return new Set(jobs.docs.map((job) => `${job.taskSlug}:${String((job.input as { characterDocId?: unknown } | undefined)?.characterDocId ?? '')}`));
+  return new Set(
+    jobs.docs.map((job) => `${job.taskSlug}:${String((job.input as { characterDocId?: unknown } | undefined)?.characterDocId ?? '')}`),
+  );
 }

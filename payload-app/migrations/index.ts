@@ -17,7 +17,7 @@ export const migrations = [
   {
     up: migration_20261126_122005_outbox_jobs_and_run_costs.up,
     down: migration_20261126_122005_outbox_jobs_and_run_costs.down,
-    name: '20261126_122005_outbox_jobs_and_run_costs'
+    name: '20261126_122005_outbox_jobs_and_run_costs',
   },
   {
     up: migration_20261126_145653_system_owned_worker_account.up,

@@ -54,7 +54,10 @@ export async function listCharacterRuns(characterId: string, limit: number): Pro
       url: runLink(run.workflowId, run.runId),
       progress:
         run.status.name === 'RUNNING' && run.type !== WITHOUT_PROGRESS
-          ? await client.workflow.getHandle(run.workflowId, run.runId).query<RunProgress>(PROGRESS_QUERY).catch(() => null)
+          ? await client.workflow
+              .getHandle(run.workflowId, run.runId)
+              .query<RunProgress>(PROGRESS_QUERY)
+              .catch(() => null)
           : null,
     })),
   );

@@ -28,7 +28,8 @@ const ACCEPTED_ANGLE = new Set(['passed', 'approved']);
 
 const assetListSchema = z.object({ assetIds: z.array(z.string()) });
 
-const id = (value: unknown) => (value === null || value === undefined ? undefined : String(typeof value === 'object' ? (value as { id: unknown }).id : value));
+const id = (value: unknown) =>
+  value === null || value === undefined ? undefined : String(typeof value === 'object' ? (value as { id: unknown }).id : value);
 /** `core:<characterId>:<runId>:<slot>:attempt-<n>` → the slot: one kept image per slot and run. */
 const slotOf = (generationKey: string) => generationKey.replace(/:attempt-\d+$/, '');
 
@@ -36,7 +37,12 @@ const slotOf = (generationKey: string) => generationKey.replace(/:attempt-\d+$/,
  * What a chaos run left behind, read from Temporal, Payload's REST API and the analysis stand-in. Call it once every
  * run has ended: then nothing is legitimately in flight, so anything unreferenced is an orphan.
  */
-export async function countOutcomes(options: { admin: RestSession; temporal: Client; dinoUrl: string; workflowIds: string[] }): Promise<ChaosCounts> {
+export async function countOutcomes(options: {
+  admin: RestSession;
+  temporal: Client;
+  dinoUrl: string;
+  workflowIds: string[];
+}): Promise<ChaosCounts> {
   const { admin, temporal } = options;
   const findings: string[] = [];
   const counts: ChaosCounts = {
@@ -54,7 +60,11 @@ export async function countOutcomes(options: { admin: RestSession; temporal: Cli
     findings,
   };
 
-  const [images, media, characters] = await Promise.all([allDocs(admin, 'character-images'), allDocs(admin, 'media'), allDocs(admin, 'characters')]);
+  const [images, media, characters] = await Promise.all([
+    allDocs(admin, 'character-images'),
+    allDocs(admin, 'media'),
+    allDocs(admin, 'characters'),
+  ]);
   const imagesById = new Map(images.map((image) => [String(image.id), image]));
   const mediaById = new Map(media.map((doc) => [String(doc.id), doc]));
   const kept = images.filter((image) => KEPT.has(image.review?.status ?? 'not_required'));
@@ -67,7 +77,10 @@ export async function countOutcomes(options: { admin: RestSession; temporal: Cli
     if (status.name === 'RUNNING') {
       counts.notEnded++;
       const progress = (await handle.query<CoreSetProgress>('progress')) as Json;
-      runningWaits.set(workflowId, new Set(((progress.angles ?? [progress]) as Json[]).filter((a) => a.state === 'awaiting_review').map((a) => String(a.imageId))));
+      runningWaits.set(
+        workflowId,
+        new Set(((progress.angles ?? [progress]) as Json[]).filter((a) => a.state === 'awaiting_review').map((a) => String(a.imageId))),
+      );
       continue;
     }
     if (status.name === 'FAILED') {
@@ -84,7 +97,9 @@ export async function countOutcomes(options: { admin: RestSession; temporal: Cli
     else counts.incomplete++;
     for (const angle of (result.angles ?? [result]) as Json[]) {
       if (!ACCEPTED_ANGLE.has(angle.state)) {
-        findings.push(`note: ${workflowId} angle ${angle.angle ?? '-'} ended ${angle.state}${angle.reason ? `: ${String(angle.reason).slice(0, 200)}` : ''}`);
+        findings.push(
+          `note: ${workflowId} angle ${angle.angle ?? '-'} ended ${angle.state}${angle.reason ? `: ${String(angle.reason).slice(0, 200)}` : ''}`,
+        );
         continue;
       }
       const what = `${workflowId} angle ${angle.angle ?? '-'} (${angle.state})`;
@@ -112,7 +127,10 @@ export async function countOutcomes(options: { admin: RestSession; temporal: Cli
     counts.duplicates += group.length - 1;
     findings.push(`duplicate: ${group.length} kept images for ${slot}: ${group.map((image) => image.id).join(', ')}`);
   }
-  for (const [key, group] of groupBy(media.filter((doc) => doc.generationKey), (doc) => String(doc.generationKey))) {
+  for (const [key, group] of groupBy(
+    media.filter((doc) => doc.generationKey),
+    (doc) => String(doc.generationKey),
+  )) {
     if (group.length < 2) continue;
     counts.duplicates += group.length - 1;
     findings.push(`duplicate: ${group.length} media with generationKey ${key}: ${group.map((doc) => doc.id).join(', ')}`);
@@ -127,15 +145,19 @@ export async function countOutcomes(options: { admin: RestSession; temporal: Cli
   }
 
   const referencedAssets = new Set<string>();
-  for (const character of characters) if (character.masterIngest?.dinoAssetId) referencedAssets.add(String(character.masterIngest.dinoAssetId));
-  for (const masterId of masters) if (mediaById.get(masterId!)?.dinoAssetId) referencedAssets.add(String(mediaById.get(masterId!)!.dinoAssetId));
+  for (const character of characters)
+    if (character.masterIngest?.dinoAssetId) referencedAssets.add(String(character.masterIngest.dinoAssetId));
+  for (const masterId of masters)
+    if (mediaById.get(masterId!)?.dinoAssetId) referencedAssets.add(String(mediaById.get(masterId!)!.dinoAssetId));
   for (const image of kept) if (image.dinoAssetId) referencedAssets.add(String(image.dinoAssetId));
   const assets = assetListSchema.parse(await (await fetch(`${options.dinoUrl}/_control/assets`)).json()).assetIds;
   for (const assetId of assets) {
     if (referencedAssets.has(assetId)) continue;
     counts.orphanAssets++;
     const owner = media.find((doc) => doc.dinoAssetId === assetId);
-    findings.push(`orphan analysis asset ${assetId}${owner ? ` (media ${owner.id}, ${owner.generationKey ?? owner.filename})` : ' (no media names it)'}`);
+    findings.push(
+      `orphan analysis asset ${assetId}${owner ? ` (media ${owner.id}, ${owner.generationKey ?? owner.filename})` : ' (no media names it)'}`,
+    );
   }
 
   for (const image of images.filter((candidate) => candidate.review?.status === 'awaiting_review')) {

@@ -8,9 +8,17 @@ export const chaosOptionsSchema = z.object({
   kills: z.coerce.number().int().min(0).max(50).default(6),
   /** The share of model and analysis requests answered with a transient fault. */
   faultRate: z.coerce.number().min(0).max(0.9).default(0.3),
-  seed: z.coerce.number().int().min(0).max(2 ** 31).default(() => Math.floor(Math.random() * 2 ** 31)),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(() => Math.floor(Math.random() * 2 ** 31)),
   /** What may be killed; every target is killed at least once when kills allow. */
-  targets: z.array(z.enum(KILL_TARGETS)).min(1).default([...KILL_TARGETS]),
+  targets: z
+    .array(z.enum(KILL_TARGETS))
+    .min(1)
+    .default([...KILL_TARGETS]),
   /** Kills happen at random moments within this window after the core sets start. */
   killWindowSeconds: z.coerce.number().positive().default(60),
   deadlineMinutes: z.coerce.number().positive().default(20),

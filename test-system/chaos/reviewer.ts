@@ -20,13 +20,19 @@ export function scriptedReviewer(reviewer: RestSession, seed: number, approveRat
     tally,
     /** One pass over the queue; errors (the app is down) end the pass and the next one tries again. */
     async reviewQueue(): Promise<void> {
-      const { status, body } = await reviewer.request('GET', '/api/character-images?where[review.status][equals]=awaiting_review&limit=100&depth=0');
+      const { status, body } = await reviewer.request(
+        'GET',
+        '/api/character-images?where[review.status][equals]=awaiting_review&limit=100&depth=0',
+      );
       if (status !== 200) return;
       for (const image of body.docs as Json[]) {
         const id = String(image.id);
         if (decided.has(id)) continue;
         const decision = createRandom(seedFrom(seed, id)).next() < approveRate ? 'approve' : 'reject';
-        const answer = await reviewer.request('POST', `/api/character-images/${id}/review`, { decision, note: `chaos reviewer (seed ${seed})` });
+        const answer = await reviewer.request('POST', `/api/character-images/${id}/review`, {
+          decision,
+          note: `chaos reviewer (seed ${seed})`,
+        });
         if (answer.status === 200) {
           decided.add(id);
           tally[decision === 'approve' ? 'approved' : 'rejected']++;

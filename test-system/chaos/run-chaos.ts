@@ -24,7 +24,11 @@ export interface ChaosResult {
  * app and the Temporal server at seeded moments, with transient faults from both services and a scripted reviewer.
  * When every run has ended (or the deadline passed) it counts what was lost, duplicated or orphaned.
  */
-export async function runChaos(chaos: ChaosSystem, options: ChaosOptions, log: (line: string) => void = () => undefined): Promise<ChaosResult> {
+export async function runChaos(
+  chaos: ChaosSystem,
+  options: ChaosOptions,
+  log: (line: string) => void = () => undefined,
+): Promise<ChaosResult> {
   const { system } = chaos;
   const began = Date.now();
   const deadline = began + options.deadlineMinutes * 60_000;
@@ -38,23 +42,31 @@ export async function runChaos(chaos: ChaosSystem, options: ChaosOptions, log: (
   for (let i = 0; i < options.characters; i++) {
     const master = await renderCharacter(randomLook(options.seed + i), 0, { width: 768, height: 1024 });
     const name = `Chaos ${options.seed} ${i + 1}`;
-    characters.push(await createCharacterWithMaster(editor, { name }, { bytes: master, filename: `chaos-${i + 1}.png`, mimeType: 'image/png' }));
+    characters.push(
+      await createCharacterWithMaster(editor, { name }, { bytes: master, filename: `chaos-${i + 1}.png`, mimeType: 'image/png' }),
+    );
   }
   log(`created ${characters.length} characters; waiting for their masters`);
-  await waitFor('every master to be ingested', async () => {
-    for (const character of characters) {
-      const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
-      if (body.masterIngest?.status !== 'ready') return false;
-    }
-    return true;
-  }, Math.max(0, deadline - Date.now()), 1_000);
+  await waitFor(
+    'every master to be ingested',
+    async () => {
+      for (const character of characters) {
+        const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+        if (body.masterIngest?.status !== 'ready') return false;
+      }
+      return true;
+    },
+    Math.max(0, deadline - Date.now()),
+    1_000,
+  );
 
   const workflowIds: string[] = [];
   for (const [index, character] of characters.entries()) {
     // Every second character gets a bar no image reaches, in one attempt: its angles all wait for the reviewer.
     const request = index % 2 === 1 ? { thresholdOverride: 100, maxAttempts: 1 } : {};
     const started = await editor.request('POST', `/api/characters/${character.id}/core-set`, request);
-    if (started.status !== 201) throw new Error(`core set for ${character.characterId}: HTTP ${started.status} ${JSON.stringify(started.body)}`);
+    if (started.status !== 201)
+      throw new Error(`core set for ${character.characterId}: HTTP ${started.status} ${JSON.stringify(started.body)}`);
     workflowIds.push(String(started.body.workflowId));
   }
   log(`started ${workflowIds.length} core sets`);
@@ -100,7 +112,10 @@ export async function runChaos(chaos: ChaosSystem, options: ChaosOptions, log: (
     await reviewer.reviewQueue().catch(() => undefined);
     for (const workflowId of workflowIds) {
       if (ended.has(workflowId)) continue;
-      const description = await system.temporal.workflow.getHandle(workflowId).describe().catch(() => undefined);
+      const description = await system.temporal.workflow
+        .getHandle(workflowId)
+        .describe()
+        .catch(() => undefined);
       if (description && description.status.name !== 'RUNNING') ended.add(workflowId);
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -121,7 +121,10 @@ describe('admin in a browser', () => {
     await shot(editor, '02-master-ready');
 
     // One angle will keep failing so that a reviewer has something to decide.
-    await queueFaults(system.gemini.url, [1, 2, 3].map(() => ({ fault: 'off_model', match: '(135°)' })));
+    await queueFaults(
+      system.gemini.url,
+      [1, 2, 3].map(() => ({ fault: 'off_model', match: '(135°)' })),
+    );
     await editor.click('button:has-text("Generate 360° Core Set")');
     await toast(editor, 'Core set: started');
     await editor.waitForSelector('[data-testid="angle-table"]');
@@ -141,10 +144,15 @@ describe('admin in a browser', () => {
     await reviewer.fill('[data-testid="queue-row"] textarea', 'Back three-quarter view is acceptable.');
     await reviewer.click('[data-testid="queue-row"] button:has-text("Approve")');
     await toast(reviewer, 'Sent: approved');
-    await waitFor('the core set to complete', async () => {
-      const { body } = await system.admin.request('GET', `/api/characters/${characterId}?depth=0`);
-      return body.coreSet?.status === 'complete';
-    }, 120_000, 500);
+    await waitFor(
+      'the core set to complete',
+      async () => {
+        const { body } = await system.admin.request('GET', `/api/characters/${characterId}?depth=0`);
+        return body.coreSet?.status === 'complete';
+      },
+      120_000,
+      500,
+    );
     await reviewer.reload();
     await reviewer.waitForSelector('[data-testid="queue-empty"]');
 

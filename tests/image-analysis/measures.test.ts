@@ -9,8 +9,16 @@ import { paintBackdrop, type Backdrop } from '../../gate-corpus/backdrops';
 /** A plain dark-outlined box on a backdrop: the simplest subject, drawn here with sharp alone. */
 async function boxOn(backdrop: Backdrop, box = { left: 100, top: 80, width: 60, height: 140 }) {
   const base = await paintBackdrop(backdrop, 256, 256);
-  const figure = await sharp({ create: { width: box.width, height: box.height, channels: 3, background: '#b0303a' } }).png().toBuffer();
-  return decodeRgb(await sharp(base).composite([{ input: figure, left: box.left, top: box.top }]).png().toBuffer(), 256);
+  const figure = await sharp({ create: { width: box.width, height: box.height, channels: 3, background: '#b0303a' } })
+    .png()
+    .toBuffer();
+  return decodeRgb(
+    await sharp(base)
+      .composite([{ input: figure, left: box.left, top: box.top }])
+      .png()
+      .toBuffer(),
+    256,
+  );
 }
 
 describe('backdrop model', () => {
@@ -30,7 +38,12 @@ describe('backdrop model', () => {
   });
 
   it('still sees the framing when the subject covers most of one side', async () => {
-    const subject = subjectMask(await boxOn({ kind: 'gradient', from: '#e9eef7', to: '#c9d3e3', direction: 'vertical' }, { left: 180, top: 20, width: 76, height: 220 }));
+    const subject = subjectMask(
+      await boxOn(
+        { kind: 'gradient', from: '#e9eef7', to: '#c9d3e3', direction: 'vertical' },
+        { left: 180, top: 20, width: 76, height: 220 },
+      ),
+    );
     expect(subject.plainBackground).toBe(true);
     expect(subject.edgeContact.right).toBeGreaterThan(0.8);
   });
@@ -38,7 +51,11 @@ describe('backdrop model', () => {
 
 describe('blurAmount', () => {
   it('grows with the blur, whatever the amount of content', async () => {
-    const sharpImage = await sharp(Buffer.from(Array.from({ length: 256 * 256 * 3 }, (_, i) => (Math.floor(i / 3 / 16) % 2 ? 230 : 30))), { raw: { width: 256, height: 256, channels: 3 } }).png().toBuffer();
+    const sharpImage = await sharp(Buffer.from(Array.from({ length: 256 * 256 * 3 }, (_, i) => (Math.floor(i / 3 / 16) % 2 ? 230 : 30))), {
+      raw: { width: 256, height: 256, channels: 3 },
+    })
+      .png()
+      .toBuffer();
     const measure = async (sigma: number) => {
       const image = await decodeRgb(sigma ? await sharp(sharpImage).blur(sigma).png().toBuffer() : sharpImage, 256);
       return blurAmount(lumaOf(image), image.width, image.height).blur;

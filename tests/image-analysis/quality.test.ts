@@ -25,12 +25,16 @@ describe('measureQuality', () => {
     const blurred = await sharp(good).blur(6).png().toBuffer();
     const report = await measureQuality(blurred, { referenceImages: [reference] });
     expect(failed(report)).toContain('sharpness');
-    expect(report.checks.find((check) => check.id === 'sharpness')!.note).toMatch(/^blurred: [\d.]+% of the edge contrast survives a re-blur/);
+    expect(report.checks.find((check) => check.id === 'sharpness')!.note).toMatch(
+      /^blurred: [\d.]+% of the edge contrast survives a re-blur/,
+    );
     expect(report.score).toBeLessThan(100);
   });
 
   it('scores a blank image 0 and says why', async () => {
-    const blank = await sharp({ create: { width: 864, height: 1184, channels: 3, background: '#efede8' } }).png().toBuffer();
+    const blank = await sharp({ create: { width: 864, height: 1184, channels: 3, background: '#efede8' } })
+      .png()
+      .toBuffer();
     const report = await measureQuality(blank, { referenceImages: [reference] });
     expect(failed(report)).toContain('blank');
     expect(report.score).toBe(0);
@@ -40,12 +44,17 @@ describe('measureQuality', () => {
     const offPalette = await renderCharacter(offModelLook(look), 45, { aspectRatio: '3:4', seed: 2 });
     const report = await measureQuality(offPalette, { referenceImages: [reference] });
     expect(failed(report)).toContain('palette');
-    expect(report.checks.find((check) => check.id === 'palette')!.note).toMatch(/off-palette: [\d.]+% of the subject is in colours the references do not show/);
+    expect(report.checks.find((check) => check.id === 'palette')!.note).toMatch(
+      /off-palette: [\d.]+% of the subject is in colours the references do not show/,
+    );
   });
 
   it('fails a figure cut off by the frame', async () => {
     const meta = await sharp(good).metadata();
-    const cropped = await sharp(good).extract({ left: 0, top: 0, width: meta.width!, height: Math.round(meta.height! * 0.6) }).png().toBuffer();
+    const cropped = await sharp(good)
+      .extract({ left: 0, top: 0, width: meta.width!, height: Math.round(meta.height! * 0.6) })
+      .png()
+      .toBuffer();
     const report = await measureQuality(cropped);
     expect(failed(report)).toContain('cropped');
     expect(report.checks.find((check) => check.id === 'cropped')!.note).toMatch(/touches the bottom edge/);
@@ -54,7 +63,10 @@ describe('measureQuality', () => {
   it('fails two figures in one image', async () => {
     const figure = await sharp(good).resize(432, 1184).png().toBuffer();
     const pair = await sharp({ create: { width: 1300, height: 1184, channels: 3, background: '#efede8' } })
-      .composite([{ input: figure, left: 60, top: 0 }, { input: figure, left: 760, top: 0 }])
+      .composite([
+        { input: figure, left: 60, top: 0 },
+        { input: figure, left: 760, top: 0 },
+      ])
       .png()
       .toBuffer();
     const report = await measureQuality(pair);
@@ -81,7 +93,11 @@ describe('classical embedding', () => {
     const offModel = (await computeEmbedding(await renderCharacter(offModelLook(look), 0, { seed: 2 }))).vector;
     expect(cosineSimilarity(master, sameSide)).toBeGreaterThan(cosineSimilarity(master, other));
     expect(cosineSimilarity(master, offModel)).toBeLessThan(0.6);
-    const noise = await sharp(Buffer.from(Array.from({ length: 256 * 256 * 3 }, (_, i) => (i * 7919) % 251)), { raw: { width: 256, height: 256, channels: 3 } }).png().toBuffer();
+    const noise = await sharp(Buffer.from(Array.from({ length: 256 * 256 * 3 }, (_, i) => (i * 7919) % 251)), {
+      raw: { width: 256, height: 256, channels: 3 },
+    })
+      .png()
+      .toBuffer();
     // Far below the lowest classical bar (68.9 at 270°).
     expect(Math.abs(cosineSimilarity(master, (await computeEmbedding(noise)).vector))).toBeLessThan(0.45);
   });

@@ -60,14 +60,19 @@ describe('account fields by role', () => {
   const userOfKey = async (apiKey: string) =>
     (await RestSession.withApiKey(system.payload.url, apiKey).request('GET', '/api/users/me')).body.user as { id: number } | null;
   const canSignIn = async (account: Account) =>
-    (await fetch(`${system.payload.url}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: account.email, password: account.password }),
-    })).status === 200;
+    (
+      await fetch(`${system.payload.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: account.email, password: account.password }),
+      })
+    ).status === 200;
 
   /** Each field: the change attempted, and whether the target now shows it. */
-  const attempts: Record<Field, { data: () => Record<string, unknown>; tookEffect: (target: Account, data: Record<string, unknown>) => Promise<boolean> }> = {
+  const attempts: Record<
+    Field,
+    { data: () => Record<string, unknown>; tookEffect: (target: Account, data: Record<string, unknown>) => Promise<boolean> }
+  > = {
     email: {
       data: () => ({ email: `renamed-${randomBytes(4).toString('hex')}@test.local` }),
       tookEffect: async (target, data) => (await asAdmin(target)).email === data.email,

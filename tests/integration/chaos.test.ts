@@ -27,21 +27,36 @@ describe('chaos: kills and faults during core sets', () => {
     await chaos?.stop();
   });
 
-  it('loses, duplicates and orphans nothing, and every run ends', async () => {
-    const { workflowBundlePath, tmpDir } = fromGlobalSetup();
-    chaos = await startChaosSystem({ cliPath: process.env.TEMPORAL_CLI_PATH, workflowBundlePath, tmpDir, seed: options.seed, geminiLatencyMs: options.geminiLatencyMs });
-    const result = await runChaos(chaos, options);
-    const report = `seed ${options.seed}, kills ${JSON.stringify(result.killsDone)}\n${formatCountsTable(result.counts)}\n${result.counts.findings.join('\n')}`;
+  it(
+    'loses, duplicates and orphans nothing, and every run ends',
+    async () => {
+      const { workflowBundlePath, tmpDir } = fromGlobalSetup();
+      chaos = await startChaosSystem({
+        cliPath: process.env.TEMPORAL_CLI_PATH,
+        workflowBundlePath,
+        tmpDir,
+        seed: options.seed,
+        geminiLatencyMs: options.geminiLatencyMs,
+      });
+      const result = await runChaos(chaos, options);
+      const report = `seed ${options.seed}, kills ${JSON.stringify(result.killsDone)}\n${formatCountsTable(result.counts)}\n${result.counts.findings.join('\n')}`;
 
-    expect(result.killsDone.map((kill) => kill.target).sort()).toEqual(['payload', 'temporal', 'worker']);
-    expect({ notEnded: result.counts.notEnded, report }).toEqual({ notEnded: 0, report });
-    expect(result.counts.runsStarted).toBe(2);
-    expect({ lost: result.counts.lost, duplicates: result.counts.duplicates, report }).toEqual({ lost: 0, duplicates: 0, report });
-    expect({ media: result.counts.orphanMedia, assets: result.counts.orphanAssets, reviewItems: result.counts.orphanReviewItems, report }).toEqual({
-      media: 0,
-      assets: 0,
-      reviewItems: 0,
-      report,
-    });
-  }, 12 * 60_000);
+      expect(result.killsDone.map((kill) => kill.target).sort()).toEqual(['payload', 'temporal', 'worker']);
+      expect({ notEnded: result.counts.notEnded, report }).toEqual({ notEnded: 0, report });
+      expect(result.counts.runsStarted).toBe(2);
+      expect({ lost: result.counts.lost, duplicates: result.counts.duplicates, report }).toEqual({ lost: 0, duplicates: 0, report });
+      expect({
+        media: result.counts.orphanMedia,
+        assets: result.counts.orphanAssets,
+        reviewItems: result.counts.orphanReviewItems,
+        report,
+      }).toEqual({
+        media: 0,
+        assets: 0,
+        reviewItems: 0,
+        report,
+      });
+    },
+    12 * 60_000,
+  );
 });

@@ -60,7 +60,10 @@ describe('360° core set', () => {
   }
 
   async function galleryOf(character: CreatedCharacter) {
-    const { body } = await system.admin.request('GET', `/api/character-images?where[character][equals]=${character.id}&limit=100&depth=0&sort=angle`);
+    const { body } = await system.admin.request(
+      'GET',
+      `/api/character-images?where[character][equals]=${character.id}&limit=100&depth=0&sort=angle`,
+    );
     return body.docs as Json[];
   }
 
@@ -71,11 +74,16 @@ describe('360° core set', () => {
   async function waitForAngleState(workflowId: string, angle: number, state: string) {
     let lastSeen: unknown;
     try {
-      return await waitFor(`angle ${angle} to be ${state}`, async () => {
-        const progress = await progressOf(workflowId);
-        lastSeen = progress.angles.find((entry) => entry.angle === angle);
-        return progress.angles.find((entry) => entry.angle === angle && entry.state === state);
-      }, 240_000, 500);
+      return await waitFor(
+        `angle ${angle} to be ${state}`,
+        async () => {
+          const progress = await progressOf(workflowId);
+          lastSeen = progress.angles.find((entry) => entry.angle === angle);
+          return progress.angles.find((entry) => entry.angle === angle && entry.state === state);
+        },
+        240_000,
+        500,
+      );
     } catch (error) {
       throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(lastSeen)}`);
     }
@@ -91,7 +99,11 @@ describe('360° core set', () => {
     expect(second.joinedExisting).toBe(true);
 
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
-    expect(result.angles.filter((angle: AngleProgress) => angle.state !== 'passed').map((angle: AngleProgress) => `${angle.angle}°: ${angle.reason}`)).toEqual([]);
+    expect(
+      result.angles
+        .filter((angle: AngleProgress) => angle.state !== 'passed')
+        .map((angle: AngleProgress) => `${angle.angle}°: ${angle.reason}`),
+    ).toEqual([]);
     expect(result.status).toBe('complete');
 
     const gallery = await galleryOf(character);
@@ -133,7 +145,10 @@ describe('360° core set', () => {
     const stats = await standInStats(system.gemini.url);
     expect(JSON.stringify(stats)).toMatch(/429/);
     // The off-model attempt was discarded: only the eight kept images remain as generated media.
-    const { body: media } = await system.admin.request('GET', `/api/media?where[generationKey][like]=core:${character.characterId}:&limit=100&depth=0`);
+    const { body: media } = await system.admin.request(
+      'GET',
+      `/api/media?where[generationKey][like]=core:${character.characterId}:&limit=100&depth=0`,
+    );
     expect(media.totalDocs).toBe(8);
   });
 
@@ -167,8 +182,14 @@ describe('360° core set', () => {
       [90, true, character.masterMediaId],
     ]);
 
-    const newMaster = await editor.uploadImage(await renderCharacter(randomLook(seed++), 0, { width: 768, height: 1024 }), 'ivo-v2.png', 'image/png');
-    expect((await editor.request('PATCH', `/api/characters/${character.id}`, { masterReferenceImage: newMaster.body.doc.id })).status).toBe(200);
+    const newMaster = await editor.uploadImage(
+      await renderCharacter(randomLook(seed++), 0, { width: 768, height: 1024 }),
+      'ivo-v2.png',
+      'image/png',
+    );
+    expect((await editor.request('PATCH', `/api/characters/${character.id}`, { masterReferenceImage: newMaster.body.doc.id })).status).toBe(
+      200,
+    );
     await workflowResult(system.temporal, workflowIds.masterReference(character.characterId, newMaster.body.doc.id));
 
     const retired = (await galleryOf(character)).filter((image) => image.kind === 'core');
@@ -196,7 +217,9 @@ describe('360° core set', () => {
     expect(refused.state).toBe('failed');
     expect(refused.reason).toMatch(/invalid argument/i);
     await recordHistory(system.temporal, run.workflowId, 'core-set-lane-fails-alone');
-    expect(result.angles.filter((angle: AngleProgress) => angle.angle !== 180).map((angle: AngleProgress) => angle.state)).toEqual(new Array(7).fill('passed'));
+    expect(result.angles.filter((angle: AngleProgress) => angle.angle !== 180).map((angle: AngleProgress) => angle.state)).toEqual(
+      new Array(7).fill('passed'),
+    );
     const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
     expect(body.coreSet.status).toBe('incomplete');
     expect(body.coreSet.error).toMatch(/180°: failed/);
@@ -208,7 +231,10 @@ describe('360° core set', () => {
   it('cancelling a run discards its candidates, withdraws flagged images from review and leaves a final state', async () => {
     const character = await characterReadyForCoreSet('Rafe Okonkwo');
     // One angle is flagged and waits for review, the others are still being drawn when the run is cancelled.
-    await queueFaults(system.gemini.url, [{ fault: 'off_model', match: '(0°)' }, ...[45, 90, 135].map((angle) => ({ fault: 'slow', delayMs: 60_000, match: `(${angle}°)` }))]);
+    await queueFaults(system.gemini.url, [
+      { fault: 'off_model', match: '(0°)' },
+      ...[45, 90, 135].map((angle) => ({ fault: 'slow', delayMs: 60_000, match: `(${angle}°)` })),
+    ]);
     const run = await startCoreSet(character, { maxAttempts: 1, angles: [0, 45, 90, 135] });
     const flagged = await waitForAngleState(run.workflowId, 0, 'awaiting_review');
     await system.temporal.workflow.getHandle(run.workflowId).cancel();
@@ -218,9 +244,15 @@ describe('360° core set', () => {
     const { body: image } = await system.admin.request('GET', `/api/character-images/${flagged.imageId}?depth=0`);
     expect(image.review.status).toBe('withdrawn');
     expect(image.review.note).toMatch(/cancelled/);
-    const { body: queue } = await system.admin.request('GET', `/api/character-images?where[review.status][equals]=awaiting_review&where[character][equals]=${character.id}&depth=0`);
+    const { body: queue } = await system.admin.request(
+      'GET',
+      `/api/character-images?where[review.status][equals]=awaiting_review&where[character][equals]=${character.id}&depth=0`,
+    );
     expect(queue.docs).toEqual([]);
-    const { body: candidates } = await system.admin.request('GET', `/api/media?where[generationKey][like]=${encodeURIComponent(run.runId)}&depth=0&limit=50`);
+    const { body: candidates } = await system.admin.request(
+      'GET',
+      `/api/media?where[generationKey][like]=${encodeURIComponent(run.runId)}&depth=0&limit=50`,
+    );
     const kept = new Set([String(image.imageFile)]);
     expect(candidates.docs.map((media: Json) => String(media.id)).filter((id: string) => !kept.has(id))).toEqual([]);
     const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
@@ -244,12 +276,18 @@ describe('360° core set', () => {
     expect(image.isCoreReference).toBe(false);
 
     // Roles: nobody but reviewers and admins decide; only an image awaiting review can be decided on.
-    expect((await RestSession.anonymous(system.payload.url).request('POST', `/api/character-images/${image.id}/review`, { decision: 'approve' })).status).toBe(401);
+    expect(
+      (await RestSession.anonymous(system.payload.url).request('POST', `/api/character-images/${image.id}/review`, { decision: 'approve' }))
+        .status,
+    ).toBe(401);
     expect((await editor.request('POST', `/api/character-images/${image.id}/review`, { decision: 'approve' })).status).toBe(403);
     expect((await reviewer.request('POST', `/api/character-images/999999/review`, { decision: 'approve' })).status).toBe(404);
     expect((await reviewer.request('POST', `/api/character-images/${image.id}/review`, { decision: 'maybe' })).status).toBe(400);
 
-    const decision = await reviewer.request('POST', `/api/character-images/${image.id}/review`, { decision: 'approve', note: 'Back view is right.' });
+    const decision = await reviewer.request('POST', `/api/character-images/${image.id}/review`, {
+      decision: 'approve',
+      note: 'Back view is right.',
+    });
     expect(decision.status).toBe(200);
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
     expect(result.status).toBe('complete');
@@ -273,7 +311,10 @@ describe('360° core set', () => {
     const first = await waitForAngleState(run.workflowId, 90, 'awaiting_review');
     const second = await waitForAngleState(run.workflowId, 270, 'awaiting_review');
 
-    const retried = await reviewer.request('POST', `/api/character-images/${first.imageId}/review`, { decision: 'retry', promptAdjustment: 'Keep the red jacket.' });
+    const retried = await reviewer.request('POST', `/api/character-images/${first.imageId}/review`, {
+      decision: 'retry',
+      promptAdjustment: 'Keep the red jacket.',
+    });
     expect(retried.status).toBe(200);
     // An operator without the admin: the same decision as a plain signal, as `temporal workflow signal` sends it.
     const rejection: ReviewSignalPayload = { imageId: second.imageId!, reviewer: 'ops@studio.example', note: 'Wrong character.' };
@@ -332,7 +373,9 @@ describe('360° core set', () => {
     expect(response.status).toBe(409);
     expect(response.body.error).toMatch(/no ingested master reference/);
     expect((await reviewer.request('POST', `/api/characters/${bare.body.doc.id}/core-set`, {})).status).toBe(403);
-    expect((await RestSession.anonymous(system.payload.url).request('POST', `/api/characters/${bare.body.doc.id}/core-set`, {})).status).toBe(401);
+    expect(
+      (await RestSession.anonymous(system.payload.url).request('POST', `/api/characters/${bare.body.doc.id}/core-set`, {})).status,
+    ).toBe(401);
   });
 
   it('eight parallel gallery saves to one character lose nothing', async () => {
@@ -353,13 +396,22 @@ describe('360° core set', () => {
     const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=1&joins[imageGallery][limit]=20`);
     expect(body.imageGallery.docs).toHaveLength(8);
     // The same key again is refused by the unique index rather than duplicated.
-    const duplicate = await worker.post('/api/character-images', { character: character.id, kind: 'core', angle: 0, imageFile: character.masterMediaId, generationKey: `parallel:${character.characterId}:0` });
+    const duplicate = await worker.post('/api/character-images', {
+      character: character.id,
+      kind: 'core',
+      angle: 0,
+      imageFile: character.masterMediaId,
+      generationKey: `parallel:${character.characterId}:0`,
+    });
     expect(duplicate.status).toBe(400);
   });
 });
 
 class RestSessionForService {
-  constructor(private readonly baseUrl: string, private readonly apiKey: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly apiKey: string,
+  ) {}
   async post(path: string, body: unknown) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',

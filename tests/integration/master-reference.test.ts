@@ -57,7 +57,10 @@ describe('master reference ingest', () => {
     expect(mediaDoc.analysis.embeddingLength).toBeGreaterThan(0);
     // The vector is the worker's to read (one document at a time), not people's.
     expect(mediaDoc.analysis).not.toHaveProperty('embedding');
-    const { body: asWorker } = await Rest.withApiKey(system.payload.url, system.payload.workerApiKey).request('GET', `/api/media/${media.id}?depth=0`);
+    const { body: asWorker } = await Rest.withApiKey(system.payload.url, system.payload.workerApiKey).request(
+      'GET',
+      `/api/media/${media.id}?depth=0`,
+    );
     expect(asWorker.analysis.embedding).toHaveLength(mediaDoc.analysis.embeddingLength);
     expect(mediaDoc.analysis.engineId).toBe(ingested.masterIngest.engineId);
     // A measured score with the checks it came from, never a default.
@@ -110,7 +113,9 @@ describe('master reference ingest', () => {
       'the replaced master to be measured again',
       async () => {
         const { body } = await worker.request('GET', `/api/media/${media.id}?depth=0`);
-        return body.dinoProcessingStatus === 'validation_success' && body.dinoAssetId && body.dinoAssetId !== before.dinoAssetId ? body : undefined;
+        return body.dinoProcessingStatus === 'validation_success' && body.dinoAssetId && body.dinoAssetId !== before.dinoAssetId
+          ? body
+          : undefined;
       },
       90_000,
     );
@@ -118,7 +123,15 @@ describe('master reference ingest', () => {
     const { body: ingested } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
     expect(ingested.masterIngest).toMatchObject({ status: 'ready', dinoAssetId: after.dinoAssetId });
     const dino = createDinoClient({ baseUrl: system.dino.url });
-    await waitFor('the old analysis asset to be deleted', async () => dino.getMedia(before.dinoAssetId).then(() => false, () => true), 30_000);
+    await waitFor(
+      'the old analysis asset to be deleted',
+      async () =>
+        dino.getMedia(before.dinoAssetId).then(
+          () => false,
+          () => true,
+        ),
+      30_000,
+    );
   });
 
   it('does not start a second run when the same master is saved again', async () => {

@@ -73,13 +73,32 @@ describe('saves while Temporal is away', () => {
 
     temporalServer = spawn(
       process.env.TEMPORAL_CLI_PATH!,
-      ['server', 'start-dev', '--db-filename', path.join(fromGlobalSetup().tmpDir, `outbox-${temporalPort}.db`), '--ip', '127.0.0.1',
-        '--port', String(temporalPort), '--ui-port', String(await freePort()), '--headless', '--log-level', 'error', ...searchAttributeFlags()],
+      [
+        'server',
+        'start-dev',
+        '--db-filename',
+        path.join(fromGlobalSetup().tmpDir, `outbox-${temporalPort}.db`),
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(temporalPort),
+        '--ui-port',
+        String(await freePort()),
+        '--headless',
+        '--log-level',
+        'error',
+        ...searchAttributeFlags(),
+      ],
       { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
     );
     await waitForPort('127.0.0.1', temporalPort, 60_000);
     // An open port is not a ready frontend: on a busy machine it answers "not healthy yet" for a while.
-    const connection = await waitFor('the Temporal frontend to accept a worker', () => NativeConnection.connect({ address: `127.0.0.1:${temporalPort}` }), 60_000, 500);
+    const connection = await waitFor(
+      'the Temporal frontend to accept a worker',
+      () => NativeConnection.connect({ address: `127.0.0.1:${temporalPort}` }),
+      60_000,
+      500,
+    );
     const created = await createWorker({
       connection,
       namespace: 'default',

@@ -35,10 +35,15 @@ describe('persona sync to PathRAG', () => {
   }
 
   async function waitSynced(id: number | string) {
-    return waitFor('persona synced', async () => {
-      const doc = await characterState(id);
-      return doc.personaSync?.status === 'synced' ? doc : undefined;
-    }, 60_000, 300);
+    return waitFor(
+      'persona synced',
+      async () => {
+        const doc = await characterState(id);
+        return doc.personaSync?.status === 'synced' ? doc : undefined;
+      },
+      60_000,
+      300,
+    );
   }
 
   it('turns ten quick saves into one insert, and an unchanged save into none', async () => {
@@ -76,7 +81,11 @@ describe('persona sync to PathRAG', () => {
 
   it('round-trips unusual text', async () => {
     const biography = `He said "hello" — and left.\nLine two with emoji 🐉 and ünïcödé.\n\n${'Long biography sentence about the dragon keeper. '.repeat(1200)}`;
-    const created = await editor.request('POST', '/api/characters', { name: 'Quinn "Q" O\'Hara', biography, relationships: [{ name: 'Mira Vale', relation: 'sister of' }] });
+    const created = await editor.request('POST', '/api/characters', {
+      name: 'Quinn "Q" O\'Hara',
+      biography,
+      relationships: [{ name: 'Mira Vale', relation: 'sister of' }],
+    });
     expect({ status: created.status, body: created.status === 201 ? 'created' : created.body }).toEqual({ status: 201, body: 'created' });
     await waitSynced(created.body.doc.id);
     const answer = await editor.request('POST', '/api/characters/query', { question: 'Who keeps the dragon 🐉?' });
@@ -87,7 +96,12 @@ describe('persona sync to PathRAG', () => {
     const created = await editor.request('POST', '/api/characters', { name: 'Tess Ward', personality: 'Careful.' });
     await waitSynced(created.body.doc.id);
     expect((await system.admin.request('DELETE', `/api/characters/${created.body.doc.id}`)).status).toBe(200);
-    await waitFor('the entity removal', async () => (await control(system.pathrag.url, '/_control/stats')).deletedEntities.includes('TESS WARD'), 30_000, 300);
+    await waitFor(
+      'the entity removal',
+      async () => (await control(system.pathrag.url, '/_control/stats')).deletedEntities.includes('TESS WARD'),
+      30_000,
+      300,
+    );
     const removal = await system.temporal.workflow.getHandle(workflowIds.personaRemove('tess-ward')).describe();
     expect(removal.type).toBe('personaRemoveWorkflow');
   });

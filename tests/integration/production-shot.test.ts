@@ -24,7 +24,11 @@ describe('production shots', () => {
     editor = await system.session('editor');
     reviewer = await system.session('reviewer');
     const master = await renderCharacter(randomLook(4242), 0, { width: 768, height: 1024 });
-    character = await createCharacterWithMaster(editor, { name: 'Jax Cole', clothing: 'Leather jacket.' }, { bytes: master, filename: 'jax.png', mimeType: 'image/png' });
+    character = await createCharacterWithMaster(
+      editor,
+      { name: 'Jax Cole', clothing: 'Leather jacket.' },
+      { bytes: master, filename: 'jax.png', mimeType: 'image/png' },
+    );
     await waitForMasterReady(system.temporal, character);
     const core = await editor.request('POST', `/api/characters/${character.id}/core-set`, { angles: [0, 90, 180, 270] });
     const result = await system.temporal.workflow.getHandle(core.body.workflowId).result();
@@ -46,16 +50,29 @@ describe('production shots', () => {
   }
 
   async function imagesOf(workflowId: string) {
-    const { body } = await system.admin.request('GET', `/api/character-images?where[workflowId][equals]=${encodeURIComponent(workflowId)}&depth=0`);
+    const { body } = await system.admin.request(
+      'GET',
+      `/api/character-images?where[workflowId][equals]=${encodeURIComponent(workflowId)}&depth=0`,
+    );
     return body.docs as Json[];
   }
 
   it('passes a good shot, judged against the best-matching approved reference', async () => {
-    const [run] = await requestShots({ prompt: 'Jax smiling, wearing a leather jacket, cinematic lighting', shotType: 'medium', tags: 'smile, jacket' });
+    const [run] = await requestShots({
+      prompt: 'Jax smiling, wearing a leather jacket, cinematic lighting',
+      shotType: 'medium',
+      tags: 'smile, jacket',
+    });
     const result = await system.temporal.workflow.getHandle(run!.workflowId).result();
     expect(result.state).toBe('passed');
     const [image] = await imagesOf(run!.workflowId);
-    expect(image).toMatchObject({ kind: 'production', shotType: 'medium', tags: 'smile, jacket', dinoProcessingStatus: 'validation_success', isCoreReference: false });
+    expect(image).toMatchObject({
+      kind: 'production',
+      shotType: 'medium',
+      tags: 'smile, jacket',
+      dinoProcessingStatus: 'validation_success',
+      isCoreReference: false,
+    });
     // Master plus the four approved core images were the references, and one of them was the best match.
     expect(image.provenance.referenceMediaIds).toHaveLength(5);
     expect(image.provenance.referenceMediaIds[0]).toBe(character.masterMediaId);
@@ -89,12 +106,20 @@ describe('production shots', () => {
   });
 
   it('fails a shot of another character on consistency, flags it, and a rejection deletes its analysis asset', async () => {
-    await queueFaults(system.gemini.url, [1, 2, 3, 4].map(() => ({ fault: 'off_model', match: 'standing on a rooftop' })));
+    await queueFaults(
+      system.gemini.url,
+      [1, 2, 3, 4].map(() => ({ fault: 'off_model', match: 'standing on a rooftop' })),
+    );
     const [run] = await requestShots({ prompt: 'Jax standing on a rooftop at dawn' });
-    const flagged = await waitFor('the shot to await review', async () => {
-      const progress = await system.temporal.workflow.getHandle(run!.workflowId).query<ProductionShotProgress>(PROGRESS_QUERY);
-      return progress.state === 'awaiting_review' ? progress : undefined;
-    }, 90_000, 500);
+    const flagged = await waitFor(
+      'the shot to await review',
+      async () => {
+        const progress = await system.temporal.workflow.getHandle(run!.workflowId).query<ProductionShotProgress>(PROGRESS_QUERY);
+        return progress.state === 'awaiting_review' ? progress : undefined;
+      },
+      90_000,
+      500,
+    );
     const { body: image } = await system.admin.request('GET', `/api/character-images/${flagged.imageId}?depth=0`);
     expect(image.dinoProcessingStatus).toBe('validation_failed');
     expect(image.validationNotes).toMatch(/Consistency [\d.]+ is below the threshold/);
@@ -113,7 +138,11 @@ describe('production shots', () => {
     expect(noMaster.body.error).toMatch(/no ingested master reference/);
 
     const master = await renderCharacter(randomLook(777), 0, { width: 768, height: 1024 });
-    const withMaster = await createCharacterWithMaster(editor, { name: 'Only Master' }, { bytes: master, filename: 'm.png', mimeType: 'image/png' });
+    const withMaster = await createCharacterWithMaster(
+      editor,
+      { name: 'Only Master' },
+      { bytes: master, filename: 'm.png', mimeType: 'image/png' },
+    );
     await waitForMasterReady(system.temporal, withMaster);
     const noCore = await editor.request('POST', `/api/characters/${withMaster.id}/shots`, { prompt: 'anything at all' });
     expect(noCore.status).toBe(409);

@@ -40,13 +40,24 @@ describe('upload and request guards', () => {
     const corpus = await malformedUploads();
     const figure = await figurePng();
     const oversized = Buffer.concat([figure, randomBytes(MAX_UPLOAD_BYTES + 1024 - figure.length)]);
-    corpus.push({ label: 'a file over the size limit', bytes: oversized, filename: 'huge.png', mimeType: 'image/png', status: 413, says: /at most 25 MB/ });
+    corpus.push({
+      label: 'a file over the size limit',
+      bytes: oversized,
+      filename: 'huge.png',
+      mimeType: 'image/png',
+      status: 413,
+      says: /at most 25 MB/,
+    });
     for (const upload of corpus) {
       const [filesBefore, countBefore] = [await storedFiles(), await mediaCount()];
       const response = await editor.uploadImage(upload.bytes, upload.filename, upload.mimeType);
       expect({ label: upload.label, status: response.status }).toEqual({ label: upload.label, status: upload.status });
       expect(errorText(response.body)).toMatch(upload.says);
-      expect({ label: upload.label, files: await storedFiles(), count: await mediaCount() }).toEqual({ label: upload.label, files: filesBefore, count: countBefore });
+      expect({ label: upload.label, files: await storedFiles(), count: await mediaCount() }).toEqual({
+        label: upload.label,
+        files: filesBefore,
+        count: countBefore,
+      });
     }
   });
 
@@ -84,7 +95,10 @@ describe('upload and request guards', () => {
       { bytes: await image(), filename: 'master.png', mimeType: 'image/png' },
     );
     const workflowId = workflowIds.masterReference(character.characterId, media.id);
-    const failure = await workflowResult(system.temporal, workflowId, 90_000).then(() => undefined, (error: Error & { cause?: Error }) => error);
+    const failure = await workflowResult(system.temporal, workflowId, 90_000).then(
+      () => undefined,
+      (error: Error & { cause?: Error }) => error,
+    );
     expect(failure?.cause?.message).toMatch(/cannot serve as a reference/);
     const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
     expect(after.masterIngest).toMatchObject({ status: 'failed', error: expect.stringMatching(reason) });
@@ -100,7 +114,9 @@ describe('upload and request guards', () => {
       { name: `Vector Keeper ${randomBytes(3).toString('hex')}` },
       { bytes: await figurePng(), filename: 'keeper.png', mimeType: 'image/png' },
     );
-    expect((await workflowResult(system.temporal, workflowIds.masterReference(character.characterId, media.id), 90_000)).status).toBe('ready');
+    expect((await workflowResult(system.temporal, workflowIds.masterReference(character.characterId, media.id), 90_000)).status).toBe(
+      'ready',
+    );
     const viewer = await system.session('viewer');
     for (const session of [system.admin, editor, viewer, worker]) {
       const { body: list } = await session.request('GET', '/api/media?limit=50&depth=0');
@@ -123,19 +139,32 @@ describe('upload and request guards', () => {
     for (let start = 0; start < missing; start += 10) {
       await Promise.all(
         Array.from({ length: Math.min(10, missing - start) }, (_, i) =>
-          system.admin.request('POST', '/api/users', { email: `crowd-${start + i}-${randomBytes(2).toString('hex')}@test.local`, password: 'crowd-password', role: 'viewer' }),
+          system.admin.request('POST', '/api/users', {
+            email: `crowd-${start + i}-${randomBytes(2).toString('hex')}@test.local`,
+            password: 'crowd-password',
+            role: 'viewer',
+          }),
         ),
       );
     }
     for (const query of ['limit=0', `limit=${MAX_PAGE_SIZE * 10}`, 'pagination=false', 'limit=0&pagination=false']) {
       const { status, body } = await system.admin.request('GET', `/api/users?${query}&depth=0`);
-      expect({ query, status, returned: body.docs.length, hasNextPage: body.hasNextPage }).toEqual({ query, status: 200, returned: MAX_PAGE_SIZE, hasNextPage: true });
+      expect({ query, status, returned: body.docs.length, hasNextPage: body.hasNextPage }).toEqual({
+        query,
+        status: 200,
+        returned: MAX_PAGE_SIZE,
+        hasNextPage: true,
+      });
       expect(body.totalDocs).toBeGreaterThan(MAX_PAGE_SIZE);
     }
     // The admin's relationship fields send list queries as a POST that overrides the method: capped the same way.
     const override = await fetch(`${system.payload.url}/api/users`, {
       method: 'POST',
-      headers: { authorization: await adminAuthorization(), 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' },
+      headers: {
+        authorization: await adminAuthorization(),
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-payload-http-method-override': 'GET',
+      },
       body: 'limit=0&depth=0',
     });
     expect(override.status).toBe(200);

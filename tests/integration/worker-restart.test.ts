@@ -45,11 +45,20 @@ describe('worker killed mid-run', () => {
     const first = startWorkerProcess();
     const editor = await system.session('editor');
     const master = await renderCharacter(randomLook(900), 0, { width: 768, height: 1024 });
-    const character = await createCharacterWithMaster(editor, { name: 'Hal Brook' }, { bytes: master, filename: 'hal.png', mimeType: 'image/png' });
-    await waitFor('master ready', async () => {
-      const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
-      return body.masterIngest.status === 'ready';
-    }, 60_000, 500);
+    const character = await createCharacterWithMaster(
+      editor,
+      { name: 'Hal Brook' },
+      { bytes: master, filename: 'hal.png', mimeType: 'image/png' },
+    );
+    await waitFor(
+      'master ready',
+      async () => {
+        const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+        return body.masterIngest.status === 'ready';
+      },
+      60_000,
+      500,
+    );
 
     const started = await editor.request('POST', `/api/characters/${character.id}/core-set`, {});
     expect(started.status).toBe(201);
@@ -57,10 +66,16 @@ describe('worker killed mid-run', () => {
       const { body } = await system.admin.request('GET', `/api/character-images?where[character][equals]=${character.id}&limit=0`);
       return body.totalDocs as number;
     };
-    await waitFor('some angles saved', async () => {
-      if (first.exitCode !== null) throw new Error(`the worker exited early:\n${(first as ChildProcess & { output: () => string }).output()}`);
-      return (await countImages()) >= 2;
-    }, 90_000, 200).catch((error: Error) => {
+    await waitFor(
+      'some angles saved',
+      async () => {
+        if (first.exitCode !== null)
+          throw new Error(`the worker exited early:\n${(first as ChildProcess & { output: () => string }).output()}`);
+        return (await countImages()) >= 2;
+      },
+      90_000,
+      200,
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\n--- worker output ---\n${(first as ChildProcess & { output: () => string }).output()}`);
     });
     const savedBeforeKill = await countImages();
@@ -76,7 +91,10 @@ describe('worker killed mid-run', () => {
     expect(body.totalDocs).toBe(8);
     expect(new Set(body.docs.map((image: Json) => image.angle)).size).toBe(8);
     expect(new Set(body.docs.map((image: Json) => image.generationKey)).size).toBe(8);
-    const { body: media } = await system.admin.request('GET', `/api/media?where[generationKey][like]=core:${character.characterId}:&limit=0`);
+    const { body: media } = await system.admin.request(
+      'GET',
+      `/api/media?where[generationKey][like]=core:${character.characterId}:&limit=0`,
+    );
     expect(media.totalDocs).toBe(8);
   }, 240_000);
 });

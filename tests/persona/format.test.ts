@@ -28,7 +28,9 @@ describe('persona document', () => {
   it('hashes a whitespace-only edit the same and a real edit differently', () => {
     const base = personaHash(formatPersonaDocument(persona));
     const spaced = { ...persona, biography: 'Grew up above a noodle bar.   \r\n\r\n\r\nRuns packages across the city.  ' };
-    expect(personaHash(formatPersonaDocument(spaced))).toBe(personaHash(formatPersonaDocument({ ...persona, biography: 'Grew up above a noodle bar.\n\nRuns packages across the city.' })));
+    expect(personaHash(formatPersonaDocument(spaced))).toBe(
+      personaHash(formatPersonaDocument({ ...persona, biography: 'Grew up above a noodle bar.\n\nRuns packages across the city.' })),
+    );
     expect(personaHash(formatPersonaDocument({ ...persona, personality: 'Calm.' }))).not.toBe(base);
   });
 

@@ -32,9 +32,14 @@ export function decompressionBombPng(side = 20_000): Buffer {
 }
 
 export const blankPng = (width = 768, height = 1024) =>
-  sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer();
 
-export const onePixelPng = () => sharp({ create: { width: 1, height: 1, channels: 3, background: '#8c1d2c' } }).png().toBuffer();
+export const onePixelPng = () =>
+  sharp({ create: { width: 1, height: 1, channels: 3, background: '#8c1d2c' } })
+    .png()
+    .toBuffer();
 
 export interface MalformedUpload {
   label: string;
@@ -50,21 +55,46 @@ export interface MalformedUpload {
 export async function malformedUploads(): Promise<MalformedUpload[]> {
   const figure = await figurePng({ width: 900, height: 1200 });
   const minimalZip = Buffer.concat([Buffer.from('PK\x05\x06', 'latin1'), Buffer.alloc(18)]);
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const pdf = Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
   return [
-    { label: 'a truncated PNG', bytes: figure.subarray(0, Math.floor(figure.length * 0.6)), filename: 'cut.png', mimeType: 'image/png', status: 400, says: /damaged or incomplete/ },
+    {
+      label: 'a truncated PNG',
+      bytes: figure.subarray(0, Math.floor(figure.length * 0.6)),
+      filename: 'cut.png',
+      mimeType: 'image/png',
+      status: 400,
+      says: /damaged or incomplete/,
+    },
     { label: 'an empty file', bytes: Buffer.alloc(0), filename: 'empty.png', mimeType: 'image/png', status: 400, says: /empty/ },
     {
       label: 'an SVG with a script',
-      bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="800"><script>alert(document.cookie)</script><rect width="600" height="800" fill="red"/></svg>'),
+      bytes: Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="800"><script>alert(document.cookie)</script><rect width="600" height="800" fill="red"/></svg>',
+      ),
       filename: 'figure.svg',
       mimeType: 'image/svg+xml',
       status: 400,
       says: /only PNG, JPEG, WEBP images|not an image/,
     },
-    { label: 'an HTML page named .png', bytes: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'), filename: 'page.png', mimeType: 'image/png', status: 400, says: /not an image/ },
+    {
+      label: 'an HTML page named .png',
+      bytes: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'),
+      filename: 'page.png',
+      mimeType: 'image/png',
+      status: 400,
+      says: /not an image/,
+    },
     { label: 'a ZIP archive', bytes: minimalZip, filename: 'archive.zip', mimeType: 'application/zip', status: 400, says: /not an image/ },
     { label: 'a PDF', bytes: pdf, filename: 'sheet.pdf', mimeType: 'application/pdf', status: 400, says: /not an image|only PNG/ },
-    { label: 'a decompression bomb (20000×20000 PNG)', bytes: decompressionBombPng(), filename: 'bomb.png', mimeType: 'image/png', status: 413, says: /megapixels/ },
+    {
+      label: 'a decompression bomb (20000×20000 PNG)',
+      bytes: decompressionBombPng(),
+      filename: 'bomb.png',
+      mimeType: 'image/png',
+      status: 413,
+      says: /megapixels/,
+    },
   ];
 }

@@ -30,7 +30,8 @@ function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: s
     },
     getMedia: async (assetId: string) => {
       calls.push(`get ${assetId}`);
-      if (!options.knownAssets?.includes(assetId)) throw new PermanentServiceError('Asset not found', { service: 'dino', status: 404, code: 'not_found' });
+      if (!options.knownAssets?.includes(assetId))
+        throw new PermanentServiceError('Asset not found', { service: 'dino', status: 404, code: 'not_found' });
       return { assetId };
     },
   } as unknown as DinoClient;
@@ -38,7 +39,10 @@ function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: s
 }
 
 const media: PayloadDoc = { id: 5, url: '/api/media/file/ada.webp', filename: 'ada.webp' };
-const png = () => sharp({ create: { width: 8, height: 8, channels: 4, background: '#ff000080' } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 8, height: 8, channels: 4, background: '#ff000080' } })
+    .png()
+    .toBuffer();
 
 describe('uploadMediaForAnalysis', () => {
   it('uploads the prepared image and writes the asset id to the media at once', async () => {

@@ -5,13 +5,21 @@ const samples = (angle: number, label: CalibrationSample['label'], scores: numbe
 
 describe('proposeBands', () => {
   it('puts each bar midway between the classes it separates, and reports how the band judges its own samples', () => {
-    const [band] = proposeBands([...samples(90, 'same', [80, 85, 92]), ...samples(90, 'other', [40, 60]), ...samples(90, 'wrong-view', [98, 99])]);
+    const [band] = proposeBands([
+      ...samples(90, 'same', [80, 85, 92]),
+      ...samples(90, 'other', [40, 60]),
+      ...samples(90, 'wrong-view', [98, 99]),
+    ]);
     expect(band).toMatchObject({ angle: 90, minConsistency: 70, maxConsistency: 95, reviewUntilCalibrated: false, characterFloor: null });
     expect(band!.confusion).toEqual({ samePassed: 3, sameFlagged: 0, wrongViewPassed: 0, otherPassed: 0 });
   });
 
   it('keeps wrong views below the right view out with the lower bar, and reads the gap above other characters as the wrong view', () => {
-    const [band] = proposeBands([...samples(0, 'same', [99, 99.5]), ...samples(0, 'wrong-view', [82, 95]), ...samples(0, 'other', [50, 66])]);
+    const [band] = proposeBands([
+      ...samples(0, 'same', [99, 99.5]),
+      ...samples(0, 'wrong-view', [82, 95]),
+      ...samples(0, 'other', [50, 66]),
+    ]);
     expect(band).toMatchObject({ minConsistency: 97, maxConsistency: null, characterFloor: 74 });
   });
 
@@ -34,6 +42,8 @@ describe('reviewEvidence', () => {
 
   it('suggests nothing from too few decisions or from overlapping ones', () => {
     expect(reviewEvidence([...decided(0, 'approved', [90, 91, 92]), ...decided(0, 'rejected', [50, 60])])[0]!.suggestedMin).toBeNull();
-    expect(reviewEvidence([...decided(0, 'approved', [70, 91, 92]), ...decided(0, 'rejected', [50, 60, 80])])[0]!.reason).toMatch(/overlap/);
+    expect(reviewEvidence([...decided(0, 'approved', [70, 91, 92]), ...decided(0, 'rejected', [50, 60, 80])])[0]!.reason).toMatch(
+      /overlap/,
+    );
   });
 });

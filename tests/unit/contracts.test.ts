@@ -9,9 +9,12 @@ describe('search attributes', () => {
       { name: 'PipelineStatus', type: 'Keyword' },
     ]);
     expect(searchAttributeFlags()).toEqual([
-      '--search-attribute', 'CharacterId=Keyword',
-      '--search-attribute', 'PipelineStage=Keyword',
-      '--search-attribute', 'PipelineStatus=Keyword',
+      '--search-attribute',
+      'CharacterId=Keyword',
+      '--search-attribute',
+      'PipelineStage=Keyword',
+      '--search-attribute',
+      'PipelineStatus=Keyword',
     ]);
   });
 

@@ -29,7 +29,15 @@ describe('judgeCandidate', () => {
   });
 
   it('fails a view that does not match an accepted neighbour', () => {
-    const verdict = judgeCandidate(measured(80, { neighbours: [{ angle: 45, consistencyScore: 88 }, { angle: 135, consistencyScore: 50 }] }), { ...rules, minNeighbourConsistency: 70 });
+    const verdict = judgeCandidate(
+      measured(80, {
+        neighbours: [
+          { angle: 45, consistencyScore: 88 },
+          { angle: 135, consistencyScore: 50 },
+        ],
+      }),
+      { ...rules, minNeighbourConsistency: 70 },
+    );
     expect(verdict.reasons).toEqual(['view']);
     expect(verdict.notes[0]).toMatch(/accepted 135° view is 50.0/);
   });
@@ -51,7 +59,10 @@ describe('judgeCandidate', () => {
   });
 
   it('fails on any failed quality check, whatever the overall score', () => {
-    const verdict = judgeCandidate(measured(70, { qualityScore: 90, failedChecks: [{ id: 'cropped', note: 'cropped: the subject touches the left edge' }] }), rules);
+    const verdict = judgeCandidate(
+      measured(70, { qualityScore: 90, failedChecks: [{ id: 'cropped', note: 'cropped: the subject touches the left edge' }] }),
+      rules,
+    );
     expect(verdict.reasons).toEqual(['cropped']);
     expect(verdict.notes).toEqual(['cropped: the subject touches the left edge']);
   });
@@ -71,7 +82,12 @@ describe('coreSetRules', () => {
   };
 
   it('reads the band, the neighbour bar and the review flag of the angle and engine', () => {
-    expect(coreSetRules(settings, 'e', 90)).toMatchObject({ minConsistency: 70, maxConsistency: 95, reviewReason: null, minNeighbourConsistency: 60 });
+    expect(coreSetRules(settings, 'e', 90)).toMatchObject({
+      minConsistency: 70,
+      maxConsistency: 95,
+      reviewReason: null,
+      minNeighbourConsistency: 60,
+    });
     expect(coreSetRules(settings, 'e', 180).reviewReason).toMatch(/180° view is not calibrated for engine "e": ranges overlap/);
   });
 

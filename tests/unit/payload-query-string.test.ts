@@ -2,7 +2,10 @@ import { toQueryString } from '../../clients/payload/query-string';
 
 describe('toQueryString (Payload REST bracket notation)', () => {
   it('encodes nested where clauses, arrays and special characters', () => {
-    const query = toQueryString({ where: { character: { equals: 12 }, kind: { in: ['core', 'production'] }, generationKey: { equals: 'core:a b&c' } }, limit: 5 });
+    const query = toQueryString({
+      where: { character: { equals: 12 }, kind: { in: ['core', 'production'] }, generationKey: { equals: 'core:a b&c' } },
+      limit: 5,
+    });
     expect(decodeURIComponent(query)).toBe(
       'where[character][equals]=12&where[kind][in][0]=core&where[kind][in][1]=production&where[generationKey][equals]=core:a b&c&limit=5',
     );

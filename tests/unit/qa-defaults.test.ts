@@ -4,12 +4,16 @@ import { coreSetRules } from '../../qa-policy/rules';
 import { DEFAULT_QA_SETTINGS } from '../../payload-app/globals/QaSettings/defaults';
 
 const judge = (engineId: string, angle: number, cosine: number) =>
-  judgeCandidate({ cosine, consistencyScore: Math.round(cosine * 1000) / 10, qualityScore: 100, failedChecks: [] }, coreSetRules(DEFAULT_QA_SETTINGS, engineId, angle));
+  judgeCandidate(
+    { cosine, consistencyScore: Math.round(cosine * 1000) / 10, qualityScore: 100, failedChecks: [] },
+    coreSetRules(DEFAULT_QA_SETTINGS, engineId, angle),
+  );
 
 describe('default QA bands', () => {
   it('never pass a different character of the same style with DINOv3 (published cosines 0.49–0.66), at any angle', () => {
     for (const angle of CORE_SET_ANGLES) {
-      for (let cosine = 0.49; cosine <= 0.66001; cosine += 0.01) expect({ angle, cosine, passed: judge(DINOV3_ENGINE_ID, angle, cosine).passed }).toEqual({ angle, cosine, passed: false });
+      for (let cosine = 0.49; cosine <= 0.66001; cosine += 0.01)
+        expect({ angle, cosine, passed: judge(DINOV3_ENGINE_ID, angle, cosine).passed }).toEqual({ angle, cosine, passed: false });
     }
   });
 

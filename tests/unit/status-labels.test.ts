@@ -5,13 +5,42 @@ import { hasOwnLabel, labelledOptions, statusLabel, statusTone } from '../../pay
 /** Every value a person can meet in the admin: stored selects, live progress states, Temporal's run states. */
 const SHOWN_STATUSES = [
   // character-images review.status and media/character-images dinoProcessingStatus
-  'not_required', 'awaiting_review', 'approved', 'retry_requested', 'rejected', 'timed_out',
-  'pending', 'processing', 'validation_failed', 'validation_success',
+  'not_required',
+  'awaiting_review',
+  'approved',
+  'retry_requested',
+  'rejected',
+  'timed_out',
+  'pending',
+  'processing',
+  'validation_failed',
+  'validation_success',
   // ImageState and the core-set, persona-sync and master-reference progress (contracts/workflow-types.ts)
-  'queued', 'generating', 'analysing', 'retrying', 'passed', 'blocked', 'failed',
-  'starting', 'running', 'complete', 'incomplete', 'debouncing', 'syncing', 'synced', 'unchanged', 'ready', 'superseded',
+  'queued',
+  'generating',
+  'analysing',
+  'retrying',
+  'passed',
+  'blocked',
+  'failed',
+  'starting',
+  'running',
+  'complete',
+  'incomplete',
+  'debouncing',
+  'syncing',
+  'synced',
+  'unchanged',
+  'ready',
+  'superseded',
   // Temporal's execution status
-  'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT',
+  'RUNNING',
+  'COMPLETED',
+  'FAILED',
+  'CANCELLED',
+  'TERMINATED',
+  'CONTINUED_AS_NEW',
+  'TIMED_OUT',
 ];
 
 function storedStatusOptions(fields: Field[]): string[] {
@@ -45,7 +74,8 @@ describe('status labels', () => {
       { label: 'Not started', value: 'not_started' },
       { label: 'Ready', value: 'ready' },
     ]);
-    const options = pipelineFields.flatMap((field) => (field.type === 'group' ? field.fields : []))
+    const options = pipelineFields
+      .flatMap((field) => (field.type === 'group' ? field.fields : []))
       .flatMap((field) => (field.type === 'select' ? field.options : []));
     expect(options.every((option) => typeof option === 'object' && option.label === statusLabel(option.value))).toBe(true);
   });

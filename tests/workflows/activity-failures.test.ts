@@ -86,7 +86,10 @@ describe('activity failures in workflows', () => {
     );
 
     expect(result.status).toBe('incomplete');
-    expect(result.angles.map((angle) => [angle.angle, angle.state])).toEqual([[0, 'passed'], [90, 'failed']]);
+    expect(result.angles.map((angle) => [angle.angle, angle.state])).toEqual([
+      [0, 'passed'],
+      [90, 'failed'],
+    ]);
     expect(result.angles[1]!.reason).toBe(reason);
     expect(fake.inputsOf('generateCandidate').filter((request) => request.generationKey.includes(':90:'))).toHaveLength(1);
     expect(fake.inputsOf('recordCoreSetState').at(-1)).toMatchObject({ characterDocId: 7, status: 'incomplete' });

@@ -106,7 +106,12 @@ describe('core-set workflow', () => {
         30_000,
         100,
       );
-      const decision: ReviewUpdatePayload = { decision: 'retry', imageId: flagged.imageId!, reviewer: 'rita@studio.example', promptAdjustment: 'face the camera' };
+      const decision: ReviewUpdatePayload = {
+        decision: 'retry',
+        imageId: flagged.imageId!,
+        reviewer: 'rita@studio.example',
+        promptAdjustment: 'face the camera',
+      };
       await expect(handle.executeUpdate(REVIEW_UPDATE, { args: [decision] })).resolves.toEqual({ accepted: true });
       return handle.result();
     });

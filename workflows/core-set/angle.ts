@@ -19,7 +19,9 @@ export function runAngle(
   const rules = context.rules?.[String(progress.angle)] ?? legacyRules(input, context, progress.angle);
   const neighbours = [progress.angle - 45, progress.angle + 45]
     .map((angle) => (angle + 360) % 360)
-    .flatMap((angle) => (context.acceptedViews?.[String(angle)] !== undefined ? [{ angle, mediaId: context.acceptedViews[String(angle)]! }] : []));
+    .flatMap((angle) =>
+      context.acceptedViews?.[String(angle)] !== undefined ? [{ angle, mediaId: context.acceptedViews[String(angle)]! }] : [],
+    );
   return produceImage(
     {
       characterDocId: input.characterDocId,
@@ -35,7 +37,13 @@ export function runAngle(
       maxAttempts: context.maxAttempts,
       reviewTimeoutMs: context.reviewTimeoutMs,
       buildPrompt: (feedback, adjustment) =>
-        coreSetPrompt({ characterName: context.characterName, lookDescription: context.lookDescription, angle: progress.angle, feedback, adjustment }),
+        coreSetPrompt({
+          characterName: context.characterName,
+          lookDescription: context.lookDescription,
+          angle: progress.angle,
+          feedback,
+          adjustment,
+        }),
     },
     progress,
     inbox,

@@ -14,13 +14,20 @@ export function viewName(angle: number): string {
 }
 
 /** The turnaround prompt: names the angle and keeps the persona's look; feedback from a failed attempt is appended. */
-export function coreSetPrompt(args: { characterName: string; lookDescription: string; angle: number; feedback?: string[]; adjustment?: string }): string {
+export function coreSetPrompt(args: {
+  characterName: string;
+  lookDescription: string;
+  angle: number;
+  feedback?: string[];
+  adjustment?: string;
+}): string {
   const lines = [
     `Full body shot of ${args.characterName}, ${viewName(args.angle)} (${args.angle}°), neutral expression, neutral standing pose, studio lighting, plain light background, whole figure in frame.`,
     'The first image is the master reference of this character: keep the face, hair, body proportions, clothing and colours identical to it; change only the view angle.',
   ];
   if (args.lookDescription) lines.push(`Character look: ${args.lookDescription}`);
-  if (args.feedback && args.feedback.length > 0) lines.push(`The previous attempt was rejected: ${args.feedback.join(' ')} Stay closer to the master reference.`);
+  if (args.feedback && args.feedback.length > 0)
+    lines.push(`The previous attempt was rejected: ${args.feedback.join(' ')} Stay closer to the master reference.`);
   if (args.adjustment) lines.push(`Reviewer's instruction: ${args.adjustment}`);
   return lines.join('\n');
 }

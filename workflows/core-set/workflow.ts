@@ -35,7 +35,6 @@ const activities = proxyActivities<CoreSetActivities & CostActivities>({
 
 const SETTLED_OK = new Set(['passed', 'approved']);
 
-
 /** The 360° turnaround (docs/decisions.md): eight angles in parallel, each gated by consistency with the master. */
 export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgress> {
   const requested = input.angles?.length ? input.angles : [...CORE_SET_ANGLES];
@@ -45,7 +44,17 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
   const progress: CoreSetProgress = {
     characterId: input.characterId,
     status: 'starting',
-    angles: angles.map((angle): AngleProgress => ({ angle, state: 'queued', attempt: 0, consistencyScore: null, qualityScore: null, threshold: null, spentUsd: 0, generations: 0, unpricedGenerations: 0 })),
+    angles: angles.map((angle): AngleProgress => ({
+      angle,
+      state: 'queued',
+      attempt: 0,
+      consistencyScore: null,
+      qualityScore: null,
+      threshold: null,
+      spentUsd: 0,
+      generations: 0,
+      unpricedGenerations: 0,
+    })),
   };
   setHandler(coreSetProgressQuery, () => progress);
   const inbox = new ReviewInbox();
@@ -55,7 +64,11 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
   progress.ignoredDecisions = inbox.ignored;
 
   try {
-    const context = await activities.loadCoreSetContext({ characterDocId: input.characterDocId, maxAttempts: input.maxAttempts, thresholdOverride: input.thresholdOverride });
+    const context = await activities.loadCoreSetContext({
+      characterDocId: input.characterDocId,
+      maxAttempts: input.maxAttempts,
+      thresholdOverride: input.thresholdOverride,
+    });
     progress.engineId = context.engineId;
     progress.status = 'running';
     await activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'running', error: null });
@@ -78,7 +91,9 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
       );
     } else {
       await mapWithConcurrency(progress.angles, context.concurrency, (angle) =>
-        lanesFailAlone ? laneFailsAlone(angle, () => runAngle(input, context, angle, inbox, onAwaitingReview)) : runAngle(input, context, angle, inbox, onAwaitingReview),
+        lanesFailAlone
+          ? laneFailsAlone(angle, () => runAngle(input, context, angle, inbox, onAwaitingReview))
+          : runAngle(input, context, angle, inbox, onAwaitingReview),
       );
     }
 

@@ -91,136 +91,157 @@ export async function produceImage(
   }
 
   async function attempts(): Promise<void> {
-  for (;;) {
-    round++;
-    let best: Candidate | undefined;
-    let feedback: string[] = [];
-    for (let attempt = 1; attempt <= spec.maxAttempts; attempt++) {
-      progress.attempt = (round - 1) * spec.maxAttempts + attempt;
-      progress.state = 'generating';
-      const prompt = spec.buildPrompt(feedback, adjustment);
-      const generated = await generation.generateCandidate({
-        characterDocId: spec.characterDocId,
-        characterId: spec.characterId,
-        generationKey: `${spec.keyPrefix}:attempt-${progress.attempt}`,
-        prompt,
-        referenceMediaIds: spec.referenceMediaIds,
-        aspectRatio: spec.aspectRatio,
-      });
-      if (generated.kind === 'image') {
-        unsettled.add(generated.mediaId);
-        progress.generations++;
-        if (generated.costUsd === null) progress.unpricedGenerations++;
-        else progress.spentUsd += generated.costUsd;
-      }
-      if (generated.kind === 'blocked') {
-        // A safety block is not retryable as is: the request ends with the reason for a person to read.
-        if (best) await discard(best.mediaId);
-        progress.state = 'blocked';
-        progress.reason = generated.reason;
-        return;
-      }
-      if (generated.kind === 'no_image') {
-        feedback = [generated.reason];
-        progress.reason = generated.reason;
-        progress.state = 'retrying';
-        continue;
-      }
-      progress.state = 'analysing';
-      const [{ registered, consistency }, quality] = await Promise.all([
-        generation.registerCandidate({ mediaId: generated.mediaId }).then(async (registered) => ({
-          registered,
-          consistency: await generation.measureConsistency({
+    for (;;) {
+      round++;
+      let best: Candidate | undefined;
+      let feedback: string[] = [];
+      for (let attempt = 1; attempt <= spec.maxAttempts; attempt++) {
+        progress.attempt = (round - 1) * spec.maxAttempts + attempt;
+        progress.state = 'generating';
+        const prompt = spec.buildPrompt(feedback, adjustment);
+        const generated = await generation.generateCandidate({
+          characterDocId: spec.characterDocId,
+          characterId: spec.characterId,
+          generationKey: `${spec.keyPrefix}:attempt-${progress.attempt}`,
+          prompt,
+          referenceMediaIds: spec.referenceMediaIds,
+          aspectRatio: spec.aspectRatio,
+        });
+        if (generated.kind === 'image') {
+          unsettled.add(generated.mediaId);
+          progress.generations++;
+          if (generated.costUsd === null) progress.unpricedGenerations++;
+          else progress.spentUsd += generated.costUsd;
+        }
+        if (generated.kind === 'blocked') {
+          // A safety block is not retryable as is: the request ends with the reason for a person to read.
+          if (best) await discard(best.mediaId);
+          progress.state = 'blocked';
+          progress.reason = generated.reason;
+          return;
+        }
+        if (generated.kind === 'no_image') {
+          feedback = [generated.reason];
+          progress.reason = generated.reason;
+          progress.state = 'retrying';
+          continue;
+        }
+        progress.state = 'analysing';
+        const [{ registered, consistency }, quality] = await Promise.all([
+          generation.registerCandidate({ mediaId: generated.mediaId }).then(async (registered) => ({
+            registered,
+            consistency: await generation.measureConsistency({
+              mediaId: generated.mediaId,
+              referenceMediaIds: spec.referenceMediaIds,
+              ...(viewBands && spec.neighbours?.length ? { neighbours: spec.neighbours } : {}),
+            }),
+          })),
+          generation.measureCandidateQuality({
             mediaId: generated.mediaId,
             referenceMediaIds: spec.referenceMediaIds,
-            ...(viewBands && spec.neighbours?.length ? { neighbours: spec.neighbours } : {}),
+            expectedAspectRatio: spec.aspectRatio,
           }),
-        })),
-        generation.measureCandidateQuality({ mediaId: generated.mediaId, referenceMediaIds: spec.referenceMediaIds, expectedAspectRatio: spec.aspectRatio }),
-      ]);
-      const verdict = viewBands
-        ? judgeCandidate(
-            {
-              cosine: consistency.cosine,
-              consistencyScore: consistency.consistencyScore,
-              qualityScore: quality.qualityScore,
-              failedChecks: quality.failedChecks ?? [],
-              neighbours: consistency.neighbours,
-            },
-            spec.rules,
-          )
-        : judgeCandidateBeforeViewBands({ cosine: consistency.cosine, consistencyScore: consistency.consistencyScore, qualityScore: quality.qualityScore, qualityNotes: quality.qualityNotes }, spec.rules);
-      const candidate: Candidate = { mediaId: generated.mediaId, attempt: progress.attempt, prompt, generated, registered, consistency, quality, notes: verdict.notes, reasons: verdict.reasons };
-      progress.consistencyScore = consistency.consistencyScore;
-      progress.qualityScore = quality.qualityScore;
-      if (verdict.passed) {
-        if (best) await discard(best.mediaId);
-        progress.imageId = (await save(candidate, true)).imageId;
-        progress.state = 'passed';
-        progress.reason = undefined;
+        ]);
+        const verdict = viewBands
+          ? judgeCandidate(
+              {
+                cosine: consistency.cosine,
+                consistencyScore: consistency.consistencyScore,
+                qualityScore: quality.qualityScore,
+                failedChecks: quality.failedChecks ?? [],
+                neighbours: consistency.neighbours,
+              },
+              spec.rules,
+            )
+          : judgeCandidateBeforeViewBands(
+              {
+                cosine: consistency.cosine,
+                consistencyScore: consistency.consistencyScore,
+                qualityScore: quality.qualityScore,
+                qualityNotes: quality.qualityNotes,
+              },
+              spec.rules,
+            );
+        const candidate: Candidate = {
+          mediaId: generated.mediaId,
+          attempt: progress.attempt,
+          prompt,
+          generated,
+          registered,
+          consistency,
+          quality,
+          notes: verdict.notes,
+          reasons: verdict.reasons,
+        };
+        progress.consistencyScore = consistency.consistencyScore;
+        progress.qualityScore = quality.qualityScore;
+        if (verdict.passed) {
+          if (best) await discard(best.mediaId);
+          progress.imageId = (await save(candidate, true)).imageId;
+          progress.state = 'passed';
+          progress.reason = undefined;
+          return;
+        }
+        if (!best || consistency.consistencyScore > best.consistency.consistencyScore) {
+          if (best) await discard(best.mediaId);
+          best = candidate;
+        } else {
+          await discard(candidate.mediaId);
+        }
+        feedback = verdict.notes;
+        progress.reason = verdict.notes.join(' ');
+        progress.state = 'retrying';
+      }
+
+      if (!best) {
+        progress.state = 'failed';
+        progress.reason = `No image after ${spec.maxAttempts} attempts: ${progress.reason ?? 'the model returned none'}`;
         return;
       }
-      if (!best || consistency.consistencyScore > best.consistency.consistencyScore) {
-        if (best) await discard(best.mediaId);
-        best = candidate;
-      } else {
-        await discard(candidate.mediaId);
+
+      const flagged = await save(best, false);
+      inbox.flag(flagged.imageId);
+      awaitingReview = flagged.imageId;
+      progress.imageId = flagged.imageId;
+      progress.consistencyScore = best.consistency.consistencyScore;
+      progress.qualityScore = best.quality.qualityScore;
+      progress.reason = best.notes.join(' ');
+      progress.state = 'awaiting_review';
+      await onAwaitingReview();
+      slot?.pause();
+      const decision = await inbox.waitFor(flagged.imageId, spec.reviewTimeoutMs);
+      if (!decision) {
+        // Timeout: the image stays out of the library's accepted set, marked timed out; a new request tries again.
+        await bookkeeping.recordReviewDecision({ imageId: flagged.imageId, decision: 'timeout', reviewer: 'system: review timeout' });
+        awaitingReview = undefined;
+        progress.state = 'timed_out';
+        return;
       }
-      feedback = verdict.notes;
-      progress.reason = verdict.notes.join(' ');
-      progress.state = 'retrying';
-    }
-
-    if (!best) {
-      progress.state = 'failed';
-      progress.reason = `No image after ${spec.maxAttempts} attempts: ${progress.reason ?? 'the model returned none'}`;
-      return;
-    }
-
-    const flagged = await save(best, false);
-    inbox.flag(flagged.imageId);
-    awaitingReview = flagged.imageId;
-    progress.imageId = flagged.imageId;
-    progress.consistencyScore = best.consistency.consistencyScore;
-    progress.qualityScore = best.quality.qualityScore;
-    progress.reason = best.notes.join(' ');
-    progress.state = 'awaiting_review';
-    await onAwaitingReview();
-    slot?.pause();
-    const decision = await inbox.waitFor(flagged.imageId, spec.reviewTimeoutMs);
-    if (!decision) {
-      // Timeout: the image stays out of the library's accepted set, marked timed out; a new request tries again.
-      await bookkeeping.recordReviewDecision({ imageId: flagged.imageId, decision: 'timeout', reviewer: 'system: review timeout' });
+      await bookkeeping.recordReviewDecision({
+        imageId: flagged.imageId,
+        decision: decision.decision,
+        reviewer: decision.reviewer,
+        reviewerUserId: decision.reviewerUserId,
+        note: decision.note,
+        promptAdjustment: decision.promptAdjustment,
+      });
       awaitingReview = undefined;
-      progress.state = 'timed_out';
-      return;
+      if (decision.decision === 'approve') {
+        progress.state = 'approved';
+        return;
+      }
+      if (decision.decision === 'reject') {
+        progress.state = 'rejected';
+        progress.reason = decision.note ? `Rejected: ${decision.note}` : 'Rejected by a reviewer.';
+        return;
+      }
+      adjustment = decision.promptAdjustment;
+      progress.reason = undefined;
+      if (slot) {
+        progress.state = 'queued';
+        await slot.resume();
+      }
     }
-    await bookkeeping.recordReviewDecision({
-      imageId: flagged.imageId,
-      decision: decision.decision,
-      reviewer: decision.reviewer,
-      reviewerUserId: decision.reviewerUserId,
-      note: decision.note,
-      promptAdjustment: decision.promptAdjustment,
-    });
-    awaitingReview = undefined;
-    if (decision.decision === 'approve') {
-      progress.state = 'approved';
-      return;
-    }
-    if (decision.decision === 'reject') {
-      progress.state = 'rejected';
-      progress.reason = decision.note ? `Rejected: ${decision.note}` : 'Rejected by a reviewer.';
-      return;
-    }
-    adjustment = decision.promptAdjustment;
-    progress.reason = undefined;
-    if (slot) {
-      progress.state = 'queued';
-      await slot.resume();
-    }
-  }
-
   }
 
   async function save(candidate: Candidate, passed: boolean) {

@@ -72,7 +72,8 @@ export class ReviewInbox {
         if (this.keepsEarly && !this.awaiting.has(key) && !this.flagged.has(key)) {
           // The admin shows an image once its save completes; the workflow may learn the id a moment later.
           const flagged = await condition(() => this.flagged.has(key) || this.closed.has(key), UPDATE_WAITS_FOR_FLAGGING_MS);
-          if (!flagged || this.closed.has(key)) throw ApplicationFailure.nonRetryable(`image ${key} is not awaiting review in this run`, 'NotAwaitingReview');
+          if (!flagged || this.closed.has(key))
+            throw ApplicationFailure.nonRetryable(`image ${key} is not awaiting review in this run`, 'NotAwaitingReview');
         }
         if (this.decisions.has(key)) throw ApplicationFailure.nonRetryable(`image ${key} already has a decision`, 'AlreadyDecided');
         this.decisions.set(key, { ...payload });
@@ -84,7 +85,8 @@ export class ReviewInbox {
           if (!payload || !REVIEW_DECISIONS.includes(payload.decision)) throw new Error('decision must be approve, retry or reject');
           if (typeof payload.reviewer !== 'string' || payload.reviewer.length === 0) throw new Error('reviewer is required');
           const key = String(payload.imageId ?? '');
-          if (this.closed.has(key) || (!this.keepsEarly && !this.awaiting.has(key))) throw new Error(`image ${key} is not awaiting review in this run`);
+          if (this.closed.has(key) || (!this.keepsEarly && !this.awaiting.has(key)))
+            throw new Error(`image ${key} is not awaiting review in this run`);
           if (this.decisions.has(key) || this.early.has(key)) throw new Error(`image ${key} already has a decision`);
         },
       },

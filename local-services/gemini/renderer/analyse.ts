@@ -124,7 +124,11 @@ interface ColourBin {
 }
 
 /** The figure's colours in a region, most common first (4-bit bins, each averaged over its own pixels). */
-function colourBins(pixels: Pixels, mask: Uint8Array, region: { x0: number; x1: number; y0: number; y1: number }): { bins: ColourBin[]; total: number } {
+function colourBins(
+  pixels: Pixels,
+  mask: Uint8Array,
+  region: { x0: number; x1: number; y0: number; y1: number },
+): { bins: ColourBin[]; total: number } {
   const sums = new Map<number, { count: number; r: number; g: number; b: number }>();
   let total = 0;
   for (let y = Math.max(0, Math.round(region.y0)); y <= Math.min(pixels.height - 1, Math.round(region.y1)); y += 1) {
@@ -158,7 +162,12 @@ function dominantColour(pixels: Pixels, mask: Uint8Array, region: { x0: number; 
  * Hair is what covers the top of the head and is not skin: with a fringe or a thin cap the skin can outnumber it
  * there, so a clearly different colour with a real share of the region wins. A bald head gives the skin colour.
  */
-function hairColour(pixels: Pixels, mask: Uint8Array, region: { x0: number; x1: number; y0: number; y1: number }, skin: string | undefined): string | undefined {
+function hairColour(
+  pixels: Pixels,
+  mask: Uint8Array,
+  region: { x0: number; x1: number; y0: number; y1: number },
+  skin: string | undefined,
+): string | undefined {
   const { bins, total } = colourBins(pixels, mask, region);
   if (total < MIN_REGION_PIXELS) return undefined;
   if (!skin) return bins[0]?.hex;
@@ -275,7 +284,10 @@ function detectHairStyle(
 export async function lookFromReference(bytes: Buffer, fallback: CharacterLook): Promise<CharacterLook> {
   const measured = await measureFigure(bytes);
   if (!measured) return fallback;
-  const colours = Object.fromEntries(BAND_NAMES.map((band) => [band, measured.bands[band] ?? fallback.colours[band]])) as Record<BandName, string>;
+  const colours = Object.fromEntries(BAND_NAMES.map((band) => [band, measured.bands[band] ?? fallback.colours[band]])) as Record<
+    BandName,
+    string
+  >;
   return {
     colours: { ...colours, accent: accentFor(colours) },
     hairStyle: measured.hairStyle,

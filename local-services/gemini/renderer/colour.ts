@@ -7,8 +7,6 @@ export interface Rgb {
   b: number;
 }
 
-
-
 const clampByte = (value: number): number => Math.max(0, Math.min(255, Math.round(value)));
 
 export function hexToRgb(hex: string): Rgb {

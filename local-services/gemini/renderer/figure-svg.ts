@@ -51,7 +51,8 @@ export function figureSvg(
   const add = (group: number, depthValue: number, svg: string): void => {
     pieces.push({ order: group * 1000 + (depthValue / H) * 100, svg });
   };
-  const outline = (fill: string): string => `fill="${fill}" stroke="${darken(fill, 0.6)}" stroke-width="${f(stroke)}" stroke-linejoin="round"`;
+  const outline = (fill: string): string =>
+    `fill="${fill}" stroke="${darken(fill, 0.6)}" stroke-width="${f(stroke)}" stroke-linejoin="round"`;
   const rect = (x: number, y: number, w: number, h: number, r: number, attrs: string): string =>
     `<rect x="${f(x)}" y="${f(y)}" width="${f(Math.max(w, 0.5))}" height="${f(h)}" rx="${f(Math.min(r, w / 2, h / 2))}" ${attrs}/>`;
   const ellipse = (x: number, y: number, rx: number, ry: number, attrs: string): string =>
@@ -60,7 +61,11 @@ export function figureSvg(
     `<line x1="${f(x1)}" y1="${f(y1)}" x2="${f(x2)}" y2="${f(y2)}" stroke="${colour}" stroke-width="${f(width)}" stroke-linecap="round"/>`;
 
   // Floor shadow: faint enough that the figure's outline is still found against the backdrop.
-  add(GROUP.floor, 0, ellipse(cx, plan.y.sole + H * 0.004, projectedHalf(0.45 * T, 0.45 * T) + T * 0.1, H * 0.012, 'fill="#000" fill-opacity="0.06"'));
+  add(
+    GROUP.floor,
+    0,
+    ellipse(cx, plan.y.sole + H * 0.004, projectedHalf(0.45 * T, 0.45 * T) + T * 0.1, H * 0.012, 'fill="#000" fill-opacity="0.06"'),
+  );
 
   // Legs and shoes.
   const hipHalf = projectedHalf(0.4 * T, 0.26 * T);
@@ -69,7 +74,11 @@ export function figureSvg(
     const x = side * plan.leg.offset;
     const legX = screenX(x, 0);
     const legDepth = depth(x, 0);
-    add(GROUP.legs, legDepth, rect(legX - plan.leg.width / 2, plan.y.hip, plan.leg.width, plan.y.ankle - plan.y.hip, plan.leg.width * 0.3, outline(colours.bottom)));
+    add(
+      GROUP.legs,
+      legDepth,
+      rect(legX - plan.leg.width / 2, plan.y.hip, plan.leg.width, plan.y.ankle - plan.y.hip, plan.leg.width * 0.3, outline(colours.bottom)),
+    );
     const shoeHalf = (plan.shoe.width / 2) * Math.abs(c) + (plan.shoe.length / 2) * Math.abs(s);
     const shoeX = screenX(x, 0.12 * T);
     const shoeTop = plan.y.ankle - 0.006 * H;
@@ -77,7 +86,14 @@ export function figureSvg(
       GROUP.legs,
       legDepth + 0.001 * H,
       rect(shoeX - shoeHalf, shoeTop, 2 * shoeHalf, plan.y.sole - shoeTop, 0.025 * H, outline(colours.shoes)) +
-        line(shoeX - shoeHalf * 0.9, plan.y.sole - 0.008 * H, shoeX + shoeHalf * 0.9, plan.y.sole - 0.008 * H, darken(colours.shoes, 0.55), stroke),
+        line(
+          shoeX - shoeHalf * 0.9,
+          plan.y.sole - 0.008 * H,
+          shoeX + shoeHalf * 0.9,
+          plan.y.sole - 0.008 * H,
+          darken(colours.shoes, 0.55),
+          stroke,
+        ),
     );
   }
 
@@ -99,7 +115,18 @@ export function figureSvg(
   }
 
   // Neck and torso.
-  add(GROUP.neck, 0, rect(cx - plan.neckWidth / 2, plan.y.chin - 0.12 * head.height, plan.neckWidth, plan.y.shoulder - plan.y.chin + 0.12 * head.height + 0.02 * H, 2, outline(colours.skin)));
+  add(
+    GROUP.neck,
+    0,
+    rect(
+      cx - plan.neckWidth / 2,
+      plan.y.chin - 0.12 * head.height,
+      plan.neckWidth,
+      plan.y.shoulder - plan.y.chin + 0.12 * head.height + 0.02 * H,
+      2,
+      outline(colours.skin),
+    ),
+  );
   const half = projectedHalf(T / 2, D / 2);
   const waist = half * 0.93;
   const r = Math.min(0.35 * half, 0.05 * H);
@@ -133,7 +160,14 @@ export function figureSvg(
   // The bag's strap runs from the left shoulder to the right hip, over the chest in front and over the back behind.
   if (Math.abs(c) > 0.05) {
     const z = Math.sign(c) * 0.45 * D;
-    torso += line(screenX(0.3 * T, z), shoulderY + 0.008 * H, screenX(-0.45 * T, z), hipY - 0.06 * H, darken(colours.accent, 0.55), 0.011 * H);
+    torso += line(
+      screenX(0.3 * T, z),
+      shoulderY + 0.008 * H,
+      screenX(-0.45 * T, z),
+      hipY - 0.06 * H,
+      darken(colours.accent, 0.55),
+      0.011 * H,
+    );
   }
   add(GROUP.torso, 0, torso);
 
@@ -156,7 +190,18 @@ export function figureSvg(
   if (look.hairStyle === 'long' && c <= 0.2) {
     const massHalf = projectedHalf(0.5 * head.width, 0.3 * head.depth);
     const massX = screenX(0, -0.2 * head.depth);
-    add(GROUP.backHair, 0, rect(massX - massHalf, top + 0.4 * head.height, 2 * massHalf, chin - top - 0.4 * head.height + 0.11 * H, massHalf * 0.6, outline(colours.hair)));
+    add(
+      GROUP.backHair,
+      0,
+      rect(
+        massX - massHalf,
+        top + 0.4 * head.height,
+        2 * massHalf,
+        chin - top - 0.4 * head.height + 0.11 * H,
+        massHalf * 0.6,
+        outline(colours.hair),
+      ),
+    );
   }
 
   // Head: hair-coloured all round, with the face on its front and features only where they face the camera.
@@ -186,8 +231,21 @@ export function figureSvg(
       const eyeY = top + 0.6 * head.height;
       const squeeze = Math.max(0.35, Math.min(1, eyeFacing));
       headSvg += ellipse(eyeX, eyeY, 0.065 * head.width * squeeze, 0.055 * head.width, `fill="${EYE}"`);
-      headSvg += ellipse(eyeX - 0.02 * head.width * squeeze, eyeY - 0.02 * head.width, 0.018 * head.width * squeeze, 0.018 * head.width, 'fill="#ffffff"');
-      headSvg += line(eyeX - 0.08 * head.width * squeeze, eyeY - 0.11 * head.width, eyeX + 0.08 * head.width * squeeze, eyeY - 0.12 * head.width, colours.hair, stroke * 1.4);
+      headSvg += ellipse(
+        eyeX - 0.02 * head.width * squeeze,
+        eyeY - 0.02 * head.width,
+        0.018 * head.width * squeeze,
+        0.018 * head.width,
+        'fill="#ffffff"',
+      );
+      headSvg += line(
+        eyeX - 0.08 * head.width * squeeze,
+        eyeY - 0.11 * head.width,
+        eyeX + 0.08 * head.width * squeeze,
+        eyeY - 0.12 * head.width,
+        colours.hair,
+        stroke * 1.4,
+      );
     }
   }
   const noseY = top + 0.72 * head.height;
@@ -212,7 +270,14 @@ export function figureSvg(
       if (depth(x, 0) > -0.15 * head.width) {
         const lockHalf = 0.085 * head.width;
         const lockX = screenX(x, 0);
-        headSvg += rect(lockX - lockHalf, top + 0.35 * head.height, 2 * lockHalf, chin - top - 0.35 * head.height + 0.09 * H, lockHalf, outline(colours.hair));
+        headSvg += rect(
+          lockX - lockHalf,
+          top + 0.35 * head.height,
+          2 * lockHalf,
+          chin - top - 0.35 * head.height + 0.09 * H,
+          lockHalf,
+          outline(colours.hair),
+        );
       }
     }
   }

@@ -30,7 +30,11 @@ const MIN_DISTANCE_FROM_BACKGROUND = 70;
 
 function jitter(hex: string, random: Random, amount = 1): string {
   const { h, s, l } = hexToHsl(hex);
-  return hslToHex(h + random.range(-6, 6) * amount, clamp(s + random.range(-0.05, 0.05) * amount, 0, 1), clamp(l + random.range(-0.03, 0.03) * amount, 0.05, 0.9));
+  return hslToHex(
+    h + random.range(-6, 6) * amount,
+    clamp(s + random.range(-0.05, 0.05) * amount, 0, 1),
+    clamp(l + random.range(-0.03, 0.03) * amount, 0.05, 0.9),
+  );
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -61,7 +65,12 @@ export function randomLook(seed: number): CharacterLook {
   const random = createRandom(seedFrom('look', seed));
   const hair = pickDistinct(random, () => jitter(random.pick(HAIR), random), [], 0);
   const skin = pickDistinct(random, () => jitter(random.pick(SKIN), random, 0.5), [hair], 14);
-  const top = pickDistinct(random, () => hslToHex(random.range(0, 360), random.range(0.45, 0.8), random.range(0.28, 0.52)), [hair, skin], 16);
+  const top = pickDistinct(
+    random,
+    () => hslToHex(random.range(0, 360), random.range(0.45, 0.8), random.range(0.28, 0.52)),
+    [hair, skin],
+    16,
+  );
   const bottom = pickDistinct(random, () => jitter(random.pick(BOTTOMS), random), [top, skin], 16);
   const shoes = pickDistinct(random, () => jitter(random.pick(SHOES), random), [bottom], 10);
   const colours = { hair, skin, top, bottom, shoes };

@@ -31,5 +31,7 @@ export function characterSvg(look: CharacterLook, angleDeg: number, options: Ren
 
 /** A full-body character on a plain light background, as PNG. */
 export async function renderCharacter(look: CharacterLook, angleDeg: number, options: RenderOptions = {}): Promise<Buffer> {
-  return sharp(Buffer.from(characterSvg(look, angleDeg, options))).png().toBuffer();
+  return sharp(Buffer.from(characterSvg(look, angleDeg, options)))
+    .png()
+    .toBuffer();
 }

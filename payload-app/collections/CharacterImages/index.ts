@@ -7,7 +7,15 @@ import { reviewEndpoint } from './endpoints/review';
 const pipelineAccess = { create: serviceWritesField, update: serviceWritesField };
 
 /** `withdrawn`: the run that waited for the decision failed or was cancelled; the image left the review queue. */
-export const REVIEW_STATUSES = ['not_required', 'awaiting_review', 'approved', 'retry_requested', 'rejected', 'timed_out', 'withdrawn'] as const;
+export const REVIEW_STATUSES = [
+  'not_required',
+  'awaiting_review',
+  'approved',
+  'retry_requested',
+  'rejected',
+  'timed_out',
+  'withdrawn',
+] as const;
 
 const reviewFields: Field[] = [
   { name: 'status', type: 'select', defaultValue: 'not_required', options: labelledOptions(REVIEW_STATUSES), index: true },
@@ -44,7 +52,9 @@ export const CharacterImages: CollectionConfig = {
       name: 'status',
       type: 'ui',
       label: 'Status',
-      admin: { components: { Cell: '/components/StatusBadge/Cell#StatusBadgeCell', Field: '/components/StatusBadge/Field#StatusBadgeField' } },
+      admin: {
+        components: { Cell: '/components/StatusBadge/Cell#StatusBadgeCell', Field: '/components/StatusBadge/Field#StatusBadgeField' },
+      },
     },
     { name: 'character', type: 'relationship', relationTo: 'characters', required: true, index: true },
     { name: 'kind', type: 'select', required: true, options: ['core', 'production'], index: true },
@@ -62,7 +72,10 @@ export const CharacterImages: CollectionConfig = {
       name: 'retired',
       type: 'group',
       access: pipelineAccess,
-      admin: { readOnly: true, description: 'Set when a new master replaced the one this image was made for: it stays in the library, out of the core set.' },
+      admin: {
+        readOnly: true,
+        description: 'Set when a new master replaced the one this image was made for: it stays in the library, out of the core set.',
+      },
       fields: [
         { name: 'at', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
         { name: 'reason', type: 'text' },
@@ -83,8 +96,26 @@ export const CharacterImages: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'qualityScore', type: 'number', label: 'Quality Score (0-100)', min: 0, max: 100, index: true, access: pipelineAccess, admin: { readOnly: true, width: '50%' } },
-        { name: 'consistencyScore', type: 'number', label: 'Consistency Score (0-100)', min: 0, max: 100, index: true, access: pipelineAccess, admin: { readOnly: true, width: '50%' } },
+        {
+          name: 'qualityScore',
+          type: 'number',
+          label: 'Quality Score (0-100)',
+          min: 0,
+          max: 100,
+          index: true,
+          access: pipelineAccess,
+          admin: { readOnly: true, width: '50%' },
+        },
+        {
+          name: 'consistencyScore',
+          type: 'number',
+          label: 'Consistency Score (0-100)',
+          min: 0,
+          max: 100,
+          index: true,
+          access: pipelineAccess,
+          admin: { readOnly: true, width: '50%' },
+        },
       ],
     },
     { name: 'validationNotes', type: 'textarea', label: 'Validation Notes', access: pipelineAccess, admin: { readOnly: true } },
@@ -125,8 +156,16 @@ export const CharacterImages: CollectionConfig = {
         { name: 'cosine', type: 'number' },
         { name: 'engineId', type: 'text' },
         { name: 'consistencyThreshold', type: 'number' },
-        { name: 'consistencyUpperBound', type: 'number', admin: { description: 'The most a view at this angle may reach: above it, it is the master\'s own view.' } },
-        { name: 'reasons', type: 'json', admin: { description: 'Short ids of what failed: consistency, view, echo, review and each failed quality check.' } },
+        {
+          name: 'consistencyUpperBound',
+          type: 'number',
+          admin: { description: "The most a view at this angle may reach: above it, it is the master's own view." },
+        },
+        {
+          name: 'reasons',
+          type: 'json',
+          admin: { description: 'Short ids of what failed: consistency, view, echo, review and each failed quality check.' },
+        },
         { name: 'qualityThreshold', type: 'number' },
         { name: 'comparedWithMediaId', type: 'text' },
         { name: 'qualityChecks', type: 'json' },

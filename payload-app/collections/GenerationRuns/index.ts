@@ -8,7 +8,11 @@ import { adminOnly, authenticated, service } from '../../access/roles';
  */
 export const GenerationRuns: CollectionConfig = {
   slug: 'generation-runs',
-  admin: { useAsTitle: 'workflowId', group: 'Admin', defaultColumns: ['workflowId', 'character', 'stage', 'outcome', 'costUsd', 'attempts', 'updatedAt'] },
+  admin: {
+    useAsTitle: 'workflowId',
+    group: 'Admin',
+    defaultColumns: ['workflowId', 'character', 'stage', 'outcome', 'costUsd', 'attempts', 'updatedAt'],
+  },
   access: { read: authenticated, create: service, update: service, delete: adminOnly },
   fields: [
     { name: 'workflowId', type: 'text', required: true, index: true },

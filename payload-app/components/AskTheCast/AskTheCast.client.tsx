@@ -41,7 +41,11 @@ export function AskTheCastClient() {
           {busy ? 'Asking…' : 'Ask'}
         </Button>
       </form>
-      {answer !== null ? <pre className="cal-notes" data-testid="cast-answer">{answer}</pre> : null}
+      {answer !== null ? (
+        <pre className="cal-notes" data-testid="cast-answer">
+          {answer}
+        </pre>
+      ) : null}
     </div>
   );
 }

@@ -24,9 +24,15 @@ export function GalleryCard({ image, canReview, onDecided }: { image: GalleryIma
         </div>
         <dl className="cal-card__scores">
           <dt>Consistency</dt>
-          <dd>{formatScore(image.consistencyScore)}{bar(image.measurements?.consistencyThreshold)}</dd>
+          <dd>
+            {formatScore(image.consistencyScore)}
+            {bar(image.measurements?.consistencyThreshold)}
+          </dd>
           <dt>Quality</dt>
-          <dd>{formatScore(image.qualityScore)}{bar(image.measurements?.qualityThreshold)}</dd>
+          <dd>
+            {formatScore(image.qualityScore)}
+            {bar(image.measurements?.qualityThreshold)}
+          </dd>
         </dl>
         {image.measurements?.engineId ? <div className="cal-muted">engine {image.measurements.engineId}</div> : null}
         {image.tags ? <div className="cal-muted">tags: {image.tags}</div> : null}
@@ -37,7 +43,9 @@ export function GalleryCard({ image, canReview, onDecided }: { image: GalleryIma
             {image.review.note ? `: ${image.review.note}` : ''}
           </div>
         ) : null}
-        <a href={details} className="cal-card__details">Details</a>
+        <a href={details} className="cal-card__details">
+          Details
+        </a>
         {canReview && status === 'awaiting_review' ? <ReviewActions imageId={image.id} onDecided={onDecided} /> : null}
       </figcaption>
     </figure>

@@ -85,7 +85,11 @@ export function ReviewActions({ imageId, onDecided }: { imageId: string | number
           </Button>
         ))}
       </div>
-      {refusal ? <p className="cal-error" role="status">{refusal}</p> : null}
+      {refusal ? (
+        <p className="cal-error" role="status">
+          {refusal}
+        </p>
+      ) : null}
     </div>
   );
 }

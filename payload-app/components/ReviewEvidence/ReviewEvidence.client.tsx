@@ -38,7 +38,9 @@ export function ReviewEvidenceClient() {
       });
       const body = (await response.json()) as { error?: string };
       if (response.ok) {
-        toast.success(`Lower bar for ${entry.engineId} at ${entry.angle}° set to ${entry.suggestedMin}. Reload to see it in the table above.`);
+        toast.success(
+          `Lower bar for ${entry.engineId} at ${entry.angle}° set to ${entry.suggestedMin}. Reload to see it in the table above.`,
+        );
         await load();
       } else toast.error(body.error ?? `Could not apply (${response.status}).`);
     } finally {
@@ -50,7 +52,8 @@ export function ReviewEvidenceClient() {
     <div className="field-type" data-testid="review-evidence">
       <h4>Reviewer decisions as evidence</h4>
       <p className="field-description">
-        Approved core images are the character at that view; rejected ones are not. Where the two are apart, the bar between them is suggested.
+        Approved core images are the character at that view; rejected ones are not. Where the two are apart, the bar between them is
+        suggested.
       </p>
       {evidence === null ? (
         <p>Loading…</p>

@@ -24,8 +24,20 @@ type CoreSetThresholdRow = {
  * measured this studio's characters (set the bands it proposes and clear "review until calibrated").
  */
 const DINOV3_ROWS: CoreSetThresholdRow[] = [
-  { engineId: DINOV3_ENGINE_ID, angle: 0, minConsistency: 78, maxConsistency: null, calibrationNote: 'published ranges: same view ≥ 0.8, other characters ≤ 0.66' },
-  ...[45, 315].map((angle) => ({ engineId: DINOV3_ENGINE_ID, angle, minConsistency: 70, maxConsistency: null, calibrationNote: 'published ranges: three-quarter views ≈ 0.77, other characters ≤ 0.66' })),
+  {
+    engineId: DINOV3_ENGINE_ID,
+    angle: 0,
+    minConsistency: 78,
+    maxConsistency: null,
+    calibrationNote: 'published ranges: same view ≥ 0.8, other characters ≤ 0.66',
+  },
+  ...[45, 315].map((angle) => ({
+    engineId: DINOV3_ENGINE_ID,
+    angle,
+    minConsistency: 70,
+    maxConsistency: null,
+    calibrationNote: 'published ranges: three-quarter views ≈ 0.77, other characters ≤ 0.66',
+  })),
   ...[90, 135, 180, 225, 270].map((angle) => ({
     engineId: DINOV3_ENGINE_ID,
     angle,
@@ -68,7 +80,10 @@ export const DEFAULT_CORE_SET_THRESHOLDS: CoreSetThresholdRow[] = [
     minConsistency,
     maxConsistency,
     characterFloor: Number(angle) === 0 ? 71.3 : null,
-    calibrationNote: Number(angle) === 0 ? 'npm run calibrate (97.2), lowered to 96.5 for the image model redraws' : 'npm run calibrate, 16 characters from two drawing methods',
+    calibrationNote:
+      Number(angle) === 0
+        ? 'npm run calibrate (97.2), lowered to 96.5 for the image model redraws'
+        : 'npm run calibrate, 16 characters from two drawing methods',
   })),
 ];
 

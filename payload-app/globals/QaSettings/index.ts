@@ -1,7 +1,13 @@
 import type { GlobalConfig } from 'payload';
 import { adminOnly, authenticated } from '../../access/roles';
 import { applyReviewEvidenceEndpoint, reviewEvidenceEndpoint } from './endpoints/review-evidence';
-import { DEFAULT_CORE_SET_THRESHOLDS, DEFAULT_ECHO_THRESHOLDS, DEFAULT_NEIGHBOUR_THRESHOLDS, DEFAULT_PRODUCTION_THRESHOLDS, DEFAULT_QA } from './defaults';
+import {
+  DEFAULT_CORE_SET_THRESHOLDS,
+  DEFAULT_ECHO_THRESHOLDS,
+  DEFAULT_NEIGHBOUR_THRESHOLDS,
+  DEFAULT_PRODUCTION_THRESHOLDS,
+  DEFAULT_QA,
+} from './defaults';
 
 export const QaSettings: GlobalConfig = {
   slug: 'qa-settings',
@@ -27,14 +33,26 @@ export const QaSettings: GlobalConfig = {
             { name: 'angle', type: 'number', required: true, min: 0, max: 359 },
             { name: 'minConsistency', type: 'number', required: true, min: 0, max: 100, label: 'Lower bar' },
             { name: 'maxConsistency', type: 'number', min: 0, max: 100, label: 'Upper bar' },
-            { name: 'characterFloor', type: 'number', min: 0, max: 100, label: 'Wrong view from', admin: { description: 'Below the lower bar but at or above this: the character at another view.' } },
+            {
+              name: 'characterFloor',
+              type: 'number',
+              min: 0,
+              max: 100,
+              label: 'Wrong view from',
+              admin: { description: 'Below the lower bar but at or above this: the character at another view.' },
+            },
           ],
         },
         {
           type: 'row',
           fields: [
             { name: 'reviewUntilCalibrated', type: 'checkbox', label: 'Review until calibrated', defaultValue: false },
-            { name: 'calibrationNote', type: 'text', label: 'Evidence', admin: { description: 'Where the band comes from (npm run calibrate, reviewer decisions).' } },
+            {
+              name: 'calibrationNote',
+              type: 'text',
+              label: 'Evidence',
+              admin: { description: 'Where the band comes from (npm run calibrate, reviewer decisions).' },
+            },
           ],
         },
       ],

@@ -33,13 +33,26 @@ export function ReviewQueueClient({ rows, canReview }: { rows: QueueRow[]; canRe
       {rows.map((row) => (
         <section key={row.id} className="cal-queue-row" data-testid="queue-row" data-image-id={String(row.id)}>
           <div className="cal-queue-images">
-            <figure>{row.imageUrl ? <img src={row.imageUrl} alt="Flagged image" /> : null}<figcaption>Generated</figcaption></figure>
-            <figure>{row.referenceUrl ? <img src={row.referenceUrl} alt="Reference it was compared with" /> : null}<figcaption>Compared with</figcaption></figure>
+            <figure>
+              {row.imageUrl ? <img src={row.imageUrl} alt="Flagged image" /> : null}
+              <figcaption>Generated</figcaption>
+            </figure>
+            <figure>
+              {row.referenceUrl ? <img src={row.referenceUrl} alt="Reference it was compared with" /> : null}
+              <figcaption>Compared with</figcaption>
+            </figure>
           </div>
           <div className="cal-queue-facts">
-            <h3><a href={`/admin/collections/characters/${row.characterDocId}`}>{row.characterName}</a> · {row.view}</h3>
-            <p>Consistency {formatScore(row.consistencyScore)} (threshold {row.consistencyThreshold ?? 'none'}{row.engineId ? `, engine ${row.engineId}` : ''})</p>
-            <p>Quality {formatScore(row.qualityScore)} (threshold {row.qualityThreshold ?? 'none'})</p>
+            <h3>
+              <a href={`/admin/collections/characters/${row.characterDocId}`}>{row.characterName}</a> · {row.view}
+            </h3>
+            <p>
+              Consistency {formatScore(row.consistencyScore)} (threshold {row.consistencyThreshold ?? 'none'}
+              {row.engineId ? `, engine ${row.engineId}` : ''})
+            </p>
+            <p>
+              Quality {formatScore(row.qualityScore)} (threshold {row.qualityThreshold ?? 'none'})
+            </p>
             <pre className="cal-notes">{row.notes}</pre>
             <p className="cal-muted">Waiting since {new Date(row.requestedAt).toLocaleString()}</p>
             {canReview ? <ReviewActions imageId={row.id} onDecided={() => router.refresh()} /> : null}

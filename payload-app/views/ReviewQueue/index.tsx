@@ -22,7 +22,14 @@ export async function ReviewQueueView({ initPageResult, params, searchParams }: 
   });
   const referenceIds = [...new Set(flagged.docs.map((doc) => doc.measurements?.comparedWithMediaId).filter(Boolean))] as string[];
   const references = referenceIds.length
-    ? await payload.find({ collection: 'media', where: { id: { in: referenceIds } }, depth: 0, limit: referenceIds.length, req, overrideAccess: false })
+    ? await payload.find({
+        collection: 'media',
+        where: { id: { in: referenceIds } },
+        depth: 0,
+        limit: referenceIds.length,
+        req,
+        overrideAccess: false,
+      })
     : { docs: [] };
   const referenceUrl = new Map(references.docs.map((media) => [String(media.id), media.sizes?.thumbnail?.url ?? media.url ?? null]));
   const rows: QueueRow[] = flagged.docs.map((doc) => {

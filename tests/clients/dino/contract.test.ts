@@ -20,7 +20,10 @@ describe('DINOv3 client against the stand-in', () => {
     const client = createDinoClient({ baseUrl: server.url });
     expect(await client.health()).toMatchObject({ healthy: true, modelName: CLASSICAL_ENGINE_ID });
     const a = await client.uploadMedia(await renderCharacter(randomLook(1), 0, {}), { filename: 'a.png', contentType: 'image/png' });
-    const b = await client.uploadMedia(await renderCharacter(randomLook(1), 45, { seed: 3 }), { filename: 'b.png', contentType: 'image/png' });
+    const b = await client.uploadMedia(await renderCharacter(randomLook(1), 45, { seed: 3 }), {
+      filename: 'b.png',
+      contentType: 'image/png',
+    });
     expect(a.assetId).toMatch(/^[0-9a-f-]{36}$/);
     const first = await client.extractFeatures(a.assetId);
     expect(first.cached).toBe(false);
@@ -46,7 +49,11 @@ describe('DINOv3 client against the stand-in', () => {
   });
 
   it('answers 422 for a JSON body on extract-features, as the real service does', async () => {
-    const response = await fetch(`${server.url}/api/v1/extract-features`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ asset_id: 'x' }) });
+    const response = await fetch(`${server.url}/api/v1/extract-features`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ asset_id: 'x' }),
+    });
     expect(response.status).toBe(422);
     expect(((await response.json()) as Json).detail[0].loc).toEqual(['query', 'asset_id']);
   });
@@ -83,7 +90,9 @@ describe('DINOv3 client against the real service quirks', () => {
 
   it('summarises a 422 validation error readably and does not retry it', async () => {
     next = () => json({ detail: [{ type: 'missing', loc: ['body', 'asset_id_1'], msg: 'Field required', input: {} }] }, 422);
-    const error = await client().validateConsistency('a', 'b').catch((e) => e);
+    const error = await client()
+      .validateConsistency('a', 'b')
+      .catch((e) => e);
     expect(error).toBeInstanceOf(PermanentServiceError);
     expect(error.message).toContain('body.asset_id_1: Field required');
   });
@@ -92,7 +101,9 @@ describe('DINOv3 client against the real service quirks', () => {
     next = () => json({ detail: 'Model not loaded' }, 503);
     await expect(client().extractFeatures('a')).rejects.toBeInstanceOf(TransientServiceError);
     next = () => json({ detail: 'File too large' }, 413);
-    await expect(client().uploadMedia(Buffer.from('x'), { filename: 'x.png', contentType: 'image/png' })).rejects.toMatchObject({ code: 'too_large' });
+    await expect(client().uploadMedia(Buffer.from('x'), { filename: 'x.png', contentType: 'image/png' })).rejects.toMatchObject({
+      code: 'too_large',
+    });
     next = () => json({ asset_id: 'a', features: 'not a vector' });
     await expect(client().extractFeatures('a')).rejects.toMatchObject({ code: 'bad_response' });
   });

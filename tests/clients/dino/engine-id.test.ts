@@ -10,12 +10,15 @@ describe('DINOv3 client: which engine made the features', () => {
   let featuresAnswer: Record<string, unknown> = {};
   const routes: string[] = [];
   beforeAll(async () => {
-    server = await serveFetchHandler((request) => {
-      const { pathname } = new URL(request.url);
-      routes.push(pathname);
-      if (pathname === '/api/v1/health') return json({ status: 'healthy', model: { loaded: true, model_name: model } }, healthStatus);
-      return json({ asset_id: 'a', features: [0.1, 0.2], ...featuresAnswer });
-    }, { port: 0 });
+    server = await serveFetchHandler(
+      (request) => {
+        const { pathname } = new URL(request.url);
+        routes.push(pathname);
+        if (pathname === '/api/v1/health') return json({ status: 'healthy', model: { loaded: true, model_name: model } }, healthStatus);
+        return json({ asset_id: 'a', features: [0.1, 0.2], ...featuresAnswer });
+      },
+      { port: 0 },
+    );
   });
   afterAll(() => server.close());
   beforeEach(() => {

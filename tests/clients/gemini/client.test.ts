@@ -35,7 +35,12 @@ beforeAll(async () => {
       const url = new URL(request.url);
       if (!url.pathname.startsWith('/_control/')) {
         const text = request.method === 'POST' ? await request.clone().text() : '';
-        seen.push({ method: request.method, path: url.pathname, apiKey: request.headers.get('x-goog-api-key'), body: text ? JSON.parse(text) : undefined });
+        seen.push({
+          method: request.method,
+          path: url.pathname,
+          apiKey: request.headers.get('x-goog-api-key'),
+          body: text ? JSON.parse(text) : undefined,
+        });
       }
       return standIn.handler(request);
     },
@@ -53,15 +58,27 @@ afterEach(async () => {
 });
 
 const client = (options: { model?: string; apiKey?: string; timeoutMs?: number; baseUrl?: string } = {}): ImageModelClient =>
-  createImageModelClient({ apiKey: options.apiKey ?? KEY, model: options.model ?? MODEL, baseUrl: options.baseUrl ?? server.url, timeoutMs: options.timeoutMs ?? 10_000 });
+  createImageModelClient({
+    apiKey: options.apiKey ?? KEY,
+    model: options.model ?? MODEL,
+    baseUrl: options.baseUrl ?? server.url,
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
 
 async function queue(faults: unknown[]): Promise<void> {
-  const response = await fetch(`${server.url}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ queue: faults }) });
+  const response = await fetch(`${server.url}/_control/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ queue: faults }),
+  });
   expect(response.status).toBe(200);
 }
 
 const frontPrompt = 'Full body shot of Jax, front view, facing the camera (0°), plain light background.';
-const request = (prompt = frontPrompt) => ({ prompt, references: [{ bytes: master, mimeType: 'image/png', label: 'the master reference of the character' }] });
+const request = (prompt = frontPrompt) => ({
+  prompt,
+  references: [{ bytes: master, mimeType: 'image/png', label: 'the master reference of the character' }],
+});
 
 async function failureOf(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -146,7 +163,9 @@ describe('image model client against the stand-in', () => {
     const measured = await measureFigure(front.bytes);
     for (const band of BAND_NAMES) expect(colourDifference(measured!.bands[band]!, look.colours[band])).toBeLessThan(4);
 
-    const back = await client().generateImage(request('Full body shot of Jax, back view, turned 180 degrees, facing away from the camera (180°).'));
+    const back = await client().generateImage(
+      request('Full body shot of Jax, back view, turned 180 degrees, facing away from the camera (180°).'),
+    );
     if (back.kind !== 'image') throw new Error(`expected an image, got ${back.kind}`);
     expect(back.bytes.equals(front.bytes)).toBe(false);
     expect(colourDifference((await measureFigure(back.bytes))!.bands.skin!, look.colours.skin)).toBeGreaterThan(10);
@@ -244,8 +263,16 @@ describe('image model client against the stand-in', () => {
   it('refuses more than 14 references and unreadable ones before any request', async () => {
     const before = seen.length;
     const many = Array.from({ length: 15 }, (_, i) => ({ bytes: master, mimeType: 'image/png', label: `reference ${i}` }));
-    expect(await failureOf(client().generateImage({ prompt: frontPrompt, references: many }))).toMatchObject({ code: 'too_many_references', retryable: false });
-    const broken = await failureOf(client().generateImage({ prompt: frontPrompt, references: [{ bytes: Buffer.from('not an image'), mimeType: 'image/png', label: 'the master' }] }));
+    expect(await failureOf(client().generateImage({ prompt: frontPrompt, references: many }))).toMatchObject({
+      code: 'too_many_references',
+      retryable: false,
+    });
+    const broken = await failureOf(
+      client().generateImage({
+        prompt: frontPrompt,
+        references: [{ bytes: Buffer.from('not an image'), mimeType: 'image/png', label: 'the master' }],
+      }),
+    );
     expect(broken).toBeInstanceOf(PermanentServiceError);
     expect(broken).toMatchObject({ code: 'invalid_image' });
     expect(broken.message).toMatch(/Reference image 1 \(the master\)/);
@@ -281,7 +308,14 @@ describe('image model client against answers outside the stand-in’s repertoire
 
   it('a 200 whose image is not an image, or whose shape is wrong, is a bad_response', async () => {
     answer = () =>
-      json({ candidates: [{ content: { parts: [{ inlineData: { mimeType: 'image/png', data: Buffer.from('hello').toString('base64') } }] }, finishReason: 'STOP' }] });
+      json({
+        candidates: [
+          {
+            content: { parts: [{ inlineData: { mimeType: 'image/png', data: Buffer.from('hello').toString('base64') } }] },
+            finishReason: 'STOP',
+          },
+        ],
+      });
     const notImage = await failureOf(oddClient().generateImage(request()));
     expect(notImage).toBeInstanceOf(PermanentServiceError);
     expect(notImage).toMatchObject({ code: 'bad_response' });

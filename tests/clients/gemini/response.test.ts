@@ -14,7 +14,15 @@ beforeAll(async () => {
 const image = (bytes: Buffer, mimeType = 'image/png') => ({ inlineData: { mimeType, data: bytes.toString('base64') } });
 const answer = (parts: unknown[], finishReason = 'STOP', extra: Record<string, unknown> = {}) => ({
   candidates: [{ content: { role: 'model', parts }, finishReason, index: 0 }],
-  usageMetadata: { promptTokenCount: 300, candidatesTokenCount: 1150, totalTokenCount: 1450, candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: 1120 }, { modality: 'TEXT', tokenCount: 30 }] },
+  usageMetadata: {
+    promptTokenCount: 300,
+    candidatesTokenCount: 1150,
+    totalTokenCount: 1450,
+    candidatesTokensDetails: [
+      { modality: 'IMAGE', tokenCount: 1120 },
+      { modality: 'TEXT', tokenCount: 30 },
+    ],
+  },
   modelVersion: 'gemini-3-pro-image-001',
   responseId: 'abc',
   ...extra,
@@ -22,8 +30,18 @@ const answer = (parts: unknown[], finishReason = 'STOP', extra: Record<string, u
 
 describe('classifyResponse', () => {
   it('takes the final image, not the draft ones a thinking model marks as thought, and keeps the text', () => {
-    const outcome = classifyResponse(answer([{ text: 'drafting', thought: true }, { ...image(jpeg), thought: true }, { text: 'Here she is.' }, image(png)]), 'gemini-3-pro-image');
-    expect(outcome).toMatchObject({ kind: 'image', mimeType: 'image/png', text: 'Here she is.', finishReason: 'STOP', modelVersion: 'gemini-3-pro-image-001', responseId: 'abc' });
+    const outcome = classifyResponse(
+      answer([{ text: 'drafting', thought: true }, { ...image(jpeg), thought: true }, { text: 'Here she is.' }, image(png)]),
+      'gemini-3-pro-image',
+    );
+    expect(outcome).toMatchObject({
+      kind: 'image',
+      mimeType: 'image/png',
+      text: 'Here she is.',
+      finishReason: 'STOP',
+      modelVersion: 'gemini-3-pro-image-001',
+      responseId: 'abc',
+    });
     if (outcome.kind !== 'image') throw new Error('unreachable');
     expect(outcome.bytes.equals(png)).toBe(true);
     // Priced on the image tokens only (1120 × $120 per million), not the 30 text tokens.
@@ -31,30 +49,67 @@ describe('classifyResponse', () => {
   });
 
   it('trusts the bytes over the declared type', () => {
-    expect(classifyResponse(answer([image(jpeg, 'image/png')]), 'gemini-3.1-flash-image')).toMatchObject({ kind: 'image', mimeType: 'image/jpeg' });
+    expect(classifyResponse(answer([image(jpeg, 'image/png')]), 'gemini-3.1-flash-image')).toMatchObject({
+      kind: 'image',
+      mimeType: 'image/jpeg',
+    });
   });
 
-  it.each(['SAFETY', 'PROHIBITED_CONTENT', 'IMAGE_SAFETY', 'IMAGE_PROHIBITED_CONTENT', 'IMAGE_RECITATION', 'RECITATION', 'SPII', 'BLOCKLIST'])(
-    'finishReason %s is a blocked output',
+  it.each([
+    'SAFETY',
+    'PROHIBITED_CONTENT',
+    'IMAGE_SAFETY',
+    'IMAGE_PROHIBITED_CONTENT',
+    'IMAGE_RECITATION',
+    'RECITATION',
+    'SPII',
+    'BLOCKLIST',
+  ])('finishReason %s is a blocked output', (reason) => {
+    expect(classifyResponse(answer([{ text: 'cannot show this' }], reason), 'm')).toEqual({
+      kind: 'blocked',
+      stage: 'output',
+      reason,
+      text: 'cannot show this',
+    });
+  });
+
+  it.each(['SAFETY', 'OTHER', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'IMAGE_SAFETY'])(
+    'promptFeedback.blockReason %s is a blocked prompt',
     (reason) => {
-      expect(classifyResponse(answer([{ text: 'cannot show this' }], reason), 'm')).toEqual({ kind: 'blocked', stage: 'output', reason, text: 'cannot show this' });
+      expect(classifyResponse({ promptFeedback: { blockReason: reason, blockReasonMessage: 'why' } }, 'm')).toEqual({
+        kind: 'blocked',
+        stage: 'prompt',
+        reason,
+        text: 'why',
+      });
     },
   );
 
-  it.each(['SAFETY', 'OTHER', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'IMAGE_SAFETY'])('promptFeedback.blockReason %s is a blocked prompt', (reason) => {
-    expect(classifyResponse({ promptFeedback: { blockReason: reason, blockReasonMessage: 'why' } }, 'm')).toEqual({ kind: 'blocked', stage: 'prompt', reason, text: 'why' });
-  });
-
   it('NO_IMAGE, IMAGE_OTHER, STOP with text only, and no candidates at all are "no image"', () => {
     expect(classifyResponse(answer([], 'NO_IMAGE'), 'm')).toEqual({ kind: 'no_image', finishReason: 'NO_IMAGE' });
-    expect(classifyResponse(answer([{ text: 'hmm' }], 'IMAGE_OTHER'), 'm')).toEqual({ kind: 'no_image', finishReason: 'IMAGE_OTHER', text: 'hmm' });
-    expect(classifyResponse(answer([{ text: 'Only words.' }]), 'm')).toEqual({ kind: 'no_image', finishReason: 'STOP', text: 'Only words.' });
+    expect(classifyResponse(answer([{ text: 'hmm' }], 'IMAGE_OTHER'), 'm')).toEqual({
+      kind: 'no_image',
+      finishReason: 'IMAGE_OTHER',
+      text: 'hmm',
+    });
+    expect(classifyResponse(answer([{ text: 'Only words.' }]), 'm')).toEqual({
+      kind: 'no_image',
+      finishReason: 'STOP',
+      text: 'Only words.',
+    });
     expect(classifyResponse({ candidates: [] }, 'm')).toEqual({ kind: 'no_image', finishReason: 'NO_CANDIDATES' });
   });
 
   it('reports unknown usage and unknown prices as null, never as zero', () => {
-    const outcome = classifyResponse({ candidates: [{ content: { parts: [image(png)] }, finishReason: 'STOP' }] }, 'gemini-3.1-flash-image');
-    expect(outcome).toMatchObject({ kind: 'image', usage: { promptTokens: null, candidatesTokens: null, totalTokens: null }, costUsd: null });
+    const outcome = classifyResponse(
+      { candidates: [{ content: { parts: [image(png)] }, finishReason: 'STOP' }] },
+      'gemini-3.1-flash-image',
+    );
+    expect(outcome).toMatchObject({
+      kind: 'image',
+      usage: { promptTokens: null, candidatesTokens: null, totalTokens: null },
+      costUsd: null,
+    });
     expect(classifyResponse(answer([image(png)]), 'some-other-model')).toMatchObject({ kind: 'image', costUsd: null });
   });
 

@@ -77,7 +77,9 @@ describe('HTTP transport against a real local server', () => {
 
   it('turns a timeout into a transient error', async () => {
     server.answer((_request, _body, response) => setTimeout(() => sendJson(response, 200, {}), 10_000).unref());
-    const error = await transport({ timeoutMs: 200 }).json('GET', '/slow', z.unknown()).catch((e: unknown) => e);
+    const error = await transport({ timeoutMs: 200 })
+      .json('GET', '/slow', z.unknown())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientServiceError);
     expect(error).toMatchObject({ service: 'dino', code: 'timeout', status: undefined });
     expect((error as Error).message).toMatch(/^Analysis service timed out \(GET \/slow\)/);
@@ -86,7 +88,9 @@ describe('HTTP transport against a real local server', () => {
   it('turns a refused connection into a transient error', async () => {
     const closed = await startServer();
     await closed.close();
-    const error = await transport({ baseUrl: closed.url }).call('GET', '/health').catch((e: unknown) => e);
+    const error = await transport({ baseUrl: closed.url })
+      .call('GET', '/health')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientServiceError);
     expect(error).toMatchObject({ code: 'network' });
     expect((error as Error).message).toMatch(/^Analysis service unreachable \(GET \/health\): connect ECONNREFUSED /);
@@ -94,7 +98,9 @@ describe('HTTP transport against a real local server', () => {
 
   it('reads 503 with Retry-After as transient with the delay and the detail', async () => {
     server.answer((_request, _body, response) => sendJson(response, 503, { detail: 'Model not loaded' }, { 'retry-after': '7' }));
-    const error = await transport().json('POST', '/extract-features', z.unknown()).catch((e: unknown) => e);
+    const error = await transport()
+      .json('POST', '/extract-features', z.unknown())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientServiceError);
     expect(error).toMatchObject({ status: 503, code: 'http_503', retryAfterMs: 7_000, retryable: true });
     expect((error as Error).message).toBe('Analysis service POST /extract-features failed with 503: Model not loaded');
@@ -102,23 +108,32 @@ describe('HTTP transport against a real local server', () => {
 
   it('reads 429 without Retry-After as transient with no delay', async () => {
     server.answer((_request, _body, response) => sendJson(response, 429, { message: 'slow down' }));
-    const error = await transport().json('GET', '/x', z.unknown()).catch((e: unknown) => e);
+    const error = await transport()
+      .json('GET', '/x', z.unknown())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientServiceError);
     expect(error).toMatchObject({ status: 429, retryAfterMs: undefined });
   });
 
   it('reads 404 as permanent with the detail text and the service code', async () => {
     server.answer((_request, _body, response) => sendJson(response, 404, { detail: 'Asset not found' }));
-    const error = await transport().json('GET', '/media/a', z.unknown()).catch((e: unknown) => e);
+    const error = await transport()
+      .json('GET', '/media/a', z.unknown())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentServiceError);
     expect(error).toMatchObject({ status: 404, code: 'not_found', retryable: false });
     expect((error as Error).message).toBe('Analysis service GET /media/a failed with 404: Asset not found');
   });
 
   it("summarises FastAPI's 422 validation list as loc: msg", async () => {
-    const detail = [{ type: 'missing', loc: ['query', 'asset_id'], msg: 'Field required' }, { loc: ['body'], msg: 'Bad body' }];
+    const detail = [
+      { type: 'missing', loc: ['query', 'asset_id'], msg: 'Field required' },
+      { loc: ['body'], msg: 'Bad body' },
+    ];
     server.answer((_request, _body, response) => sendJson(response, 422, { detail }));
-    const error = await transport().json('POST', '/extract-features', z.unknown()).catch((e: unknown) => e);
+    const error = await transport()
+      .json('POST', '/extract-features', z.unknown())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentServiceError);
     expect(error).toMatchObject({ status: 422, code: 'validation' });
     expect((error as Error).message).toMatch(/failed with 422: query\.asset_id: Field required; body: Bad body$/);
@@ -130,7 +145,9 @@ describe('HTTP transport against a real local server', () => {
     ['an error', { error: 'boom' }, 'boom'],
   ])('summarises %s', async (_shape, body, detail) => {
     server.answer((_request, _body, response) => sendJson(response, 400, body));
-    const error = await transport().json('POST', '/insert', z.unknown()).catch((e: unknown) => e);
+    const error = await transport()
+      .json('POST', '/insert', z.unknown())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentServiceError);
     expect(error).toMatchObject({ code: 'http_400' });
     expect((error as Error).message).toBe(`Analysis service POST /insert failed with 400: ${detail}`);
@@ -141,7 +158,9 @@ describe('HTTP transport against a real local server', () => {
       response.writeHead(502, { 'content-type': 'text/html' });
       response.end(`<html>Bad gateway${'.'.repeat(1_000)}</html>`);
     });
-    const error = await transport().json('GET', '/x', z.unknown()).catch((e: unknown) => e);
+    const error = await transport()
+      .json('GET', '/x', z.unknown())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientServiceError);
     expect((error as Error).message).toMatch(/failed with 502: <html>Bad gateway\.+$/);
     expect((error as Error).message.length).toBeLessThan(400);
@@ -152,7 +171,9 @@ describe('HTTP transport against a real local server', () => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html>proxy login</html>');
     });
-    const error = await transport().json('GET', '/health', z.unknown()).catch((e: unknown) => e);
+    const error = await transport()
+      .json('GET', '/health', z.unknown())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentServiceError);
     expect(error).toMatchObject({ code: 'bad_response', status: 200 });
     expect((error as Error).message).toMatch(/^Analysis service gave an unexpected response to GET \/health: not JSON/);
@@ -160,7 +181,9 @@ describe('HTTP transport against a real local server', () => {
 
   it('reads a 2xx answer that does not match the schema as a permanent unexpected response naming the field', async () => {
     server.answer((_request, _body, response) => sendJson(response, 200, { asset_id: 'a', features: 'not a vector' }));
-    const error = await transport().json('POST', '/extract-features', assetSchema, { what: 'feature extraction' }).catch((e: unknown) => e);
+    const error = await transport()
+      .json('POST', '/extract-features', assetSchema, { what: 'feature extraction' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentServiceError);
     expect(error).toMatchObject({ code: 'bad_response' });
     expect((error as Error).message).toMatch(/^Analysis service gave an unexpected response to feature extraction: features: /);

@@ -15,12 +15,18 @@ describe('PathRAG client and stand-in', () => {
   });
   afterAll(() => server.close());
 
-  const control = (route: string, body: unknown) => fetch(`${server.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const control = (route: string, body: unknown) =>
+    fetch(`${server.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('inserts, de-duplicates identical text, and retrieves by relevance', async () => {
     const client = createPathragClient({ baseUrl: server.url });
     expect(await client.health()).toEqual({ healthy: true });
-    expect(await client.insert(['Character: Ada\n\n## Biography\nAda repairs clocks in the harbour district.', 'Character: Bo\n\n## Biography\nBo sails cargo ships.'])).toEqual({ documentCount: 2 });
+    expect(
+      await client.insert([
+        'Character: Ada\n\n## Biography\nAda repairs clocks in the harbour district.',
+        'Character: Bo\n\n## Biography\nBo sails cargo ships.',
+      ]),
+    ).toEqual({ documentCount: 2 });
     expect(await client.insert('Character: Bo\n\n## Biography\nBo sails cargo ships.')).toEqual({ documentCount: 0 });
     const { answer } = await client.query('Who repairs clocks?');
     expect(answer.split('\n\n')[0]).toContain('Ada repairs clocks');

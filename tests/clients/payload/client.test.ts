@@ -8,10 +8,13 @@ describe('Payload REST client', () => {
   let next: (request: Request) => Response | Promise<Response>;
   let seen: Request[] = [];
   beforeAll(async () => {
-    server = await serveFetchHandler((request) => {
-      seen.push(request);
-      return next(request);
-    }, { port: 0 });
+    server = await serveFetchHandler(
+      (request) => {
+        seen.push(request);
+        return next(request);
+      },
+      { port: 0 },
+    );
   });
   afterAll(() => server.close());
   beforeEach(() => {
@@ -34,7 +37,9 @@ describe('Payload REST client', () => {
 
   it("reads Payload's errors list into a permanent error, 404 as not_found", async () => {
     next = () => json({ errors: [{ message: 'Not Found' }] }, 404);
-    const error = await client().findById('characters', 99).catch((e) => e);
+    const error = await client()
+      .findById('characters', 99)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(PermanentServiceError);
     expect(error).toMatchObject({ service: 'payload', status: 404, code: 'not_found' });
     expect(error.message).toBe('Payload GET /api/characters/99?depth=0 failed with 404: Not Found');
@@ -49,7 +54,9 @@ describe('Payload REST client', () => {
 
   it('names the call in an unexpected response', async () => {
     next = () => json({ docs: 'not a list', totalDocs: 1 });
-    const error = await client().find('media', { generationKey: { equals: 'k' } }).catch((e) => e);
+    const error = await client()
+      .find('media', { generationKey: { equals: 'k' } })
+      .catch((e) => e);
     expect(error).toMatchObject({ code: 'bad_response' });
     expect(error.message).toMatch(/^Payload gave an unexpected response to media list: docs: /);
   });

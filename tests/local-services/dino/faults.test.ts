@@ -5,10 +5,13 @@ import sharp from 'sharp';
 import { createDinoStandIn } from '../../../local-services/dino/server';
 
 const BASE = 'http://dino.test';
-const control = (body: unknown) => new Request(`${BASE}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const control = (body: unknown) =>
+  new Request(`${BASE}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 async function upload(handler: ReturnType<typeof createDinoStandIn>): Promise<Response> {
-  const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer();
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'a.png');
   return handler(new Request(`${BASE}/api/v1/upload-media`, { method: 'POST', body: form }));

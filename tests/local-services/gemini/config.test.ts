@@ -39,11 +39,7 @@ describe('Gemini stand-in configuration', () => {
 describe('fault plan', () => {
   it('hands queued faults to matching prompts in order, and draws the rest by rate', () => {
     const plan = createFaultPlan({ seed: 3, rates: {} });
-    plan.enqueue([
-      { fault: '429', match: '(45°)' },
-      { fault: '500' },
-      { fault: 'off_model', match: '(45°)' },
-    ]);
+    plan.enqueue([{ fault: '429', match: '(45°)' }, { fault: '500' }, { fault: 'off_model', match: '(45°)' }]);
     expect(plan.next('front (0°)')?.fault).toBe('500');
     expect(plan.next('front (0°)')).toBeUndefined();
     expect(plan.next('turned (45°)')?.fault).toBe('429');

@@ -19,10 +19,14 @@ describe('make-sample-master CLI', () => {
   });
 
   const cli = (...args: string[]) =>
-    run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'local-services/gemini/make-sample-master.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
+    run(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'local-services/gemini/make-sample-master.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_OPTIONS: '' },
+      },
+    );
 
   it('writes a front-view master of the seeded look', async () => {
     const out = path.join(dir, 'master.png');
@@ -34,6 +38,9 @@ describe('make-sample-master CLI', () => {
   });
 
   it('explains its usage when the output path is missing', async () => {
-    await expect(cli()).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage: make-sample-master.ts <out.png> [seed]') });
+    await expect(cli()).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('usage: make-sample-master.ts <out.png> [seed]'),
+    });
   });
 });

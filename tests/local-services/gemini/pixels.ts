@@ -42,7 +42,12 @@ export async function pixelsNear(png: Buffer, hex: string, tolerance = 12, regio
 }
 
 /** Mean x of the pixels close to a colour: where on the canvas that part of the figure is. */
-export async function meanXOf(png: Buffer, hex: string, tolerance = 12, region?: { top: number; bottom: number }): Promise<number | undefined> {
+export async function meanXOf(
+  png: Buffer,
+  hex: string,
+  tolerance = 12,
+  region?: { top: number; bottom: number },
+): Promise<number | undefined> {
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const value = parseInt(hex.slice(1), 16);
   const [r, g, b] = [(value >> 16) & 255, (value >> 8) & 255, value & 255];

@@ -79,7 +79,9 @@ describe('procedural character renderer', () => {
     const frontSkin = await pixelsNear(front, LOOK_A.colours.skin, 10, head);
     const backSkin = await pixelsNear(back, LOOK_A.colours.skin, 10, head);
     expect(backSkin).toBeLessThan(frontSkin * 0.3);
-    expect(await pixelsNear(back, LOOK_A.colours.hair, 10, head)).toBeGreaterThan((await pixelsNear(front, LOOK_A.colours.hair, 10, head)) * 1.3);
+    expect(await pixelsNear(back, LOOK_A.colours.hair, 10, head)).toBeGreaterThan(
+      (await pixelsNear(front, LOOK_A.colours.hair, 10, head)) * 1.3,
+    );
 
     // Eyes only where the face turns towards the camera.
     expect(await pixelsNear(front, EYE, 8, head)).toBeGreaterThan(20);

@@ -1,6 +1,13 @@
 import sharp from 'sharp';
 import { startGeminiStandIn } from '../../../local-services/gemini/server';
-import { BAND_NAMES, colourDifference, measureFigure, randomLook, renderCharacter, type CharacterLook } from '../../../local-services/gemini/renderer';
+import {
+  BAND_NAMES,
+  colourDifference,
+  measureFigure,
+  randomLook,
+  renderCharacter,
+  type CharacterLook,
+} from '../../../local-services/gemini/renderer';
 import type { RunningServer } from '../../../local-services/shared/http-server';
 import { subjectBox } from './pixels';
 import type { Json } from '../../../test-system/json';
@@ -37,7 +44,15 @@ interface Body {
 
 function requestBody(prompt: string, references: Buffer[] = [], config: Record<string, unknown> = {}): Body {
   return {
-    contents: [{ role: 'user', parts: [{ text: prompt }, ...references.map((bytes) => ({ inlineData: { mimeType: 'image/png', data: bytes.toString('base64') } }))] }],
+    contents: [
+      {
+        role: 'user',
+        parts: [
+          { text: prompt },
+          ...references.map((bytes) => ({ inlineData: { mimeType: 'image/png', data: bytes.toString('base64') } })),
+        ],
+      },
+    ],
     generationConfig: { responseModalities: ['IMAGE'], imageConfig: { aspectRatio: '3:4' }, candidateCount: 1, ...config },
   };
 }
@@ -64,11 +79,16 @@ function imageOf(json: Json): Buffer {
 }
 
 async function queue(faults: unknown[]): Promise<void> {
-  const response = await fetch(`${server.url}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ queue: faults }) });
+  const response = await fetch(`${server.url}/_control/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ queue: faults }),
+  });
   expect(response.status).toBe(200);
 }
 
-const prompt = (angle: number) => `Full body shot of Ada, turned ${angle} degrees (${angle}°), plain light background. The first image is the master reference.`;
+const prompt = (angle: number) =>
+  `Full body shot of Ada, turned ${angle} degrees (${angle}°), plain light background. The first image is the master reference.`;
 
 function expectGoogleError(json: Json, code: number, status: string): void {
   expect(json).toEqual({ error: expect.objectContaining({ code, status, message: expect.any(String) }) });
@@ -80,8 +100,18 @@ describe('Gemini stand-in over HTTP', () => {
     const { status, json } = await generate(requestBody(text, [masterA]));
     expect(status).toBe(200);
     expect(json).toEqual({
-      candidates: [{ content: { role: 'model', parts: [{ inlineData: { mimeType: 'image/png', data: expect.any(String) } }] }, finishReason: 'STOP', index: 0 }],
-      usageMetadata: expect.objectContaining({ promptTokenCount: expect.any(Number), candidatesTokenCount: 1120, totalTokenCount: expect.any(Number) }),
+      candidates: [
+        {
+          content: { role: 'model', parts: [{ inlineData: { mimeType: 'image/png', data: expect.any(String) } }] },
+          finishReason: 'STOP',
+          index: 0,
+        },
+      ],
+      usageMetadata: expect.objectContaining({
+        promptTokenCount: expect.any(Number),
+        candidatesTokenCount: 1120,
+        totalTokenCount: expect.any(Number),
+      }),
       modelVersion: MODEL,
       responseId: expect.any(String),
     });
@@ -91,7 +121,9 @@ describe('Gemini stand-in over HTTP', () => {
   });
 
   it('bills 1290 output tokens per image for gemini-2.5-flash-image, and honours the aspect ratio', async () => {
-    const { json } = await generate(requestBody(prompt(0), [], { imageConfig: { aspectRatio: '16:9' } }), { model: 'gemini-2.5-flash-image' });
+    const { json } = await generate(requestBody(prompt(0), [], { imageConfig: { aspectRatio: '16:9' } }), {
+      model: 'gemini-2.5-flash-image',
+    });
     expect(json.usageMetadata.candidatesTokenCount).toBe(1290);
     expect(await sharp(imageOf(json)).metadata()).toMatchObject({ width: 1344, height: 768 });
   });
@@ -112,7 +144,10 @@ describe('Gemini stand-in over HTTP', () => {
     const headers = { 'x-goog-api-key': KEY };
     const known = await fetch(`${server.url}/v1beta/models/gemini-3-pro-image`, { headers });
     expect(known.status).toBe(200);
-    expect(await known.json()).toMatchObject({ name: 'models/gemini-3-pro-image', supportedGenerationMethods: expect.arrayContaining(['generateContent']) });
+    expect(await known.json()).toMatchObject({
+      name: 'models/gemini-3-pro-image',
+      supportedGenerationMethods: expect.arrayContaining(['generateContent']),
+    });
     const list = await (await fetch(`${server.url}/v1beta/models`, { headers })).json();
     expect(list.models.map((model: Json) => model.name)).toEqual([
       'models/gemini-3.1-flash-image',
@@ -134,11 +169,26 @@ describe('Gemini stand-in over HTTP', () => {
       [{ contents: [{ role: 'user', parts: [{ text: 'x' }] }] }, /responseModalities must include IMAGE/],
       [requestBody('x', [], { imageConfig: { aspectRatio: '7:3' } }), /Unsupported aspect ratio "7:3"/],
       [requestBody('x', [], { candidateCount: 2 }), /Multiple candidates/],
-      [requestBody('x', Array.from({ length: 15 }, () => masterA)), /at most 14/],
+      [
+        requestBody(
+          'x',
+          Array.from({ length: 15 }, () => masterA),
+        ),
+        /at most 14/,
+      ],
       [{ ...requestBody('x'), contents: [] }, /Invalid JSON payload/],
       ['{not json', /not valid JSON/],
-      [{ ...requestBody('x'), contents: [{ role: 'user', parts: [{ inlineData: { mimeType: 'image/png', data: 'data:image/png;base64,AAAA' } }] }] }, /base64/],
-      [{ ...requestBody('x'), contents: [{ role: 'user', parts: [{ inlineData: { mimeType: 'application/pdf', data: 'AAAA' } }] }] }, /Unsupported MIME type/],
+      [
+        {
+          ...requestBody('x'),
+          contents: [{ role: 'user', parts: [{ inlineData: { mimeType: 'image/png', data: 'data:image/png;base64,AAAA' } }] }],
+        },
+        /base64/,
+      ],
+      [
+        { ...requestBody('x'), contents: [{ role: 'user', parts: [{ inlineData: { mimeType: 'application/pdf', data: 'AAAA' } }] }] },
+        /Unsupported MIME type/,
+      ],
       [requestBody('x', [Buffer.from('this is not an image')]), /Unable to process input image/],
       [requestBody('x'.repeat(21 * 1024 * 1024)), /payload size exceeds the limit/],
     ];
@@ -272,7 +322,11 @@ describe('Gemini stand-in over HTTP', () => {
       expect((await (await fetch(`${server.url}/_control/faults`)).json()).queue).toHaveLength(1);
       await fetch(`${server.url}/_control/faults`, { method: 'DELETE' });
       expect((await generate(requestBody(prompt(0)))).status).toBe(200);
-      const bad = await fetch(`${server.url}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ queue: [{ fault: '418' }] }) });
+      const bad = await fetch(`${server.url}/_control/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ queue: [{ fault: '418' }] }),
+      });
       expect(bad.status).toBe(400);
     });
   });
@@ -285,7 +339,11 @@ describe('Gemini stand-in over HTTP', () => {
     await generate(requestBody(prompt(0)));
     await generate(requestBody('x'), { key: 'wrong' });
     const stats = await (await fetch(`${server.url}/_control/stats`)).json();
-    expect(stats).toMatchObject({ requests: 4, byOutcome: { '429': 1, blocked_prompt: 1, image: 1, permission_denied: 1 }, imagesRendered: 1 });
+    expect(stats).toMatchObject({
+      requests: 4,
+      byOutcome: { '429': 1, blocked_prompt: 1, image: 1, permission_denied: 1 },
+      imagesRendered: 1,
+    });
     expect(stats.serverTimeMs).toBeGreaterThan(0);
     expect(stats.renderTimeMs).toBeGreaterThan(0);
   });

@@ -15,7 +15,9 @@ export const pipelineEndpoint: Endpoint = {
     respond(req, async () => {
       requireRole(req, 'admin', 'editor', 'reviewer', 'viewer');
       const id = String(req.routeParams?.id ?? '');
-      const character = await req.payload.findByID({ collection: 'characters', id, depth: 1, req, overrideAccess: false }).catch(() => null);
+      const character = await req.payload
+        .findByID({ collection: 'characters', id, depth: 1, req, overrideAccess: false })
+        .catch(() => null);
       if (!character) throw new HttpError(404, `No character ${id}.`);
       let runs: CharacterRun[] = [];
       let temporalError: string | undefined;

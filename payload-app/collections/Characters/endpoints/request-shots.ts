@@ -25,15 +25,23 @@ export const requestShotsEndpoint: Endpoint = {
       const body = await parseBody(req, bodySchema);
       const character = await findForCaller(req, 'characters', 'character');
       if (character.masterIngest?.status !== 'ready') {
-        throw new HttpError(409, `${character.name} has no ingested master reference (state: ${character.masterIngest?.status ?? 'not_started'}). Upload one and wait for it to be ready.`);
+        throw new HttpError(
+          409,
+          `${character.name} has no ingested master reference (state: ${character.masterIngest?.status ?? 'not_started'}). Upload one and wait for it to be ready.`,
+        );
       }
       const core = await req.payload.count({
         collection: 'character-images',
-        where: { character: { equals: character.id }, isCoreReference: { equals: true }, madeForMaster: { equals: relationId(character.masterReferenceImage) ?? -1 } },
+        where: {
+          character: { equals: character.id },
+          isCoreReference: { equals: true },
+          madeForMaster: { equals: relationId(character.masterReferenceImage) ?? -1 },
+        },
         req,
         overrideAccess: false,
       });
-      if (core.totalDocs === 0) throw new HttpError(409, `${character.name} has no approved 360° core set yet. Generate the core set first.`);
+      if (core.totalDocs === 0)
+        throw new HttpError(409, `${character.name} has no approved 360° core set yet. Generate the core set first.`);
       const shots = Array.isArray(body) ? body : [body];
       const runs = await Promise.all(
         shots.map(({ variant, ...shot }) =>

@@ -22,7 +22,10 @@ export const startCoreSetEndpoint: Endpoint = {
       const body = await parseBody(req, bodySchema);
       const character = await findForCaller(req, 'characters', 'character');
       if (character.masterIngest?.status !== 'ready') {
-        throw new HttpError(409, `${character.name} has no ingested master reference (state: ${character.masterIngest?.status ?? 'not_started'}). Upload one and wait for it to be ready.`);
+        throw new HttpError(
+          409,
+          `${character.name} has no ingested master reference (state: ${character.masterIngest?.status ?? 'not_started'}). Upload one and wait for it to be ready.`,
+        );
       }
       const run = await startCoreSet({
         characterDocId: character.id,

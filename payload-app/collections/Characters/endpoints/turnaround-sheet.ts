@@ -24,7 +24,11 @@ export const turnaroundSheetEndpoint: Endpoint = {
       const character = await findForCaller(req, 'characters', 'character');
       const core = await req.payload.find({
         collection: 'character-images',
-        where: { character: { equals: character.id }, isCoreReference: { equals: true }, madeForMaster: { equals: relationId(character.masterReferenceImage) ?? -1 } },
+        where: {
+          character: { equals: character.id },
+          isCoreReference: { equals: true },
+          madeForMaster: { equals: relationId(character.masterReferenceImage) ?? -1 },
+        },
         depth: 1,
         limit: 100,
         sort: '-consistencyScore',
@@ -42,14 +46,18 @@ export const turnaroundSheetEndpoint: Endpoint = {
                 .resize(CELL_WIDTH, CELL_HEIGHT, { fit: 'contain', background: '#ffffff' })
                 .png()
                 .toBuffer()
-            : await sharp({ create: { width: CELL_WIDTH, height: CELL_HEIGHT, channels: 3, background: '#eeeeee' } }).png().toBuffer();
+            : await sharp({ create: { width: CELL_WIDTH, height: CELL_HEIGHT, channels: 3, background: '#eeeeee' } })
+                .png()
+                .toBuffer();
           return [
             { input: tile, left: index * CELL_WIDTH, top: 0 },
             { input: label(`${angle}°${image ? '' : ' (missing)'}`), left: index * CELL_WIDTH, top: CELL_HEIGHT },
           ];
         }),
       );
-      const sheet = await sharp({ create: { width: CELL_WIDTH * CORE_SET_ANGLES.length, height: CELL_HEIGHT + LABEL_HEIGHT, channels: 3, background: '#ffffff' } })
+      const sheet = await sharp({
+        create: { width: CELL_WIDTH * CORE_SET_ANGLES.length, height: CELL_HEIGHT + LABEL_HEIGHT, channels: 3, background: '#ffffff' },
+      })
         .composite(cells.flat())
         .png()
         .toBuffer();

@@ -3,7 +3,17 @@ import { queuePersonaRemovalJob, queuePersonaSyncJob } from '../../../jobs/queue
 
 /** The fields that make up the persona document sent to PathRAG (persona/format.ts decides their order). */
 export const PERSONA_FIELDS = [
-  'name', 'characterId', 'project', 'role', 'biography', 'personality', 'skills', 'relationships', 'physicalDescription', 'clothing', 'voice',
+  'name',
+  'characterId',
+  'project',
+  'role',
+  'biography',
+  'personality',
+  'skills',
+  'relationships',
+  'physicalDescription',
+  'clothing',
+  'voice',
 ] as const;
 
 function personaOf(doc: Record<string, unknown> | undefined): string {

@@ -9,8 +9,7 @@ export const queueMasterIngest: CollectionBeforeChangeHook = ({ data, originalDo
   if (!('masterReferenceImage' in data)) return data;
   if (sameRelation(data.masterReferenceImage, originalDoc?.masterReferenceImage)) return data;
   const mediaId = relationId(data.masterReferenceImage);
-  data.masterIngest = mediaId === undefined
-    ? { status: 'not_started' }
-    : { status: 'queued', mediaId: String(mediaId), queuedAt: new Date().toISOString() };
+  data.masterIngest =
+    mediaId === undefined ? { status: 'not_started' } : { status: 'queued', mediaId: String(mediaId), queuedAt: new Date().toISOString() };
   return data;
 };

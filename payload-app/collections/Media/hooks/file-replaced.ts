@@ -37,7 +37,13 @@ export const resetMeasurementsOnNewFile: CollectionBeforeChangeHook = ({ data, o
 export const remeasureReplacedMaster: CollectionAfterChangeHook = async ({ doc, req }) => {
   const replaced = req.context[REPLACED] as { previousAssetId?: string } | undefined;
   if (!replaced) return doc;
-  const characters = await req.payload.find({ collection: 'characters', where: { masterReferenceImage: { equals: doc.id } }, depth: 0, limit: 100, req });
+  const characters = await req.payload.find({
+    collection: 'characters',
+    where: { masterReferenceImage: { equals: doc.id } },
+    depth: 0,
+    limit: 100,
+    req,
+  });
   for (const character of characters.docs) {
     await req.payload.update({
       collection: 'characters',

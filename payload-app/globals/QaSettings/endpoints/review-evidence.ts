@@ -16,7 +16,14 @@ async function decidedCoreImages(req: PayloadRequest): Promise<DecidedImage[]> {
   return found.docs.flatMap((doc) => {
     const engineId = doc.measurements?.engineId;
     if (!engineId || typeof doc.angle !== 'number' || typeof doc.consistencyScore !== 'number') return [];
-    return [{ engineId, angle: doc.angle, consistencyScore: doc.consistencyScore, decision: doc.review?.status === 'approved' ? 'approved' : 'rejected' }];
+    return [
+      {
+        engineId,
+        angle: doc.angle,
+        consistencyScore: doc.consistencyScore,
+        decision: doc.review?.status === 'approved' ? 'approved' : 'rejected',
+      },
+    ];
   });
 }
 
@@ -43,12 +50,20 @@ export const applyReviewEvidenceEndpoint: Endpoint = {
       requireRole(req, 'admin');
       const { engineId, angle } = await parseBody(req, z.object({ engineId: z.string().min(1), angle: z.number().int().min(0).max(359) }));
       const evidence = reviewEvidence(await decidedCoreImages(req)).find((entry) => entry.engineId === engineId && entry.angle === angle);
-      if (!evidence || evidence.suggestedMin === null) throw new HttpError(409, `No bar to apply for ${engineId} at ${angle}°: ${evidence?.reason ?? 'no decisions yet'}.`);
+      if (!evidence || evidence.suggestedMin === null)
+        throw new HttpError(409, `No bar to apply for ${engineId} at ${angle}°: ${evidence?.reason ?? 'no decisions yet'}.`);
       const settings = await req.payload.findGlobal({ slug: 'qa-settings', depth: 0, req });
       const rows = (settings.coreSetThresholds ?? []).map(({ id: _id, ...row }) => row);
       const note = `reviewer decisions: ${evidence.approved.length} approved, ${evidence.rejected.length} rejected (${evidence.reason})`;
       const index = rows.findIndex((row) => row.engineId === engineId && row.angle === angle);
-      const updated = { ...(index >= 0 ? rows[index]! : { engineId, angle }), engineId, angle, minConsistency: evidence.suggestedMin, reviewUntilCalibrated: false, calibrationNote: note };
+      const updated = {
+        ...(index >= 0 ? rows[index]! : { engineId, angle }),
+        engineId,
+        angle,
+        minConsistency: evidence.suggestedMin,
+        reviewUntilCalibrated: false,
+        calibrationNote: note,
+      };
       if (index >= 0) rows[index] = updated;
       else rows.push(updated);
       await req.payload.updateGlobal({ slug: 'qa-settings', data: { coreSetThresholds: rows }, req, overrideAccess: false });
