@@ -20,6 +20,8 @@ export interface ActivityDeps {
   imageModelId: string;
   temporalUiUrl: string;
   namespace: string;
+  /** See GenerationDeps: the worker passes its API key, which the app also holds. */
+  reviewAttestationKey?: string;
 }
 
 /** Activities that wait on slow services; they heartbeat so a dead worker's work is retried within seconds. */

@@ -22,6 +22,11 @@ export interface ReviewSignalPayload {
   /** Who decided: a label (e-mail or name); `reviewerUserId` links a Payload user when known. */
   reviewer: string;
   reviewerUserId?: string | number;
+  /**
+   * Set by the app (common/review-attestation.ts): proves `reviewerUserId`. Without a valid one the decision is
+   * recorded as an operator's ("via Temporal, by <reviewer>"), never as a Payload user's.
+   */
+  attestation?: string;
   note?: string;
   /** Only for retry: appended to the generation prompt of the new attempts. */
   promptAdjustment?: string;

@@ -127,6 +127,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
           imageModelId: IMAGE_MODEL,
           temporalUiUrl: 'http://localhost:8233',
           namespace: 'default',
+          reviewAttestationKey: payload.workerApiKey,
         },
       });
       worker = { worker: created, run: created.run(), connection };

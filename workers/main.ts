@@ -35,6 +35,7 @@ const worker = await createWorker({
     imageModelId: config.GEMINI_IMAGE_MODEL,
     temporalUiUrl: config.TEMPORAL_UI_URL,
     namespace: config.TEMPORAL_NAMESPACE,
+    reviewAttestationKey: config.WORKER_API_KEY,
   },
 });
 console.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);

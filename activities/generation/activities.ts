@@ -6,6 +6,7 @@ import { cosineSimilarity, measureQuality } from '../../image-analysis';
 import { Context, CancelledFailure } from '@temporalio/activity';
 import { PermanentServiceError } from '../../clients/errors';
 import { relationId } from '../../common/relation-id';
+import { isAttestedReviewDecision, operatorLabel } from '../../common/review-attestation';
 import { invalidInput } from '../errors';
 import { analysisAssetFor } from '../shared/analysis-upload';
 import { findIfPresent } from '../shared/find-if-present';
@@ -16,6 +17,8 @@ export interface GenerationDeps {
   dino: DinoClient;
   imageModel: ImageModelClient;
   modelId: string;
+  /** The secret the app signs review decisions with (the worker's API key); unset: no decision names a user. */
+  reviewAttestationKey?: string;
 }
 
 type Id = string | number;
@@ -79,6 +82,7 @@ export interface RecordReviewDecisionInput {
   decision: ReviewDecisionKind | 'timeout' | 'withdrawn';
   reviewer: string;
   reviewerUserId?: Id;
+  attestation?: string;
   note?: string;
   promptAdjustment?: string;
 }
@@ -139,7 +143,7 @@ async function alreadyDoneOnConflict(
   }
 }
 
-export function createGenerationActivities({ payload, dino, imageModel, modelId }: GenerationDeps) {
+export function createGenerationActivities({ payload, dino, imageModel, modelId, reviewAttestationKey }: GenerationDeps) {
   async function mediaBytes(media: PayloadDoc): Promise<Buffer> {
     return payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
   }
@@ -363,6 +367,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
       const image = await payload.findById('character-images', input.imageId);
       const review = (image.review ?? {}) as Record<string, unknown>;
       const approved = input.decision === 'approve';
+      const decider = deciderOf(input, reviewAttestationKey);
       const current =
         image.kind === 'core' && (await isCurrentMaster(relationId(image.character)!, relationId(image.madeForMaster) ?? null));
       await payload.update('character-images', input.imageId, {
@@ -370,8 +375,8 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
         review: {
           ...review,
           status: REVIEW_STATUS[input.decision],
-          decidedBy: input.reviewerUserId ?? null,
-          decidedByLabel: input.reviewer,
+          decidedBy: decider.userId,
+          decidedByLabel: decider.label,
           decidedAt: new Date().toISOString(),
           note: input.note ?? null,
           promptAdjustment: input.promptAdjustment ?? null,
@@ -385,3 +390,18 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId 
 }
 
 export type GenerationActivities = ReturnType<typeof createGenerationActivities>;
+
+/**
+ * Who a decision is recorded as. Timeouts and withdrawals are the system's own; a person's decision names a Payload
+ * user only when the app attested it, else it is the operator's free text, marked as such.
+ */
+function deciderOf(input: RecordReviewDecisionInput, attestationKey: string | undefined): { userId: Id | null; label: string } {
+  if (input.decision === 'timeout' || input.decision === 'withdrawn') return { userId: null, label: input.reviewer };
+  const fields =
+    input.reviewerUserId == null
+      ? undefined
+      : { imageId: input.imageId, decision: input.decision, reviewer: input.reviewer, reviewerUserId: input.reviewerUserId };
+  if (fields && isAttestedReviewDecision(attestationKey, fields, input.attestation))
+    return { userId: input.reviewerUserId!, label: input.reviewer };
+  return { userId: null, label: operatorLabel(input.reviewer) };
+}

@@ -296,6 +296,8 @@ describe('360° core set', () => {
     const { body: decided } = await system.admin.request('GET', `/api/character-images/${image.id}?depth=0`);
     expect(decided.review).toMatchObject({ status: 'approved', note: 'Back view is right.' });
     expect(decided.review.decidedByLabel).toMatch(/^reviewer-/);
+    // The app attested the decision, so it names the reviewer's Payload account.
+    expect(decided.review.decidedBy).toBeTruthy();
     expect(decided.review.decidedAt).toBeTruthy();
     expect(decided.isCoreReference).toBe(true);
     expect((await reviewer.request('POST', `/api/character-images/${image.id}/review`, { decision: 'reject' })).status).toBe(409);
@@ -316,8 +318,14 @@ describe('360° core set', () => {
       promptAdjustment: 'Keep the red jacket.',
     });
     expect(retried.status).toBe(200);
-    // An operator without the admin: the same decision as a plain signal, as `temporal workflow signal` sends it.
-    const rejection: ReviewSignalPayload = { imageId: second.imageId!, reviewer: 'ops@studio.example', note: 'Wrong character.' };
+    // An operator without the admin: the same decision as a plain signal, as `temporal workflow signal` sends it. It
+    // claims a Payload user it cannot prove: the record keeps the operator's words and names no account.
+    const rejection: ReviewSignalPayload = {
+      imageId: second.imageId!,
+      reviewer: 'ops@studio.example',
+      reviewerUserId: 1,
+      note: 'Wrong character.',
+    };
     await system.temporal.workflow.getHandle(run.workflowId).signal<[ReviewSignalPayload]>(REVIEW_SIGNALS.reject, rejection);
 
     const result = await system.temporal.workflow.getHandle(run.workflowId).result();
@@ -332,7 +340,12 @@ describe('360° core set', () => {
     expect(passed.provenance.prompt).toContain('Keep the red jacket.');
     expect(passed.isCoreReference).toBe(true);
     const rejected = gallery.find((image) => image.id === second.imageId);
-    expect(rejected.review).toMatchObject({ status: 'rejected', decidedByLabel: 'ops@studio.example', note: 'Wrong character.' });
+    expect(rejected.review).toMatchObject({
+      status: 'rejected',
+      decidedByLabel: 'via Temporal, by ops@studio.example',
+      decidedBy: null,
+      note: 'Wrong character.',
+    });
     const { body: after } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
     expect(after.coreSet.status).toBe('incomplete');
     expect(after.coreSet.error).toMatch(/270°: rejected/);

@@ -222,6 +222,7 @@ export async function produceImage(
         decision: decision.decision,
         reviewer: decision.reviewer,
         reviewerUserId: decision.reviewerUserId,
+        attestation: decision.attestation,
         note: decision.note,
         promptAdjustment: decision.promptAdjustment,
       });

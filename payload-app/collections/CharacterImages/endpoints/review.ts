@@ -1,6 +1,8 @@
 import type { Endpoint } from 'payload';
 import { z } from 'zod';
+import { attestReviewDecision } from '../../../../common/review-attestation';
 import { REVIEW_DECISIONS } from '../../../../contracts';
+import { appConfig } from '../../../config';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
 import { sendReviewDecision } from '../../../temporal/gateway';
 
@@ -28,11 +30,12 @@ export const reviewEndpoint: Endpoint = {
       if (image.review?.status !== 'awaiting_review' || !image.workflowId) {
         throw new HttpError(409, `Image ${id} is not awaiting review (review state: ${image.review?.status ?? 'not_required'}).`);
       }
+      const decided = { imageId: image.id, decision: body.decision, reviewer: user.email ?? String(user.id), reviewerUserId: user.id };
+      // The worker records the decision as this user's only with the app's word for it (common/review-attestation.ts).
+      const sharedSecret = appConfig().WORKER_API_KEY;
       const delivery = await sendReviewDecision(image.workflowId, {
-        imageId: image.id,
-        decision: body.decision,
-        reviewer: user.email ?? String(user.id),
-        reviewerUserId: user.id,
+        ...decided,
+        ...(sharedSecret ? { attestation: attestReviewDecision(sharedSecret, decided) } : {}),
         note: body.note,
         promptAdjustment: body.promptAdjustment,
       });
