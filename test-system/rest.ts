@@ -28,13 +28,20 @@ export class RestSession {
 
   async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
     const isForm = body instanceof FormData;
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(this.authorization ? { authorization: this.authorization } : {}),
-        ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+    const send = () =>
+      fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          ...(this.authorization ? { authorization: this.authorization } : {}),
+          ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+      });
+    // A server that refuses an oversized upload early closes that connection; a read sent on it just as it closes
+    // is reset. A GET changes nothing, so it is sent again once on a fresh connection.
+    const response = await send().catch((error: Error & { cause?: { code?: string } }) => {
+      if (method === 'GET' && error.cause?.code === 'ECONNRESET') return send();
+      throw error;
     });
     const text = await response.text();
     let parsed: unknown = text;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { MAX_PAGE_SIZE, MAX_UPLOAD_BYTES, workflowIds } from '../../contracts';
 import { createCharacterWithMaster, workflowResult } from '../../test-system/characters';
 import { RestSession } from '../../test-system/rest';
@@ -106,6 +107,33 @@ describe('upload and request guards', () => {
     expect(mediaDoc).toMatchObject({ dinoProcessingStatus: 'validation_failed', validationNotes: expect.stringMatching(reason) });
     // Refused before registration: the analysis service never received it.
     expect(mediaDoc.dinoAssetId ?? null).toBeNull();
+  });
+
+  it('stores a phone photo upright and without its EXIF (GPS, author)', async () => {
+    const photo = await sharp(await figurePng({ width: 300, height: 200 }))
+      .withExif({ IFD0: { Artist: 'Rita Studio' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 54/1 0/1' } })
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    const response = await editor.uploadImage(photo, 'from-my-phone.jpg', 'image/jpeg');
+    expect(response.status).toBe(201);
+    const stored = await readFile(path.join(mediaDir(), response.body.doc.filename));
+    const metadata = await sharp(stored).metadata();
+    expect(metadata.exif).toBeUndefined();
+    expect(metadata.orientation ?? 1).toBe(1);
+    expect([metadata.width, metadata.height]).toEqual([200, 300]);
+    expect([response.body.doc.width, response.body.doc.height]).toEqual([200, 300]);
+  });
+
+  it('answers with security headers on the API and the admin', async () => {
+    for (const route of ['/api/health', '/admin/login']) {
+      const response = await fetch(`${system.payload.url}${route}`, { redirect: 'manual' });
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    }
   });
 
   it('keeps feature vectors out of every list and away from people', async () => {

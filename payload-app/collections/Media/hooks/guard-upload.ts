@@ -1,11 +1,12 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload';
 import { inspectUploadedImage } from '../../../uploads/inspect-image';
 import { safeUploadFilename } from '../../../uploads/safe-filename';
+import { withoutPrivateMetadata } from '../../../uploads/strip-metadata';
 
 /**
  * Runs before Payload stores or resizes anything: a file that is not an acceptable image is refused with one clear
  * answer (400, or 413 for size) and nothing is written. An accepted file keeps its sniffed type and gets a name that is
- * safe on disk whatever its length or script.
+ * safe on disk whatever its length or script, and loses its private metadata (EXIF, GPS) with its orientation applied.
  */
 export const guardUpload: CollectionBeforeOperationHook = async ({ args, operation }) => {
   if (operation !== 'create' && operation !== 'update') return args;
@@ -18,6 +19,8 @@ export const guardUpload: CollectionBeforeOperationHook = async ({ args, operati
     refusal.name = 'UploadRefused';
     throw refusal;
   }
+  file.data = await withoutPrivateMetadata(file.data, inspection.format);
+  file.size = file.data.length;
   file.name = safeUploadFilename(file.name, inspection.format);
   file.mimetype = inspection.mimeType;
   return args;
