@@ -34,6 +34,10 @@ const schema = z
     WORKER_API_KEY: z.string().min(24).optional(),
     ADMIN_EMAIL: z.string().email().default('admin@example.com'),
     ADMIN_PASSWORD: z.string().min(8).optional(),
+    /** Per user: core sets, shots and questions to the knowledge service (each spends money). */
+    SPENDING_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    /** Per account name, on the login endpoint. */
+    LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   })
   .refine((env) => !env.MONGODB_COMPAT || isMongoUri(env.DATABASE_URI), {
     path: ['MONGODB_COMPAT'],

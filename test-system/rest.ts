@@ -4,7 +4,7 @@ import type { Json } from './json';
 export class RestSession {
   private constructor(
     readonly baseUrl: string,
-    private readonly authorization: string | undefined,
+    readonly authorization: string | undefined,
   ) {}
 
   static anonymous(baseUrl: string): RestSession {

@@ -7,6 +7,7 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -41,7 +42,7 @@ export async function respond(req: PayloadRequest, handler: () => Promise<Respon
   try {
     return await handler();
   } catch (error) {
-    if (error instanceof HttpError) return Response.json({ error: error.message }, { status: error.status });
+    if (error instanceof HttpError) return Response.json({ error: error.message }, { status: error.status, headers: error.headers });
     req.payload.logger.error({ msg: 'endpoint failed', err: error });
     return Response.json({ error: 'Internal error; see the server log.' }, { status: 500 });
   }

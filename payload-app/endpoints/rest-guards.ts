@@ -1,4 +1,5 @@
 import { MAX_JSON_BODY_BYTES } from '../../contracts';
+import { limitLogin } from './login-limit';
 import { capPageSize } from './page-size';
 
 /** Payload's own JSON writes: a character with the longest biography allowed (200,000 characters) fits. */
@@ -26,6 +27,8 @@ export async function guardRestRequest(request: Request): Promise<Request | Resp
     const url = new URL(request.url);
     return capPageSize(url.searchParams) ? new Request(url, request) : request;
   }
+  const refusedLogin = await limitLogin(request);
+  if (refusedLogin) return refusedLogin;
   const contentType = (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
   const overridesToGet = [request.headers.get('x-payload-http-method-override'), request.headers.get('x-http-method-override')].includes(
     'GET',

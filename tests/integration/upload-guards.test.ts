@@ -126,6 +126,39 @@ describe('upload and request guards', () => {
     expect([response.body.doc.width, response.body.doc.height]).toEqual([200, 300]);
   });
 
+  it('slows password guessing per account and spending per user, with Retry-After', async () => {
+    const login = () =>
+      fetch(`${system.payload.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody-here@test.local', password: 'guess' }),
+      });
+    // 10 a minute, refilled one every 6 s: try until refused (a slow machine refills a few on the way).
+    const attempts: Response[] = [];
+    for (let attempt = 0; attempt < 100 && attempts.at(-1)?.status !== 429; attempt++) attempts.push(await login());
+    expect(attempts.slice(0, 10).filter((answer) => answer.status === 429)).toEqual([]);
+    expect(attempts.at(-1)?.status).toBe(429);
+    expect(Number(attempts.at(-1)?.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another account is not slowed by the guesses at the first.
+    expect((await RestSession.login(system.payload.url, system.payload.adminEmail, system.payload.adminPassword)).request).toBeDefined();
+
+    // 30 a minute, refilled one every 2 s: ask until refused (a slow machine refills a few on the way).
+    const asker = await system.session('viewer');
+    const answers: Response[] = [];
+    for (let question = 0; question < 300 && answers.at(-1)?.status !== 429; question++) {
+      answers.push(
+        await fetch(`${system.payload.url}/api/characters/query`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: asker.authorization! },
+          body: JSON.stringify({ question: `Who keeps the lighthouse? (${question})` }),
+        }),
+      );
+    }
+    expect(answers.slice(0, 30).map((answer) => answer.status)).toEqual(Array(30).fill(200));
+    expect(answers.at(-1)?.status).toBe(429);
+    expect(Number(answers.at(-1)?.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('answers with security headers on the API and the admin', async () => {
     for (const route of ['/api/health', '/admin/login']) {
       const response = await fetch(`${system.payload.url}${route}`, { redirect: 'manual' });

@@ -4,6 +4,7 @@ import { createPathragClient } from '../../../../clients/pathrag';
 import { ServiceError } from '../../../../clients/errors';
 import { appConfig } from '../../../config';
 import { HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
+import { limitSpending } from '../../../endpoints/spending-limit';
 
 const bodySchema = z.object({ question: z.string().trim().min(3, 'question is required').max(2000) }).strict();
 
@@ -15,7 +16,8 @@ export const askTheCastEndpoint: Endpoint = {
   method: 'post',
   handler: (req) =>
     respond(req, async () => {
-      requireRole(req, 'admin', 'editor', 'reviewer', 'viewer');
+      const user = requireRole(req, 'admin', 'editor', 'reviewer', 'viewer');
+      limitSpending(user.id);
       const { question } = await parseBody(req, bodySchema);
       const config = appConfig();
       client ??= createPathragClient({ baseUrl: config.PATHRAG_BASE_URL, apiKey: config.PATHRAG_API_KEY });

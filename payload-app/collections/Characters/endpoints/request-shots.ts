@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload';
 import { relationId } from '../../../../common/relation-id';
 import { z } from 'zod';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
+import { limitSpending } from '../../../endpoints/spending-limit';
 import { startProductionShot } from '../../../temporal/gateway';
 
 const shotSchema = z
@@ -22,6 +23,7 @@ export const requestShotsEndpoint: Endpoint = {
   handler: (req) =>
     respond(req, async () => {
       const user = requireRole(req, 'admin', 'editor');
+      limitSpending(user.id);
       const body = await parseBody(req, bodySchema);
       const character = await findForCaller(req, 'characters', 'character');
       if (character.masterIngest?.status !== 'ready') {

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload';
 import { z } from 'zod';
 import { isCoreSetAngle } from '../../../../contracts';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
+import { limitSpending } from '../../../endpoints/spending-limit';
 import { startCoreSet } from '../../../temporal/gateway';
 
 const bodySchema = z
@@ -19,6 +20,7 @@ export const startCoreSetEndpoint: Endpoint = {
   handler: (req) =>
     respond(req, async () => {
       const user = requireRole(req, 'admin', 'editor');
+      limitSpending(user.id);
       const body = await parseBody(req, bodySchema);
       const character = await findForCaller(req, 'characters', 'character');
       if (character.masterIngest?.status !== 'ready') {
