@@ -3,11 +3,12 @@
 
 PIDS=()
 
-# start_process <name> <logfile> <command...>: runs in its own process group so stopping it stops its children.
+# start_process <name> <logfile> <command...>: runs in its own process group so stopping it stops its children. Its
+# output goes through scripts/rotating-log.mjs, so logs rotate by size (10 MB × 5 files per process by default).
 start_process() {
   local name="$1" logfile="$2"; shift 2
   mkdir -p "$(dirname "$logfile")"
-  setsid "$@" >>"$logfile" 2>&1 < /dev/null &
+  setsid "$@" > >(node "$ROOT/scripts/rotating-log.mjs" "$logfile") 2>&1 < /dev/null &
   PIDS+=("$!")
   log "$name started (pid $!, log: ${logfile#$ROOT/})"
 }

@@ -33,13 +33,15 @@ trap 'stop_all' EXIT
 if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   ensure_temporal_cli
   export TEMPORAL_ADDRESS="127.0.0.1:7233"
-  start_process "Temporal dev server" "$LOGS/temporal.log" bash "$ROOT/scripts/temporal-dev.sh" "$DATA/temporal.db" 7233 8233
+  secrets_only
+  start_process "Temporal dev server" "$LOGS/temporal.log" "${ENV_WITH_ONLY[@]}" bash "$ROOT/scripts/temporal-dev.sh" "$DATA/temporal.db" 7233 8233
   wait_for_port "Temporal" 127.0.0.1 7233 60
 fi
 
 if [ -z "${DINO_BASE_URL:-}" ]; then
   export DINO_BASE_URL="http://127.0.0.1:3012"
-  DINO_STANDIN_DATA_DIR="$DATA/dino" start_process "analysis stand-in" "$LOGS/dino-standin.log" tsx "$ROOT/local-services/dino/main.ts"
+  secrets_only
+  DINO_STANDIN_DATA_DIR="$DATA/dino" start_process "analysis stand-in" "$LOGS/dino-standin.log" "${ENV_WITH_ONLY[@]}" tsx "$ROOT/local-services/dino/main.ts"
   wait_for_http "analysis stand-in" "$DINO_BASE_URL/api/v1/health" 30
 fi
 
@@ -47,18 +49,22 @@ fi
 if [ -z "${GEMINI_API_KEY:-}" ]; then
   export GEMINI_BASE_URL="http://127.0.0.1:3013"
   export GEMINI_API_KEY="local-dev-key"
-  GEMINI_STANDIN_API_KEY="$GEMINI_API_KEY" start_process "image-model stand-in" "$LOGS/gemini-standin.log" tsx "$ROOT/local-services/gemini/main.ts"
+  secrets_only GEMINI_STANDIN_API_KEY
+  GEMINI_STANDIN_API_KEY="$GEMINI_API_KEY" start_process "image-model stand-in" "$LOGS/gemini-standin.log" "${ENV_WITH_ONLY[@]}" tsx "$ROOT/local-services/gemini/main.ts"
   wait_for_http "image-model stand-in" "$GEMINI_BASE_URL/" 30
 fi
 
 if [ -z "${PATHRAG_BASE_URL:-}" ]; then
   export PATHRAG_BASE_URL="http://127.0.0.1:3014"
-  PATHRAG_STANDIN_DATA_DIR="$DATA/pathrag" start_process "PathRAG stand-in" "$LOGS/pathrag-standin.log" tsx "$ROOT/local-services/pathrag/main.ts"
+  secrets_only
+  PATHRAG_STANDIN_DATA_DIR="$DATA/pathrag" start_process "PathRAG stand-in" "$LOGS/pathrag-standin.log" "${ENV_WITH_ONLY[@]}" tsx "$ROOT/local-services/pathrag/main.ts"
   wait_for_http "PathRAG stand-in" "$PATHRAG_BASE_URL/health" 30
 fi
 
 export FIRST_ADMIN_NOTICE_FILE="$DATA/first-admin-notice.txt"
-start_process "Payload" "$LOGS/payload.log" next start "$ROOT/payload-app" -p "$PORT" -H "${HOST:-127.0.0.1}"
+# The app signs in people, owns the database and creates the worker's account; it calls no image model.
+secrets_only PAYLOAD_SECRET WORKER_API_KEY ADMIN_PASSWORD DATABASE_URI DINO_API_KEY PATHRAG_API_KEY
+start_process "Payload" "$LOGS/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "${HOST:-127.0.0.1}"
 wait_for_http "Payload" "$PAYLOAD_URL/api/health" 90
 # The first request runs Payload's init (migrations, first admin user). A new admin's login is shown once, here.
 if [ -f "$FIRST_ADMIN_NOTICE_FILE" ]; then
@@ -66,7 +72,9 @@ if [ -f "$FIRST_ADMIN_NOTICE_FILE" ]; then
   rm -f "$FIRST_ADMIN_NOTICE_FILE"
 fi
 
-start_process "worker" "$LOGS/worker.log" tsx "$ROOT/workers/main.ts"
+# The worker reaches Payload only with its API key: no database URL, no session secret, no admin password.
+secrets_only WORKER_API_KEY GEMINI_API_KEY DINO_API_KEY PATHRAG_API_KEY
+start_process "worker" "$LOGS/worker.log" "${ENV_WITH_ONLY[@]}" tsx "$ROOT/workers/main.ts"
 
 cat <<BANNER
 
