@@ -1,5 +1,6 @@
 // Everything that crosses a process boundary (Payload ⇄ Temporal ⇄ worker, CLI, tests). Pure TypeScript, safe in
 // the deterministic workflow sandbox: no Node built-ins, no I/O, nothing but @temporalio/common.
+export * from './accounts';
 export * from './angles';
 export * from './consistency';
 export * from './engines';

@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import type { DinoClient } from '../clients/dino';
 import type { ImageModelClient } from '../clients/gemini';
+import { WORKER_SYSTEM_ACCOUNT } from '../contracts';
 
 /**
  * Fails fast on configuration mistakes (wrong API key, unknown image model) and waits for dependencies that are merely still
@@ -20,8 +21,13 @@ export async function checkDependencies(options: {
         headers: { authorization: `users API-Key ${options.apiKey}` },
         headersTimeout: 30_000,
       });
-      const body = (await response.body.json()) as { user?: { role?: string } | null };
-      if (response.statusCode === 200 && body.user?.role === 'service') break;
+      const body = (await response.body.json()) as { user?: { role?: string; systemAccount?: string | null } | null };
+      if (response.statusCode === 200 && body.user?.role === 'service' && body.user.systemAccount === WORKER_SYSTEM_ACCOUNT) break;
+      if (response.statusCode === 200 && body.user?.role === 'service') {
+        // A service account the app did not make (an admin gave a person's account the role and a key): refused, so
+        // the worker never writes results in someone else's name.
+        throw new Error("WORKER_API_KEY is the key of a service user the system did not create: use the worker's own account.");
+      }
       if (response.statusCode === 200) {
         throw new Error('WORKER_API_KEY is not the key of a Payload service user: the worker cannot write results.');
       }

@@ -1,8 +1,8 @@
 import type { Field } from 'payload';
+import { WORKER_SYSTEM_ACCOUNT } from '../../../contracts';
 import { adminWritesField } from '../../access/roles';
 
-/** The value of `systemAccount` on the worker's service user; no person can set or clear it. */
-export const WORKER_SYSTEM_ACCOUNT = 'temporal-worker';
+export { WORKER_SYSTEM_ACCOUNT };
 
 const nobody = () => false;
 
