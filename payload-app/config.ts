@@ -37,7 +37,7 @@ const schema = z
     /** Per user: core sets, shots and questions to the knowledge service (each spends money). */
     SPENDING_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
     /** Per account name, on the login endpoint. */
-    LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+    LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(20),
   })
   .refine((env) => !env.MONGODB_COMPAT || isMongoUri(env.DATABASE_URI), {
     path: ['MONGODB_COMPAT'],
