@@ -5,7 +5,7 @@ import type { PayloadRestClient } from '../clients/payload/client';
 import { createCostActivities } from './costs/activities';
 import { createCoreSetActivities } from './core-set/activities';
 import { withFailureClassification } from './errors';
-import { whileHeartbeating } from './shared/heartbeat';
+import { whileHeartbeating } from './support/heartbeat';
 import { createGenerationActivities } from './generation/activities';
 import { createMasterReferenceActivities } from './master-reference/activities';
 import { createPersonaSyncActivities } from './persona-sync/activities';

@@ -17,7 +17,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { prepareForAnalysis } from '../activities/shared/prepare-image';
+import { prepareForAnalysis } from '../activities/support/prepare-image';
 import { createDinoClient } from '../clients/dino';
 import { writeCalibrationFolder } from '../gate-corpus/calibration-set';
 import { consistencyFromCosine } from '../contracts';

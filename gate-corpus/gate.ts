@@ -5,7 +5,7 @@ import { coreSetRules, type QaRuleSettings } from '../qa-policy/rules';
 import { consistencyFromCosine } from '../contracts';
 import { judgeCandidate } from '../qa-policy/judge';
 import type { GateCase } from './corpus';
-import { prepareForAnalysis } from '../activities/shared/prepare-image';
+import { prepareForAnalysis } from '../activities/support/prepare-image';
 
 export interface GateOutcome {
   gateCase: GateCase;

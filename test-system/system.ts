@@ -12,7 +12,7 @@ import { startDinoStandIn } from '../local-services/dino/server';
 import { startGeminiStandIn } from '../local-services/gemini/server';
 import { startPathragStandIn } from '../local-services/pathrag/server';
 import { createPathragClient } from '../clients/pathrag';
-import type { RunningServer } from '../local-services/shared/http-server';
+import type { RunningServer } from '../local-services/http/http-server';
 import { createWorker } from '../workers/create-worker';
 import { startPayloadServer, type PayloadServer } from './payload-server';
 import { RestSession } from './rest';

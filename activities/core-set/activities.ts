@@ -3,9 +3,9 @@ import { relationId } from '../../common/relation-id';
 import { CORE_SET_ANGLES } from '../../contracts';
 import type { JudgingRules } from '../../qa-policy/judge';
 import { coreSetRules } from '../../qa-policy/rules';
-import { loadCharacterContext } from '../shared/character-context';
-import { loadQaSettings, reviewTimeoutMs } from '../shared/qa-settings';
-import { callingRun } from '../shared/run-info';
+import { loadCharacterContext } from '../support/character-context';
+import { loadQaSettings, reviewTimeoutMs } from '../support/qa-settings';
+import { callingRun } from '../support/run-info';
 
 /** Settings and references resolved once at the start of a core-set run (from the character and the QA settings). */
 export interface CoreSetContext {

@@ -8,9 +8,9 @@ import { PermanentServiceError } from '../../clients/errors';
 import { relationId } from '../../common/relation-id';
 import { isAttestedReviewDecision, operatorLabel } from '../../common/review-attestation';
 import { invalidInput } from '../errors';
-import { analysisAssetFor } from '../shared/analysis-upload';
-import { findIfPresent } from '../shared/find-if-present';
-import { MAX_ANALYSIS_BYTES } from '../shared/prepare-image';
+import { analysisAssetFor } from '../support/analysis-upload';
+import { findIfPresent } from '../support/find-if-present';
+import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
 
 export interface GenerationDeps {
   payload: PayloadRestClient;

@@ -2,10 +2,10 @@ import type { DinoClient } from '../../clients/dino';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import type { MasterReferenceInput } from '../../contracts';
 import { measureQuality } from '../../image-analysis';
-import { analysisAssetFor } from '../shared/analysis-upload';
-import { findIfPresent } from '../shared/find-if-present';
-import { MAX_ANALYSIS_BYTES } from '../shared/prepare-image';
-import { callingRun } from '../shared/run-info';
+import { analysisAssetFor } from '../support/analysis-upload';
+import { findIfPresent } from '../support/find-if-present';
+import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
+import { callingRun } from '../support/run-info';
 import { assertUsableMaster } from './usable-master';
 import { relationId } from '../../common/relation-id';
 

@@ -1,7 +1,7 @@
 import type { PathragClient } from '../../clients/pathrag';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import { formatPersonaDocument, personaHash, type PersonaInput } from '../../persona';
-import { callingRun } from '../shared/run-info';
+import { callingRun } from '../support/run-info';
 
 export interface PersonaSyncDeps {
   payload: PayloadRestClient;

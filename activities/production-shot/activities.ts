@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import { relationId } from '../../common/relation-id';
 import { invalidInput } from '../errors';
-import { loadCharacterContext } from '../shared/character-context';
-import { loadQaSettings, reviewTimeoutMs } from '../shared/qa-settings';
+import { loadCharacterContext } from '../support/character-context';
+import { loadQaSettings, reviewTimeoutMs } from '../support/qa-settings';
 import { chooseReferences } from './choose-references';
 
 /** Settings and references resolved once at the start of a production-shot run. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { json } from '../shared/http-server';
+import { json } from '../http/http-server';
 import { createRandom } from '../gemini/renderer/random';
 
 export const DINO_FAULT_KINDS = ['500', '503'] as const;

@@ -2,7 +2,7 @@ import sharp, { type Metadata } from 'sharp';
 import { z } from 'zod';
 import { CLASSICAL_ENGINE_ID, MAX_IMAGE_PIXELS } from '../../contracts';
 import { computeEmbedding, cosineSimilarity, measureQuality } from '../../image-analysis';
-import { json, serveFetchHandler, type FetchHandler, type RunningServer } from '../shared/http-server';
+import { json, serveFetchHandler, type FetchHandler, type RunningServer } from '../http/http-server';
 import { createDinoFaults, dinoFaultControlSchema } from './faults';
 import { createAssetStore, type AssetRecord, type AssetStore } from './store';
 

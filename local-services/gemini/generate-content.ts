@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_REFERENCE_IMAGES } from '../../contracts';
-import { json } from '../shared/http-server';
+import { json } from '../http/http-server';
 import type { FaultPlan, FaultSpec } from './faults';
 import { googleError, internalError, rateLimited } from './google-errors';
 import type { LookCache } from './look-cache';

@@ -1,4 +1,4 @@
-import { json } from '../shared/http-server';
+import { json } from '../http/http-server';
 
 /** Google's RPC status names for the HTTP codes the stand-in answers with. */
 const STATUS_NAMES: Record<number, string> = {

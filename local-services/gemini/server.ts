@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { json, serveFetchHandler, type FetchHandler, type RunningServer } from '../shared/http-server';
+import { json, serveFetchHandler, type FetchHandler, type RunningServer } from '../http/http-server';
 import { createFaultPlan, faultRatesSchema, faultSpecSchema, parseFaultRates, type FaultRates } from './faults';
 import { generateContent } from './generate-content';
 import { googleError } from './google-errors';

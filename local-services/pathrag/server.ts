@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { json, serveFetchHandler, type FetchHandler, type RunningServer } from '../shared/http-server';
+import { json, serveFetchHandler, type FetchHandler, type RunningServer } from '../http/http-server';
 import { chunkDocument, rankChunks } from './bm25';
 import { openDocumentStore } from './store';
 

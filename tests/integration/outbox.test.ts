@@ -10,7 +10,7 @@ import { searchAttributeFlags } from '../../contracts';
 import { startDinoStandIn } from '../../local-services/dino/server';
 import { startGeminiStandIn } from '../../local-services/gemini/server';
 import { startPathragStandIn } from '../../local-services/pathrag/server';
-import type { RunningServer } from '../../local-services/shared/http-server';
+import type { RunningServer } from '../../local-services/http/http-server';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { createWorker } from '../../workers/create-worker';
 import { createCharacterWithMaster } from '../../test-system/characters';

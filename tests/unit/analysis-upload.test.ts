@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { DinoClient } from '../../clients/dino';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
 import { PermanentServiceError } from '../../clients/errors';
-import { analysisAssetFor, uploadMediaForAnalysis } from '../../activities/shared/analysis-upload';
+import { analysisAssetFor, uploadMediaForAnalysis } from '../../activities/support/analysis-upload';
 
 /** Fakes of the two clients that record what the helper asked of them. */
 function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: string[]; deleteFailures?: number }) {

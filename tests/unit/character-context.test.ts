@@ -1,6 +1,6 @@
 import type { PayloadRestClient } from '../../clients/payload/client';
-import { loadCharacterContext } from '../../activities/shared/character-context';
-import { loadQaSettings, reviewTimeoutMs } from '../../activities/shared/qa-settings';
+import { loadCharacterContext } from '../../activities/support/character-context';
+import { loadQaSettings, reviewTimeoutMs } from '../../activities/support/qa-settings';
 
 const payloadAnswering = (doc: Record<string, unknown>) =>
   ({ findById: async () => doc, getGlobal: async () => doc }) as unknown as PayloadRestClient;

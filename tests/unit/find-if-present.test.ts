@@ -1,4 +1,4 @@
-import { findIfPresent } from '../../activities/shared/find-if-present';
+import { findIfPresent } from '../../activities/support/find-if-present';
 import { PermanentServiceError, TransientServiceError } from '../../clients/errors';
 import type { PayloadRestClient } from '../../clients/payload/client';
 

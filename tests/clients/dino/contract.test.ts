@@ -5,7 +5,7 @@ import { createDinoClient } from '../../../clients/dino';
 import { PermanentServiceError, TransientServiceError } from '../../../clients/errors';
 import { CLASSICAL_ENGINE_ID, DINOV3_ENGINE_ID } from '../../../contracts';
 import { startDinoStandIn } from '../../../local-services/dino/server';
-import { json, serveFetchHandler, type RunningServer } from '../../../local-services/shared/http-server';
+import { json, serveFetchHandler, type RunningServer } from '../../../local-services/http/http-server';
 import { randomLook, renderCharacter } from '../../../local-services/gemini/renderer';
 import type { Json } from '../../../test-system/json';
 

@@ -1,6 +1,6 @@
 import { createDinoClient } from '../../../clients/dino';
 import { TransientServiceError } from '../../../clients/errors';
-import { json, serveFetchHandler, type RunningServer } from '../../../local-services/shared/http-server';
+import { json, serveFetchHandler, type RunningServer } from '../../../local-services/http/http-server';
 
 /** The engine id belongs to the vector: never from a cached health answer, never made up. */
 describe('DINOv3 client: which engine made the features', () => {

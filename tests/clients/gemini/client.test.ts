@@ -3,7 +3,7 @@ import { createImageModelClient, type GenerationOutcome, type ImageModelClient }
 import { PermanentServiceError, TransientServiceError } from '../../../clients/errors';
 import { buildGeminiStandIn, type GeminiStandIn } from '../../../local-services/gemini/server';
 import { BAND_NAMES, colourDifference, measureFigure, randomLook, renderCharacter } from '../../../local-services/gemini/renderer';
-import { json, serveFetchHandler, type RunningServer } from '../../../local-services/shared/http-server';
+import { json, serveFetchHandler, type RunningServer } from '../../../local-services/http/http-server';
 import { freePort } from '../../../test-system/ports';
 import type { Json } from '../../../test-system/json';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createPathragClient } from '../../../clients/pathrag';
 import { PermanentServiceError, TransientServiceError } from '../../../clients/errors';
 import { startPathragStandIn } from '../../../local-services/pathrag/server';
-import type { RunningServer } from '../../../local-services/shared/http-server';
+import type { RunningServer } from '../../../local-services/http/http-server';
 
 describe('PathRAG client and stand-in', () => {
   let server: RunningServer;

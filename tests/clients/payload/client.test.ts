@@ -1,6 +1,6 @@
 import { PermanentServiceError, TransientServiceError } from '../../../clients/errors';
 import { createPayloadRestClient } from '../../../clients/payload/client';
-import { json, serveFetchHandler, type RunningServer } from '../../../local-services/shared/http-server';
+import { json, serveFetchHandler, type RunningServer } from '../../../local-services/http/http-server';
 
 /** The Payload REST client against a fake that answers the way Payload's REST API does. */
 describe('Payload REST client', () => {

@@ -8,7 +8,7 @@ import {
   renderCharacter,
   type CharacterLook,
 } from '../../../local-services/gemini/renderer';
-import type { RunningServer } from '../../../local-services/shared/http-server';
+import type { RunningServer } from '../../../local-services/http/http-server';
 import { subjectBox } from './pixels';
 import type { Json } from '../../../test-system/json';
 
