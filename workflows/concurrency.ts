@@ -28,17 +28,17 @@ export class GenerationSlots {
     this.free = Math.max(1, limit);
   }
 
-  /** Resolves with a held slot; `pause` hands it back while the lane waits for review, `resume` takes one again. */
+  /** Resolves with a held slot; `release` hands it back (a lane waiting for review, or done), `reacquire` takes one again. */
   async take(): Promise<GenerationSlot> {
     await this.acquire();
     let held = true;
     return {
-      pause: () => {
+      release: () => {
         if (!held) return;
         held = false;
-        this.release();
+        this.giveBack();
       },
-      resume: async () => {
+      reacquire: async () => {
         if (held) return;
         await this.acquire();
         held = true;
@@ -54,7 +54,7 @@ export class GenerationSlots {
     await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
-  private release(): void {
+  private giveBack(): void {
     const next = this.waiting.shift();
     if (next) next();
     else this.free++;
@@ -62,6 +62,6 @@ export class GenerationSlots {
 }
 
 export interface GenerationSlot {
-  pause(): void;
-  resume(): Promise<void>;
+  release(): void;
+  reacquire(): Promise<void>;
 }

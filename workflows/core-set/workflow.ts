@@ -86,7 +86,7 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
         progress.angles.map(async (angle) => {
           const slot = await slots.take();
           await laneFailsAlone(angle, () => runAngle(input, context, angle, inbox, onAwaitingReview, slot));
-          slot.pause();
+          slot.release();
         }),
       );
     } else {

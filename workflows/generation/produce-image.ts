@@ -208,7 +208,7 @@ export async function produceImage(
       progress.reason = best.notes.join(' ');
       progress.state = 'awaiting_review';
       await onAwaitingReview();
-      slot?.pause();
+      slot?.release();
       const decision = await inbox.waitFor(flagged.imageId, spec.reviewTimeoutMs);
       if (!decision) {
         // Timeout: the image stays out of the library's accepted set, marked timed out; a new request tries again.
@@ -240,7 +240,7 @@ export async function produceImage(
       progress.reason = undefined;
       if (slot) {
         progress.state = 'queued';
-        await slot.resume();
+        await slot.reacquire();
       }
     }
   }
