@@ -60,9 +60,11 @@ if [ -z "${DATABASE_URI:-}" ]; then
 fi
 
 # --- Object storage -------------------------------------------------------------------------------------------------
-# An S3-compatible server (versitygw) when the project can install it (`ensure_versitygw` in scripts/lib.sh); media
-# then live in its bucket. Without it, or with S3_BUCKET already configured, nothing is started here and uploads stay
-# on local disk in .data-production/media (or go to the configured bucket).
+# An S3-compatible server (versitygw) when the project can install it (`ensure_versitygw` in scripts/lib.sh, which
+# exports VERSITYGW_PATH); media then live in its bucket. Without it, or with S3_BUCKET already configured, nothing is
+# started here and uploads stay on local disk in .data-production/media (or go to the configured bucket).
+# It runs only once `ensure_versitygw` exists; on the branch that wrote it, only the versitygw start and the signed
+# CreateBucket were tried (against versitygw v1.8.0), not the app on the bucket.
 start_object_store() {
   if [ -n "${S3_BUCKET:-}" ] || ! declare -F ensure_versitygw >/dev/null; then return; fi
   ensure_versitygw
@@ -74,12 +76,20 @@ start_object_store() {
     S3_SECRET_ACCESS_KEY="$(cat "$DATA/s3-secret")"
     export S3_SECRET_ACCESS_KEY
   fi
-  # The bucket is a folder of the posix backend, made before the server starts.
-  mkdir -p "$DATA/s3/$S3_BUCKET"
+  mkdir -p "$DATA/s3"
   secrets_only S3_SECRET_ACCESS_KEY
   ROOT_ACCESS_KEY="$S3_ACCESS_KEY_ID" ROOT_SECRET_KEY="$S3_SECRET_ACCESS_KEY" start_process "object store (versitygw)" \
-    "$LOGS/s3.log" "${ENV_WITH_ONLY[@]}" "$VERSITYGW_PATH" --port "127.0.0.1:$S3_PORT" posix "$DATA/s3"
+    "$LOGS/s3.log" "${ENV_WITH_ONLY[@]}" "$VERSITYGW_PATH" --port "127.0.0.1:$S3_PORT" --region "$S3_REGION" posix "$DATA/s3"
   wait_for_port "object store" 127.0.0.1 "$S3_PORT" 30
+  # CreateBucket, signed with curl's own SigV4 (S3 wants the payload-hash header too): 200 makes it, 409 means this
+  # store already has it.
+  local status
+  status="$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \
+    --aws-sigv4 "aws:amz:$S3_REGION:s3" --user "$S3_ACCESS_KEY_ID:$S3_SECRET_ACCESS_KEY" "$S3_ENDPOINT/$S3_BUCKET")"
+  case "$status" in
+    200 | 409) ;;
+    *) echo "could not create the bucket $S3_BUCKET (HTTP $status); see .data-production/logs/s3.log" >&2; exit 1 ;;
+  esac
 }
 start_object_store
 export MEDIA_DIR="$DATA/media"
