@@ -9,6 +9,7 @@ export default tseslint.config(
       'node_modules/',
       '.tools/',
       '.data/',
+      '.data-production/',
       'dist/',
       'coverage/',
       'test-artifacts/',

@@ -8,14 +8,14 @@ const swc = [
 ];
 
 const INTEGRATION_FOLDERS = ['<rootDir>/tests/integration/', '<rootDir>/tests/browser/'];
-const IGNORED = ['/node_modules/', '/.tools/', '/.data/'];
+const IGNORED = ['/node_modules/', '/.tools/', '/.data/', '/.data-production/'];
 
 const shared = {
   testEnvironment: 'node',
   rootDir: '.',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.tsx?$': swc },
-  modulePathIgnorePatterns: ['<rootDir>/.tools/', '<rootDir>/.data/', '<rootDir>/payload-app/.next/'],
+  modulePathIgnorePatterns: ['<rootDir>/.tools/', '<rootDir>/.data/', '<rootDir>/.data-production/', '<rootDir>/payload-app/.next/'],
 };
 
 /**

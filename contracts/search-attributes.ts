@@ -3,7 +3,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 /**
  * Every run carries these, so the Web UI and the admin can filter a character's runs. A cluster must have them
  * registered: the dev server gets `searchAttributeFlags()` at start, other clusters
- * `temporal operator search-attribute create` (docker-compose.temporal.yml).
+ * `temporal operator search-attribute create` (docker-compose.temporal.yml, deploy/temporal/setup-namespace.sh).
  */
 export const searchAttributes = {
   characterId: defineSearchAttributeKey('CharacterId', SearchAttributeType.KEYWORD),

@@ -99,3 +99,21 @@ ensure_ferretdb() {
   FERRETDB_PATH="$dir/ferretdb"
   export FERRETDB_PATH
 }
+
+# The compose-file validator (tools/compose-validate: the Compose Specification's own loader, compose-go, plus the
+# project's production rules), built with the machine's Go from the Go module proxy into .tools/compose-validate/,
+# rebuilt when its sources change. COMPOSE_VALIDATE_PATH wins.
+ensure_compose_validator() {
+  if [ -n "${COMPOSE_VALIDATE_PATH:-}" ]; then return; fi
+  local source_dir="$ROOT/tools/compose-validate" digest dir
+  digest="$(cat "$source_dir"/go.mod "$source_dir"/go.sum "$source_dir"/*.go | sha256sum | cut -c1-12)"
+  dir="$TOOLS_DIR/compose-validate/$digest"
+  if [ ! -x "$dir/compose-validate" ]; then
+    command -v go >/dev/null 2>&1 || { echo "Building the compose-file validator needs Go (https://go.dev/dl/)." >&2; exit 1; }
+    log "building the compose-file validator (compose-go, from the Go module proxy) into .tools/compose-validate/"
+    mkdir -p "$dir"
+    (cd "$source_dir" && go build -mod=readonly -o "$dir/compose-validate" .) >&2
+  fi
+  COMPOSE_VALIDATE_PATH="$dir/compose-validate"
+  export COMPOSE_VALIDATE_PATH
+}

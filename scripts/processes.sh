@@ -45,3 +45,17 @@ stop_all() {
   done
   PIDS=()
 }
+
+# stay_in_foreground <where the logs are>: returns only by exiting, 1 as soon as any started process has died.
+stay_in_foreground() {
+  local logs="$1" pid
+  while true; do
+    for pid in "${PIDS[@]}"; do
+      if ! kill -0 "$pid" 2>/dev/null; then
+        log "a process (pid $pid) exited; see $logs. Stopping the rest."
+        exit 1
+      fi
+    done
+    sleep 2
+  done
+}

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Sourced. Local secrets for the embedded default: generated once into .data/secrets.env (git-ignored, mode 600).
+# Sourced. Local secrets for the embedded setups: generated once into <data dir>/secrets.env (git-ignored, mode 600;
+# .data/ for `npm start`, .data-production/ for `npm run start:production`).
 # Values already in the environment win, so production sets them there and this file is never made.
 load_local_secrets() {
-  local file="$ROOT/.data/secrets.env"
-  mkdir -p "$ROOT/.data"
+  local data_dir="${1:-$ROOT/.data}"
+  local file="$data_dir/secrets.env"
+  mkdir -p "$data_dir"
   if [ ! -f "$file" ]; then
     umask 077
     {
@@ -19,7 +21,7 @@ load_local_secrets() {
 }
 
 # Every secret a process of the system may be given. Each process gets only the ones it needs (README, "Secrets").
-ALL_SECRETS=(PAYLOAD_SECRET WORKER_API_KEY ADMIN_PASSWORD DATABASE_URI GEMINI_API_KEY GEMINI_STANDIN_API_KEY DINO_API_KEY PATHRAG_API_KEY)
+ALL_SECRETS=(PAYLOAD_SECRET WORKER_API_KEY ADMIN_PASSWORD DATABASE_URI GEMINI_API_KEY GEMINI_STANDIN_API_KEY DINO_API_KEY PATHRAG_API_KEY S3_SECRET_ACCESS_KEY)
 
 # secrets_only <allowed...>: sets ENV_WITH_ONLY to an `env -u …` prefix that removes every other secret, e.g.
 #   secrets_only WORKER_API_KEY; start_process worker log "${ENV_WITH_ONLY[@]}" tsx workers/main.ts

@@ -10,6 +10,7 @@ source "$(dirname "$0")/lib.sh"
 source "$ROOT/scripts/secrets.sh"
 source "$ROOT/scripts/processes.sh"
 source "$ROOT/scripts/build-app.sh"
+source "$ROOT/scripts/embedded-services.sh"
 
 ensure_node_modules
 ensure_node
@@ -30,36 +31,8 @@ build_payload_app
 trap 'echo; log "stopping"; stop_all; exit 0' INT TERM
 trap 'stop_all' EXIT
 
-if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
-  ensure_temporal_cli
-  export TEMPORAL_ADDRESS="127.0.0.1:7233"
-  secrets_only
-  start_process "Temporal dev server" "$LOGS/temporal.log" "${ENV_WITH_ONLY[@]}" bash "$ROOT/scripts/temporal-dev.sh" "$DATA/temporal.db" 7233 8233
-  wait_for_port "Temporal" 127.0.0.1 7233 60
-fi
-
-if [ -z "${DINO_BASE_URL:-}" ]; then
-  export DINO_BASE_URL="http://127.0.0.1:3012"
-  secrets_only
-  DINO_STANDIN_DATA_DIR="$DATA/dino" start_process "analysis stand-in" "$LOGS/dino-standin.log" "${ENV_WITH_ONLY[@]}" tsx "$ROOT/local-services/dino/main.ts"
-  wait_for_http "analysis stand-in" "$DINO_BASE_URL/api/v1/health" 30
-fi
-
-# No GEMINI_API_KEY: the local image-model stand-in. A key without GEMINI_BASE_URL: Google's API.
-if [ -z "${GEMINI_API_KEY:-}" ]; then
-  export GEMINI_BASE_URL="http://127.0.0.1:3013"
-  export GEMINI_API_KEY="local-dev-key"
-  secrets_only GEMINI_STANDIN_API_KEY
-  GEMINI_STANDIN_API_KEY="$GEMINI_API_KEY" start_process "image-model stand-in" "$LOGS/gemini-standin.log" "${ENV_WITH_ONLY[@]}" tsx "$ROOT/local-services/gemini/main.ts"
-  wait_for_http "image-model stand-in" "$GEMINI_BASE_URL/" 30
-fi
-
-if [ -z "${PATHRAG_BASE_URL:-}" ]; then
-  export PATHRAG_BASE_URL="http://127.0.0.1:3014"
-  secrets_only
-  PATHRAG_STANDIN_DATA_DIR="$DATA/pathrag" start_process "PathRAG stand-in" "$LOGS/pathrag-standin.log" "${ENV_WITH_ONLY[@]}" tsx "$ROOT/local-services/pathrag/main.ts"
-  wait_for_http "PathRAG stand-in" "$PATHRAG_BASE_URL/health" 30
-fi
+start_temporal_unless_configured "$DATA" "$LOGS" 7233 8233
+start_missing_standins "$DATA" "$LOGS" 3012 3013 3014
 
 export FIRST_ADMIN_NOTICE_FILE="$DATA/first-admin-notice.txt"
 # The app signs in people, owns the database and creates the worker's account; it calls no image model.
@@ -87,13 +60,4 @@ cat <<BANNER
 
 BANNER
 
-# Stay in the foreground until Ctrl-C or until a process dies.
-while true; do
-  for pid in "${PIDS[@]}"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      log "a process (pid $pid) exited; see .data/logs/. Stopping the rest."
-      exit 1
-    fi
-  done
-  sleep 2
-done
+stay_in_foreground .data/logs/

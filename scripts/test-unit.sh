@@ -6,6 +6,7 @@ source "$(dirname "$0")/lib.sh"
 ensure_node_modules
 ensure_node
 ensure_temporal_test_server
+ensure_compose_validator
 cd "$ROOT"
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 # The project is selected last: --selectProjects takes every value after it, test paths included.

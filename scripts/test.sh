@@ -9,6 +9,7 @@ ensure_node_modules
 ensure_node
 ensure_temporal_cli
 ensure_temporal_test_server
+ensure_compose_validator
 ensure_chromium
 build_payload_app
 cd "$ROOT"

@@ -5,6 +5,8 @@ export interface WorkerProcess {
   /** SIGKILL to the worker's process group; resolves once it is gone. */
   kill(): Promise<void>;
   exitedUnexpectedly(): boolean;
+  /** The launched process's pid, which is also its process group's id (it starts detached). */
+  pid(): number | undefined;
   output(): string;
   stop(): Promise<void>;
 }
@@ -38,6 +40,7 @@ export function workerProcess(spawnWorker: () => ChildProcess): WorkerProcess {
     },
     kill: killGroup,
     exitedUnexpectedly: () => !stopping && child !== undefined && !alive(),
+    pid: () => child?.pid,
     output: () => output,
     stop: killGroup,
   };

@@ -25,6 +25,12 @@ describe('search attributes', () => {
     expect(registered).toEqual(SEARCH_ATTRIBUTE_DEFINITIONS);
   });
 
+  it('are registered by the production compose file (deploy/temporal/setup-namespace.sh) exactly', async () => {
+    const script = await readFile(new URL('../../deploy/temporal/setup-namespace.sh', import.meta.url), 'utf8');
+    const registered = [...script.matchAll(/^\s+register (\w+) (\w+)$/gm)].map(([, name, type]) => ({ name, type }));
+    expect(registered).toEqual(SEARCH_ATTRIBUTE_DEFINITIONS);
+  });
+
   it('select one character without letting its id break out of the string', () => {
     expect(runsOfCharacterQuery('jax-rivera')).toBe('CharacterId = "jax-rivera"');
     expect(runsOfCharacterQuery('a"b')).toBe('CharacterId = "ab"');
