@@ -71,7 +71,9 @@ describe('core-set batch in the admin list view', () => {
     await page.waitForSelector('[data-testid="batch-character"][data-state="skipped"]:has-text("No ingested master reference")');
     await shot(page, 'batch-01-running');
     await page.waitForSelector('[data-testid="batch-summary"]:has-text("2 of 3 done")', { timeout: 5 * 60_000 });
-    await shot(page, 'batch-02-finished');
     expect(await page.locator('[data-testid="batch-character"][data-state="complete"]').count()).toBe(2);
+    // The list below follows without a reload: both rows' core-set column reads Complete.
+    for (const name of names) await page.waitForSelector(`tr:has-text("${name}") .cal-badge[data-status="complete"]`);
+    await shot(page, 'batch-02-finished');
   });
 });

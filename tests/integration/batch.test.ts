@@ -6,6 +6,7 @@ import { waitFor } from '../../test-system/ports';
 import type { RestSession } from '../../test-system/rest';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { fromGlobalSetup } from '../support/from-global-setup';
+import { recordHistory } from '../support/histories';
 
 interface StartedBatch {
   batchId: string;
@@ -85,10 +86,14 @@ describe('core-set batches', () => {
 
     const result = await system.temporal.workflow.getHandle(batch.workflowId).result();
     const progress = result as CoreSetBatchProgress;
+    await recordHistory(system.temporal, batch.workflowId, 'core-set-batch-finished');
     expect(progress.status).toBe('finished');
     expect(progress.counts).toMatchObject({ total: 3, done: 2, skipped: 1, failed: 0, inReview: 0, running: 0, queued: 0 });
     expect(progress.spentUsd).toBeGreaterThan(0);
     expect(progress.estimatedSecondsLeft).toBe(0);
+    // The Web UI shows the memo without a query.
+    const description = await system.temporal.workflow.getHandle(batch.workflowId).describe();
+    expect(description.memo?.progress).toMatch(/^finished: 2\/3 done, 0 in review, .* 1 skipped; \$\d+\.\d\d spent$/);
 
     // The admin reads the same through REST; the children are the characters' own core-set runs.
     const { status: readStatus, body: read } = await viewer.request('GET', `/api/characters/core-set-batch/${batch.batchId}`);
@@ -134,6 +139,7 @@ describe('core-set batches', () => {
     const cancel = await editor.request('POST', `/api/characters/core-set-batch/${batch.batchId}/cancel`);
     expect(cancel.status).toBe(202);
     await expect(handle.result()).rejects.toThrow();
+    await recordHistory(system.temporal, batch.workflowId, 'core-set-batch-cancelled');
     expect((await editor.request('POST', `/api/characters/core-set-batch/${batch.batchId}/cancel`)).status).toBe(409);
 
     const child = system.temporal.workflow.getHandle(workflowIds.coreSet(dax.characterId));
