@@ -41,6 +41,11 @@ const { readCoreSetRuns } = proxyActivities<CoreSetBatchActivities>({
 
 const DEFAULT_MAX_RUNNING = 10;
 const DEFAULT_PROGRESS_POLL_MS = 10_000;
+/**
+ * While every run left only waits for people, progress is read this seldom: reviews can take days, and a reading
+ * every 10 s for 72 h would outgrow a workflow history (~11 events each). Own runs still wake the batch when they end.
+ */
+const WAITING_FOR_REVIEW_POLL_MS = 5 * 60_000;
 const FINAL = new Set<BatchCharacterState>(['skipped', 'complete', 'incomplete', 'failed', 'cancelled']);
 const isFinal = (entry: BatchCharacterProgress) => FINAL.has(entry.state);
 
@@ -83,8 +88,10 @@ export async function coreSetBatchWorkflow(input: CoreSetBatchInput): Promise<Co
     allSettled = true;
   });
   try {
+    const pollMs = input.progressPollMs ?? DEFAULT_PROGRESS_POLL_MS;
     while (!allSettled) {
-      await condition(() => allSettled, input.progressPollMs ?? DEFAULT_PROGRESS_POLL_MS);
+      const onlyReviewsLeft = entries.every((entry) => isFinal(entry) || entry.state === 'awaiting_review');
+      await condition(() => allSettled, onlyReviewsLeft ? Math.max(pollMs, WAITING_FOR_REVIEW_POLL_MS) : pollMs);
       if (!allSettled) await refresh();
     }
     progress.status = 'finished';
