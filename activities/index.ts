@@ -4,6 +4,7 @@ import type { PathragClient } from '../clients/pathrag';
 import type { PayloadRestClient } from '../clients/payload/client';
 import { createCostActivities } from './costs/activities';
 import { createCoreSetActivities } from './core-set/activities';
+import { createCoreSetBatchActivities } from './core-set-batch/activities';
 import { withFailureClassification } from './errors';
 import { whileHeartbeating } from './support/heartbeat';
 import { createGenerationActivities } from './generation/activities';
@@ -49,6 +50,7 @@ export function createActivities(deps: ActivityDeps) {
     withFailureClassification({
       ...createMasterReferenceActivities(deps),
       ...createCoreSetActivities(deps),
+      ...createCoreSetBatchActivities(),
       ...createGenerationActivities({ ...deps, modelId: deps.imageModelId }),
       ...createProductionShotActivities(deps),
       ...createPersonaSyncActivities(deps),

@@ -11,7 +11,7 @@ export const searchAttributes = {
   status: defineSearchAttributeKey('PipelineStatus', SearchAttributeType.KEYWORD),
 };
 
-export type PipelineStage = 'master-reference' | 'core-set' | 'production-shot' | 'persona-sync';
+export type PipelineStage = 'master-reference' | 'core-set' | 'core-set-batch' | 'production-shot' | 'persona-sync';
 
 /** The names and types as the Temporal CLI spells them (`--type Keyword`). */
 export const SEARCH_ATTRIBUTE_DEFINITIONS = Object.values(searchAttributes).map((key) => ({

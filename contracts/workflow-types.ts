@@ -103,3 +103,77 @@ export interface PersonaSyncProgress {
 export interface PersonaRemoveInput {
   characterName: string;
 }
+
+/** A character the batch was asked for; `skipReason` set means nothing is started for it (no ingested master, …). */
+export interface BatchCharacter {
+  characterDocId: Id;
+  characterId: string;
+  name: string;
+  skipReason?: string;
+}
+
+export interface CoreSetBatchInput {
+  characters: BatchCharacter[];
+  /** The image model's requests a minute across all workers: what the time left is estimated from. */
+  modelRequestsPerMinute: number;
+  /** At most this many of the batch's core sets generate at once; one waiting for a reviewer gives its place up. */
+  maxRunning?: number;
+  /** How often the batch reads its runs' live progress (review, cost so far). */
+  progressPollMs?: number;
+  requestedBy?: string;
+}
+
+export type BatchCharacterState = 'skipped' | 'queued' | 'running' | 'awaiting_review' | 'complete' | 'incomplete' | 'failed' | 'cancelled';
+
+export interface BatchCharacterProgress {
+  characterDocId: Id;
+  characterId: string;
+  name: string;
+  state: BatchCharacterState;
+  /** Why it was skipped, failed, or what it did not finish. */
+  reason?: string;
+  workflowId?: string;
+  runId?: string;
+  /** The core set was already running when the batch reached it: the batch follows it and never cancels it. */
+  followed?: boolean;
+  angles: number;
+  anglesAccepted: number;
+  /** Generations this character still needs at one attempt per unsettled angle (angles waiting for a person excluded). */
+  remainingGenerations: number;
+  spentUsd: number;
+}
+
+export interface BatchCounts {
+  total: number;
+  queued: number;
+  running: number;
+  inReview: number;
+  done: number;
+  incomplete: number;
+  failed: number;
+  cancelled: number;
+  skipped: number;
+}
+
+export interface CoreSetBatchProgress {
+  status: 'running' | 'finished' | 'cancelled';
+  characters: BatchCharacterProgress[];
+  counts: BatchCounts;
+  spentUsd: number;
+  remainingGenerations: number;
+  modelRequestsPerMinute: number;
+  /** Remaining generations at the model's rate; 0 when nothing is left to generate (reviews may still be open). */
+  estimatedSecondsLeft: number;
+  /** Workflow time of the last progress reading. */
+  updatedAt: string;
+}
+
+/** What the batch reads about one core-set run (its own child or one it follows). */
+export interface CoreSetRunReading {
+  workflowId: string;
+  runId?: string;
+  /** Temporal's execution status name (RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT, …); NOT_FOUND. */
+  execution: string;
+  progress: CoreSetProgress | null;
+  failure?: string;
+}

@@ -36,6 +36,10 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(8).optional(),
     /** Per user: core sets, shots and questions to the knowledge service (each spends money). */
     SPENDING_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    /** The image model's requests a minute across all workers: a batch's time left is estimated from it. */
+    MODEL_REQUESTS_PER_MINUTE: z.coerce.number().positive().default(60),
+    /** At most this many of one batch's core sets generate at once. */
+    BATCH_MAX_RUNNING_CORE_SETS: z.coerce.number().int().positive().default(10),
     /** Per account name, on the login endpoint. */
     LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(20),
   })

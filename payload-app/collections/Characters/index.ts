@@ -2,6 +2,12 @@ import type { CollectionConfig } from 'payload';
 import { adminOnly, authenticated, editorsOrService } from '../../access/roles';
 import { characterIdIsFree } from './character-id-is-free';
 import { askTheCastEndpoint } from './endpoints/ask-the-cast';
+import {
+  cancelCoreSetBatchEndpoint,
+  listCoreSetBatchesEndpoint,
+  readCoreSetBatchEndpoint,
+  startCoreSetBatchEndpoint,
+} from './endpoints/core-set-batch';
 import { pipelineEndpoint } from './endpoints/pipeline';
 import { requestShotsEndpoint } from './endpoints/request-shots';
 import { startCoreSetEndpoint } from './endpoints/start-core-set';
@@ -18,6 +24,7 @@ export const Characters: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'characterId', 'status', 'masterIngest.status', 'coreSet.status', 'personaSync.status'],
     group: 'Library',
+    components: { beforeListTable: ['/components/CoreSetBatches#CoreSetBatches'] },
   },
   access: {
     read: authenticated,
@@ -25,7 +32,18 @@ export const Characters: CollectionConfig = {
     update: editorsOrService,
     delete: adminOnly,
   },
-  endpoints: [askTheCastEndpoint, startCoreSetEndpoint, requestShotsEndpoint, pipelineEndpoint, turnaroundSheetEndpoint],
+  endpoints: [
+    // The batch paths first: `/:id/…` would otherwise read `core-set-batch` as a character id.
+    startCoreSetBatchEndpoint,
+    listCoreSetBatchesEndpoint,
+    readCoreSetBatchEndpoint,
+    cancelCoreSetBatchEndpoint,
+    askTheCastEndpoint,
+    startCoreSetEndpoint,
+    requestShotsEndpoint,
+    pipelineEndpoint,
+    turnaroundSheetEndpoint,
+  ],
   hooks: {
     beforeValidate: [deriveCharacterId],
     beforeChange: [queueMasterIngest, markPersonaPending],

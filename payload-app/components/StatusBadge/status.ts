@@ -38,6 +38,9 @@ const STATUSES: Record<string, StatusText> = {
   debouncing: { label: 'Waiting for edits to settle', tone: 'active' },
   unchanged: { label: 'Unchanged', tone: 'success' },
   superseded: { label: 'Superseded', tone: 'neutral' },
+  // A core-set batch and the characters in it.
+  finished: { label: 'Finished', tone: 'success' },
+  skipped: { label: 'Skipped', tone: 'neutral' },
   // Analysis of a media file or gallery image.
   validation_success: { label: 'Passed validation', tone: 'success' },
   validation_failed: { label: 'Failed validation', tone: 'error' },

@@ -2,6 +2,7 @@ import { CharacterPipeline as CharacterPipeline_cac7c6c305a5fd1a1a7f3d34c0465ef3
 import { CharacterGallery as CharacterGallery_06705eb1ae0cdb7b732ae2fcf072e395 } from '../../../components/CharacterGallery'
 import { PipelineSummary as PipelineSummary_445896bba597c463b0a20debb21d7d9f } from '../../../components/PipelineSummary'
 import { PipelineStatusCell as PipelineStatusCell_9ba99cb96260982d354b13a7d65cc9a4 } from '../../../components/StatusBadge/PipelineStatusCell'
+import { CoreSetBatches as CoreSetBatches_15d52af2e2e0e762693d0cd558c88b12 } from '../../../components/CoreSetBatches'
 import { StatusBadgeCell as StatusBadgeCell_fa68ac69e79b10e5b4e8f9860d8ab612 } from '../../../components/StatusBadge/Cell'
 import { StatusBadgeField as StatusBadgeField_c93a6354b99c92a9af8e75eaa260411b } from '../../../components/StatusBadge/Field'
 import { ReviewEvidence as ReviewEvidence_57deeedccd4d4de0cc9b106b2790d39c } from '../../../components/ReviewEvidence'
@@ -16,6 +17,7 @@ export const importMap = {
   "/components/CharacterGallery#CharacterGallery": CharacterGallery_06705eb1ae0cdb7b732ae2fcf072e395,
   "/components/PipelineSummary#PipelineSummary": PipelineSummary_445896bba597c463b0a20debb21d7d9f,
   "/components/StatusBadge/PipelineStatusCell#PipelineStatusCell": PipelineStatusCell_9ba99cb96260982d354b13a7d65cc9a4,
+  "/components/CoreSetBatches#CoreSetBatches": CoreSetBatches_15d52af2e2e0e762693d0cd558c88b12,
   "/components/StatusBadge/Cell#StatusBadgeCell": StatusBadgeCell_fa68ac69e79b10e5b4e8f9860d8ab612,
   "/components/StatusBadge/Field#StatusBadgeField": StatusBadgeField_c93a6354b99c92a9af8e75eaa260411b,
   "/components/ReviewEvidence#ReviewEvidence": ReviewEvidence_57deeedccd4d4de0cc9b106b2790d39c,
