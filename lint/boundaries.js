@@ -97,6 +97,21 @@ export const boundaries = [
     ),
   },
   {
+    // Where media files live is the storage adapter's business (payload-app/storage/): a path into the media folder
+    // would break once they are in a bucket.
+    files: [`payload-app/${SOURCES}`],
+    ignores: ['payload-app/config.ts', 'payload-app/collections/Media/index.ts', `payload-app/storage/${SOURCES}`],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['MEDIA_DIR', 'staticDir'].map((name) => ({
+          selector: `MemberExpression[property.name='${name}']`,
+          message: 'Read media files with payload-app/storage/read-media-file.ts: they may be in a bucket, not on disk.',
+        })),
+      ],
+    },
+  },
+  {
     files: [`payload-app/temporal/${SOURCES}`],
     rules: rule(
       into(['workflows'], 'The gateway imports workflows/ for their types only (`import type`).', { allowTypeImports: true }),

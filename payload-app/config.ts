@@ -20,7 +20,18 @@ const schema = z
      * `findAndModify` (Payload's login-attempt counter). Unset for real MongoDB, which keeps all three.
      */
     MONGODB_COMPAT: z.enum(['ferretdb-v1']).optional(),
+    /** Where uploads are kept when no bucket is configured. */
     MEDIA_DIR: z.string().default(path.join(projectRoot, '.data', 'media')),
+    /** An S3-compatible bucket for uploads (Payload's S3 storage adapter); unset = local disk (MEDIA_DIR). */
+    S3_BUCKET: z.string().min(1).optional(),
+    /** Unset = AWS S3 itself; otherwise the S3-compatible server's URL (MinIO, Ceph, versitygw, R2, …). */
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** Both or neither; neither = the AWS SDK's own credential chain (instance role, AWS_* variables, profile). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Path-style addressing (`endpoint/bucket/key`), which most self-hosted S3-compatible servers need. */
+    S3_FORCE_PATH_STYLE: z.stringbool().default(false),
     PAYLOAD_PUBLIC_SERVER_URL: z.string().url().default('http://localhost:3000'),
     TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
     TEMPORAL_NAMESPACE: z.string().default('default'),
@@ -46,6 +57,15 @@ const schema = z
   .refine((env) => !env.MONGODB_COMPAT || isMongoUri(env.DATABASE_URI), {
     path: ['MONGODB_COMPAT'],
     message: 'only applies to a mongodb:// DATABASE_URI',
+  })
+  // Bucket settings without a bucket would quietly keep media on local disk.
+  .refine((env) => Boolean(env.S3_BUCKET) || !(env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID || env.S3_SECRET_ACCESS_KEY), {
+    path: ['S3_BUCKET'],
+    message: 'is required when S3_ENDPOINT or S3 keys are set',
+  })
+  .refine((env) => Boolean(env.S3_ACCESS_KEY_ID) === Boolean(env.S3_SECRET_ACCESS_KEY), {
+    path: ['S3_SECRET_ACCESS_KEY'],
+    message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together',
   });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -306,6 +306,8 @@ export interface Media {
     analyzedAt?: string | null;
     error?: string | null;
   };
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -873,6 +875,8 @@ export interface MediaSelect<T extends boolean = true> {
         analyzedAt?: T;
         error?: T;
       };
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

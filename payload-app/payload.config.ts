@@ -14,6 +14,7 @@ import { QaSettings } from './globals/QaSettings';
 import { TEMPORAL_STARTS_QUEUE } from './jobs/queue';
 import { reconcileTask, signalPersonaSyncTask, startMasterIngestTask, startPersonaRemovalTask } from './jobs/tasks';
 import { hasRole } from './access/roles';
+import { objectStoragePlugin } from './storage/object-storage';
 import { limitedSharp } from './uploads/limited-sharp';
 import { MAX_UPLOAD_BYTES } from '../contracts';
 
@@ -41,6 +42,7 @@ export default buildConfig({
   collections: [Characters, CharacterImages, Media, GenerationRuns, Users],
   globals: [QaSettings],
   db: databaseAdapter(config),
+  plugins: [objectStoragePlugin(config)],
   sharp: limitedSharp,
   // Multipart bodies are buffered in memory: the file and the whole request are bounded (413 beyond).
   upload: {

@@ -117,3 +117,19 @@ ensure_compose_validator() {
   COMPOSE_VALIDATE_PATH="$dir/compose-validate"
   export COMPOSE_VALIDATE_PATH
 }
+
+# versitygw (Apache-2.0, an S3-compatible server over a plain folder) for the object-storage tests: a real S3 API, no
+# mock. Built from the Go module proxy into .tools/versitygw/. VERSITYGW_PATH wins.
+VERSITYGW_VERSION="v1.8.0"
+ensure_versitygw() {
+  if [ -n "${VERSITYGW_PATH:-}" ]; then return; fi
+  local dir="$TOOLS_DIR/versitygw/$VERSITYGW_VERSION"
+  if [ ! -x "$dir/versitygw" ]; then
+    command -v go >/dev/null 2>&1 || { echo "Building versitygw for the object-storage tests needs Go (https://go.dev/dl/)." >&2; exit 1; }
+    log "building versitygw $VERSITYGW_VERSION from the Go module proxy into .tools/versitygw/ (about five minutes the first time)"
+    mkdir -p "$dir"
+    GOBIN="$dir" go install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION" >&2
+  fi
+  VERSITYGW_PATH="$dir/versitygw"
+  export VERSITYGW_PATH
+}

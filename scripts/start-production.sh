@@ -77,7 +77,7 @@ start_object_store() {
     export S3_SECRET_ACCESS_KEY
   fi
   mkdir -p "$DATA/s3"
-  secrets_only S3_SECRET_ACCESS_KEY
+  secrets_only S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY
   ROOT_ACCESS_KEY="$S3_ACCESS_KEY_ID" ROOT_SECRET_KEY="$S3_SECRET_ACCESS_KEY" start_process "object store (versitygw)" \
     "$LOGS/s3.log" "${ENV_WITH_ONLY[@]}" "$VERSITYGW_PATH" --port "127.0.0.1:$S3_PORT" --region "$S3_REGION" posix "$DATA/s3"
   wait_for_port "object store" 127.0.0.1 "$S3_PORT" 30
@@ -99,7 +99,7 @@ MEDIA_LABEL="${MEDIA_LABEL:-local disk, .data-production/media/}"
 start_missing_standins "$DATA" "$LOGS" "${DINO_STANDIN_PORT:-3012}" "${GEMINI_STANDIN_PORT:-3013}" "${PATHRAG_STANDIN_PORT:-3014}"
 
 export FIRST_ADMIN_NOTICE_FILE="$DATA/first-admin-notice.txt"
-secrets_only PAYLOAD_SECRET WORKER_API_KEY ADMIN_PASSWORD DATABASE_URI DINO_API_KEY PATHRAG_API_KEY S3_SECRET_ACCESS_KEY
+secrets_only PAYLOAD_SECRET WORKER_API_KEY ADMIN_PASSWORD DATABASE_URI DINO_API_KEY PATHRAG_API_KEY S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY
 start_process "Payload" "$LOGS/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "${HOST:-127.0.0.1}"
 wait_for_http "Payload" "$PAYLOAD_URL/api/health" 90
 if [ -f "$FIRST_ADMIN_NOTICE_FILE" ]; then

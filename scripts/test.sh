@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: type check, lint, then the whole suite: the unit tier (workflow tests on Temporal's time-skipping test
 # server) and the integration tier against real parts (Temporal dev server, Payload on a temporary SQLite file, the
-# worker, HTTP stand-ins). Extra arguments go to Jest, e.g. `npm test -- tests/workflows`.
+# worker, HTTP stand-ins, versitygw as the S3-compatible store). Extra arguments go to Jest, e.g.
+# `npm test -- tests/workflows`.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$ROOT/scripts/build-app.sh"
@@ -11,6 +12,7 @@ ensure_temporal_cli
 ensure_temporal_test_server
 ensure_compose_validator
 ensure_chromium
+ensure_versitygw
 build_payload_app
 cd "$ROOT"
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseEnvFor } from './database';
 import { freePort, waitFor } from './ports';
+import type { S3Server } from './s3-server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,13 +35,21 @@ export interface PayloadServerOptions {
   env: Record<string, string>;
   /** A stopped server whose database, files and secrets this one starts on, at a new port (a redeploy). */
   restartOf?: PayloadServer;
+  /** Keep media in this bucket (Payload's S3 storage adapter) instead of the data folder's `media`. */
+  objectStorage?: Pick<S3Server, 'appEnv'>;
 }
 
 /**
  * The real Payload app (`next start` on the build `npm test` made) on a fresh database (see database.ts), in
  * production mode so a SQLite schema comes from the committed migrations exactly as it does for users.
  */
-export async function startPayloadServer({ temporalAddress, tmpDir, env, restartOf }: PayloadServerOptions): Promise<PayloadServer> {
+export async function startPayloadServer({
+  temporalAddress,
+  tmpDir,
+  env,
+  restartOf,
+  objectStorage,
+}: PayloadServerOptions): Promise<PayloadServer> {
   const dataDir = restartOf?.dataDir ?? (await mkdtemp(path.join(tmpDir, 'payload-')));
   const port = await freePort();
   const payloadSecret = restartOf?.payloadSecret ?? randomBytes(32).toString('hex');
@@ -62,6 +71,7 @@ export async function startPayloadServer({ temporalAddress, tmpDir, env, restart
     ADMIN_PASSWORD: adminPassword,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
+    ...objectStorage?.appEnv(),
     ...env,
   };
   let output = '';

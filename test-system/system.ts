@@ -16,6 +16,7 @@ import type { RunningServer } from '../local-services/http/http-server';
 import { createWorker } from '../workers/create-worker';
 import { startPayloadServer, type PayloadServer } from './payload-server';
 import { RestSession } from './rest';
+import { startS3Server, type S3Server } from './s3-server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,6 +34,8 @@ export interface TestSystem {
   dino: RunningServer;
   gemini: RunningServer;
   pathrag: RunningServer;
+  /** The S3-compatible store holding the media, when started with `objectStorage`. */
+  s3?: S3Server;
   temporal: Client;
   admin: RestSession;
   session(role: 'editor' | 'reviewer' | 'viewer'): Promise<RestSession>;
@@ -55,6 +58,8 @@ export interface TestSystemOptions {
   geminiLatencyMs?: number;
   /** Seeds the stand-ins' fault draws (and the image model's drawing jitter). */
   seed?: number;
+  /** Media in a bucket on versitygw (VERSITYGW_PATH, from `ensure_versitygw`) instead of Payload's local folder. */
+  objectStorage?: boolean;
 }
 
 /** The whole system on loopback: Payload, both stand-ins, and a worker on a task queue of its own. */
@@ -68,11 +73,13 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     seed: options.seed ?? 7,
   });
   const pathrag = await startPathragStandIn({ port: 0, dataDir: path.join(tmp, 'pathrag') });
+  const s3 = options.objectStorage ? await startS3Server({ binaryPath: process.env.VERSITYGW_PATH, dir: tmp }) : undefined;
   const address = options.temporalAddress;
   const payload = await startPayloadServer({
     temporalAddress: address,
     tmpDir: options.tmpDir,
     env: { DINO_BASE_URL: dino.url, PATHRAG_BASE_URL: pathrag.url },
+    objectStorage: s3,
   });
   const temporal = new Client({ connection: await Connection.connect({ address }) });
   const admin = await RestSession.login(payload.url, payload.adminEmail, payload.adminPassword);
@@ -97,6 +104,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     dino,
     gemini,
     pathrag,
+    s3,
     temporal,
     admin,
     workerEnv,
@@ -154,6 +162,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
       await gemini.close();
       await pathrag.close();
       await dino.close();
+      await s3?.stop();
     },
   };
   return system;

@@ -8,6 +8,7 @@ import { StatusBadgeField as StatusBadgeField_c93a6354b99c92a9af8e75eaa260411b }
 import { ReviewEvidence as ReviewEvidence_57deeedccd4d4de0cc9b106b2790d39c } from '../../../components/ReviewEvidence'
 import { AskTheCast as AskTheCast_0a3ee6fdb3202d555652abe026f1913c } from '../../../components/AskTheCast'
 import { ReviewQueueNavLink as ReviewQueueNavLink_e0b501ba0616c60971d0c54e4664e50c } from '../../../components/ReviewQueueNavLink'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { ReviewQueueView as ReviewQueueView_0d5da8d5cfadfa3c65ab60752a04a909 } from '../../../views/ReviewQueue'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -23,6 +24,7 @@ export const importMap = {
   "/components/ReviewEvidence#ReviewEvidence": ReviewEvidence_57deeedccd4d4de0cc9b106b2790d39c,
   "/components/AskTheCast#AskTheCast": AskTheCast_0a3ee6fdb3202d555652abe026f1913c,
   "/components/ReviewQueueNavLink#ReviewQueueNavLink": ReviewQueueNavLink_e0b501ba0616c60971d0c54e4664e50c,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/views/ReviewQueue#ReviewQueueView": ReviewQueueView_0d5da8d5cfadfa3c65ab60752a04a909,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

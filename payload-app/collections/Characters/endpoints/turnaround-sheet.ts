@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Endpoint } from 'payload';
 import sharp from 'sharp';
 import { CORE_SET_ANGLES, MAX_IMAGE_PIXELS } from '../../../../contracts';
 import { relationId } from '../../../../common/relation-id';
-import { appConfig } from '../../../config';
 import { findForCaller, HttpError, requireRole, respond } from '../../../endpoints/http';
+import { readMediaFile } from '../../../storage/read-media-file';
 
 const CELL_WIDTH = 300;
 const CELL_HEIGHT = 400;
@@ -36,13 +34,12 @@ export const turnaroundSheetEndpoint: Endpoint = {
         overrideAccess: false,
       });
       if (core.docs.length === 0) throw new HttpError(409, `${character.name} has no approved core-set images yet.`);
-      const mediaDir = appConfig().MEDIA_DIR;
       const cells = await Promise.all(
         CORE_SET_ANGLES.map(async (angle, index) => {
           const image = core.docs.find((doc) => doc.angle === angle);
-          const file = image && typeof image.imageFile === 'object' ? image.imageFile.filename : undefined;
+          const file = image && typeof image.imageFile === 'object' ? image.imageFile : undefined;
           const tile = file
-            ? await sharp(await readFile(path.join(mediaDir, path.basename(file))), { limitInputPixels: MAX_IMAGE_PIXELS })
+            ? await sharp(await readMediaFile(req, file), { limitInputPixels: MAX_IMAGE_PIXELS })
                 .resize(CELL_WIDTH, CELL_HEIGHT, { fit: 'contain', background: '#ffffff' })
                 .png()
                 .toBuffer()
