@@ -40,6 +40,9 @@ export const CharacterImages: CollectionConfig = {
     group: 'Library',
   },
   endpoints: [reviewEndpoint],
+  // The gallery filters by one of these and shows the newest first: each index answers a page in its own order,
+  // with no sort of every match (measured in bench/README.md, `npm run bench:library`).
+  indexes: [{ fields: ['character', 'createdAt'] }, { fields: ['review.status', 'createdAt'] }, { fields: ['kind', 'createdAt'] }],
   access: {
     read: authenticated,
     // Images are made by the workflows; people act on them through review, which goes through Temporal.

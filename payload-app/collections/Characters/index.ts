@@ -19,6 +19,9 @@ export const Characters: CollectionConfig = {
     defaultColumns: ['name', 'characterId', 'status', 'masterIngest.status', 'coreSet.status', 'personaSync.status'],
     group: 'Library',
   },
+  // A gallery image, a run or a review card names its character; the persona and the gallery join (up to 50 images
+  // per character) are read only when the character itself is opened.
+  defaultPopulate: { name: true, characterId: true, status: true },
   access: {
     read: authenticated,
     create: ({ req }) => editorsOrService({ req }) && req.user?.role !== 'service',
