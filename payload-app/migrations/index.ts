@@ -2,7 +2,7 @@ import * as migration_20261125_032247_initial from './20261125_032247_initial';
 import * as migration_20261126_115432_gate_bands_and_master_lineage from './20261126_115432_gate_bands_and_master_lineage';
 import * as migration_20261126_122005_outbox_jobs_and_run_costs from './20261126_122005_outbox_jobs_and_run_costs';
 import * as migration_20261126_145653_system_owned_worker_account from './20261126_145653_system_owned_worker_account';
-import * as migration_20261126_182028_gallery_list_indexes from './20261126_182028_gallery_list_indexes';
+import * as migration_20261126_185838_gallery_list_indexes from './20261126_185838_gallery_list_indexes';
 
 export const migrations = [
   {
@@ -26,8 +26,8 @@ export const migrations = [
     name: '20261126_145653_system_owned_worker_account',
   },
   {
-    up: migration_20261126_182028_gallery_list_indexes.up,
-    down: migration_20261126_182028_gallery_list_indexes.down,
-    name: '20261126_182028_gallery_list_indexes',
+    up: migration_20261126_185838_gallery_list_indexes.up,
+    down: migration_20261126_185838_gallery_list_indexes.down,
+    name: '20261126_185838_gallery_list_indexes',
   },
 ];
