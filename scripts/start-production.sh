@@ -14,6 +14,7 @@ source "$ROOT/scripts/secrets.sh"
 source "$ROOT/scripts/processes.sh"
 source "$ROOT/scripts/build-app.sh"
 source "$ROOT/scripts/embedded-services.sh"
+source "$ROOT/scripts/build-worker.sh"
 
 ensure_node_modules
 ensure_node
@@ -35,9 +36,9 @@ export PAYLOAD_URL="${PAYLOAD_URL:-http://127.0.0.1:$PORT}"
 export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://localhost:$TEMPORAL_UI_PORT}"
 
 build_payload_app
-# Every worker loads one prebuilt workflow bundle instead of bundling the workflows itself at start.
-export WORKFLOW_BUNDLE_PATH="$DATA/workflow-bundle.js"
-tsx "$ROOT/workers/build-bundle.ts" "$WORKFLOW_BUNDLE_PATH" >/dev/null
+# Every worker runs the compiled worker (plain node) with one prebuilt workflow bundle, as `npm start` does.
+build_worker
+export WORKFLOW_BUNDLE_PATH="$ROOT/$WORKER_DIST/workflow-bundle.js"
 
 trap 'echo; log "stopping"; stop_all; exit 0' INT TERM
 trap 'stop_all' EXIT
@@ -110,7 +111,7 @@ fi
 # The workers share the task queue: Temporal hands each task to one of them, and a dead one's work to the others.
 secrets_only WORKER_API_KEY GEMINI_API_KEY DINO_API_KEY PATHRAG_API_KEY
 for ((n = 1; n <= WORKER_COUNT; n++)); do
-  start_process "worker $n" "$LOGS/worker-$n.log" "${ENV_WITH_ONLY[@]}" tsx "$ROOT/workers/main.ts"
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" start_process "worker $n" "$LOGS/worker-$n.log" "${ENV_WITH_ONLY[@]}" node "$ROOT/$WORKER_DIST/main.js"
 done
 
 cat <<BANNER

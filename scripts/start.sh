@@ -11,6 +11,7 @@ source "$ROOT/scripts/secrets.sh"
 source "$ROOT/scripts/processes.sh"
 source "$ROOT/scripts/build-app.sh"
 source "$ROOT/scripts/embedded-services.sh"
+source "$ROOT/scripts/build-worker.sh"
 
 ensure_node_modules
 ensure_node
@@ -27,6 +28,7 @@ export PAYLOAD_URL="${PAYLOAD_URL:-http://127.0.0.1:$PORT}"
 export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://localhost:8233}"
 
 build_payload_app
+build_worker
 
 trap 'echo; log "stopping"; stop_all; exit 0' INT TERM
 trap 'stop_all' EXIT
@@ -46,8 +48,10 @@ if [ -f "$FIRST_ADMIN_NOTICE_FILE" ]; then
 fi
 
 # The worker reaches Payload only with its API key: no database URL, no session secret, no admin password.
+# Compiled, with the workflow bundle prebuilt: plain node, no tsx wrapper and no webpack inside the worker (less memory).
 secrets_only WORKER_API_KEY GEMINI_API_KEY DINO_API_KEY PATHRAG_API_KEY
-start_process "worker" "$LOGS/worker.log" "${ENV_WITH_ONLY[@]}" tsx "$ROOT/workers/main.ts"
+WORKFLOW_BUNDLE_PATH="$ROOT/$WORKER_DIST/workflow-bundle.js" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+  start_process "worker" "$LOGS/worker.log" "${ENV_WITH_ONLY[@]}" node "$ROOT/$WORKER_DIST/main.js"
 
 cat <<BANNER
 

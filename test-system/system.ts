@@ -14,6 +14,7 @@ import { startPathragStandIn } from '../local-services/pathrag/server';
 import { createPathragClient } from '../clients/pathrag';
 import type { RunningServer } from '../local-services/http/http-server';
 import { createWorker } from '../workers/create-worker';
+import { createImageWorkWorker } from '../workers/image-work-worker';
 import { startPayloadServer, type PayloadServer } from './payload-server';
 import { RestSession } from './rest';
 import { startS3Server, type S3Server } from './s3-server';
@@ -84,7 +85,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
   const temporal = new Client({ connection: await Connection.connect({ address }) });
   const admin = await RestSession.login(payload.url, payload.adminEmail, payload.adminPassword);
   const sessions = new Map<string, RestSession>();
-  let worker: { worker: Worker; run: Promise<void>; connection: NativeConnection } | undefined;
+  let worker: { workers: Worker[]; run: Promise<unknown>; connection: NativeConnection } | undefined;
 
   const workerEnv = (): Record<string, string> => ({
     TEMPORAL_ADDRESS: address,
@@ -122,27 +123,29 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     async startWorker() {
       if (worker) return;
       const connection = await NativeConnection.connect({ address });
+      const deps = {
+        payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
+        dino: createDinoClient({ baseUrl: dino.url }),
+        imageModel: createImageModelClient({ apiKey: GEMINI_KEY, model: IMAGE_MODEL, baseUrl: gemini.url }),
+        pathrag: createPathragClient({ baseUrl: pathrag.url }),
+        imageModelId: IMAGE_MODEL,
+        temporalUiUrl: 'http://localhost:8233',
+        namespace: 'default',
+        reviewAttestationKey: payload.workerApiKey,
+      };
       const created = await createWorker({
         connection,
         namespace: 'default',
         taskQueue: payload.taskQueue,
         workflowBundlePath: options.workflowBundlePath,
-        deps: {
-          payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
-          dino: createDinoClient({ baseUrl: dino.url }),
-          imageModel: createImageModelClient({ apiKey: GEMINI_KEY, model: IMAGE_MODEL, baseUrl: gemini.url }),
-          pathrag: createPathragClient({ baseUrl: pathrag.url }),
-          imageModelId: IMAGE_MODEL,
-          temporalUiUrl: 'http://localhost:8233',
-          namespace: 'default',
-          reviewAttestationKey: payload.workerApiKey,
-        },
+        deps,
       });
-      worker = { worker: created, run: created.run(), connection };
+      const imageWork = await createImageWorkWorker({ connection, namespace: 'default', taskQueue: payload.taskQueue, deps });
+      worker = { workers: [created, imageWork], run: Promise.all([created.run(), imageWork.run()]), connection };
     },
     async stopWorker() {
       if (!worker) return;
-      worker.worker.shutdown();
+      for (const running of worker.workers) running.shutdown();
       await worker.run.catch(() => undefined);
       await worker.connection.close();
       worker = undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '../contracts';
+import { DEFAULT_IMAGE_WORK_CONCURRENCY } from './image-work-worker';
 
 /** Environment of a worker process, parsed once at start-up. Secrets are never logged. */
 const schema = z.object({
@@ -20,6 +21,8 @@ const schema = z.object({
   PATHRAG_BASE_URL: z.string().url().default('http://127.0.0.1:3014'),
   PATHRAG_API_KEY: z.string().optional(),
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(16),
+  /** Images decoded and measured at once by this worker (the image-work queue); memory grows with it. */
+  IMAGE_WORK_CONCURRENCY: z.coerce.number().int().positive().default(DEFAULT_IMAGE_WORK_CONCURRENCY),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

@@ -1,14 +1,18 @@
 import { NativeConnection } from '@temporalio/worker';
+import type { ActivityDeps } from '../activities';
 import { createDinoClient } from '../clients/dino';
 import { createImageModelClient } from '../clients/gemini';
 import { createPathragClient } from '../clients/pathrag';
 import { createPayloadRestClient } from '../clients/payload/client';
 import { loadWorkerConfig } from './config';
 import { createWorker } from './create-worker';
+import { createImageWorkWorker } from './image-work-worker';
+import { boundSharpMemory } from './sharp-memory';
 import { checkDependencies } from './startup-checks';
 
 /** The worker process: `npm run worker`. Run more of them to scale out; they share the task queue. */
 const config = loadWorkerConfig();
+boundSharpMemory();
 const payload = createPayloadRestClient({ baseUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY });
 const dino = createDinoClient({ baseUrl: config.DINO_BASE_URL, apiKey: config.DINO_API_KEY });
 const pathrag = createPathragClient({ baseUrl: config.PATHRAG_BASE_URL, apiKey: config.PATHRAG_API_KEY });
@@ -20,6 +24,16 @@ const imageModel = createImageModelClient({
 
 await checkDependencies({ payloadUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY, dino, imageModel });
 
+const deps: ActivityDeps = {
+  payload,
+  dino,
+  imageModel,
+  pathrag,
+  imageModelId: config.GEMINI_IMAGE_MODEL,
+  temporalUiUrl: config.TEMPORAL_UI_URL,
+  namespace: config.TEMPORAL_NAMESPACE,
+  reviewAttestationKey: config.WORKER_API_KEY,
+};
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 const worker = await createWorker({
   connection,
@@ -27,18 +41,16 @@ const worker = await createWorker({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
   maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
-  deps: {
-    payload,
-    dino,
-    imageModel,
-    pathrag,
-    imageModelId: config.GEMINI_IMAGE_MODEL,
-    temporalUiUrl: config.TEMPORAL_UI_URL,
-    namespace: config.TEMPORAL_NAMESPACE,
-    reviewAttestationKey: config.WORKER_API_KEY,
-  },
+  deps,
+});
+const imageWorker = await createImageWorkWorker({
+  connection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  concurrency: config.IMAGE_WORK_CONCURRENCY,
+  deps,
 });
 console.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
 // run() resolves after SIGINT/SIGTERM once in-flight tasks finish (the SDK installs the signal handlers).
-await worker.run();
+await Promise.all([worker.run(), imageWorker.run()]);
 await connection.close();

@@ -23,3 +23,6 @@ export const LANES_FAIL_ALONE_PATCH = 'lanes-fail-alone-and-runs-end-clean';
  * a fifth angle waited for a person to decide on one of the first four.
  */
 export const REVIEW_FREES_SLOT_PATCH = 'review-frees-generation-slot';
+
+/** Pixel measurements (candidate and master quality) are scheduled on the image-work queue (contracts/task-queues.ts). */
+export const IMAGE_WORK_QUEUE_PATCH = 'image-work-on-its-own-queue';

@@ -3,6 +3,7 @@ import * as migration_20261126_115432_gate_bands_and_master_lineage from './2026
 import * as migration_20261126_122005_outbox_jobs_and_run_costs from './20261126_122005_outbox_jobs_and_run_costs';
 import * as migration_20261126_145653_system_owned_worker_account from './20261126_145653_system_owned_worker_account';
 import * as migration_20261126_181341_media_storage_prefix from './20261126_181341_media_storage_prefix';
+import * as migration_20261126_185838_gallery_list_indexes from './20261126_185838_gallery_list_indexes';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261126_181341_media_storage_prefix.up,
     down: migration_20261126_181341_media_storage_prefix.down,
     name: '20261126_181341_media_storage_prefix',
+  },
+  {
+    up: migration_20261126_185838_gallery_list_indexes.up,
+    down: migration_20261126_185838_gallery_list_indexes.down,
+    name: '20261126_185838_gallery_list_indexes',
   },
 ];

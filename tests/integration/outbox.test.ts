@@ -13,6 +13,7 @@ import { startPathragStandIn } from '../../local-services/pathrag/server';
 import type { RunningServer } from '../../local-services/http/http-server';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { createWorker } from '../../workers/create-worker';
+import { createImageWorkWorker } from '../../workers/image-work-worker';
 import { createCharacterWithMaster } from '../../test-system/characters';
 import { startPayloadServer, type PayloadServer } from '../../test-system/payload-server';
 import { freePort, waitFor, waitForPort } from '../../test-system/ports';
@@ -31,7 +32,7 @@ describe('saves while Temporal is away', () => {
   let gemini: RunningServer;
   let pathrag: RunningServer;
   let temporalServer: ChildProcess | undefined;
-  let worker: { worker: Worker; run: Promise<void>; connection: NativeConnection } | undefined;
+  let worker: { workers: Worker[]; run: Promise<unknown>; connection: NativeConnection } | undefined;
 
   beforeAll(async () => {
     const { tmpDir } = fromGlobalSetup();
@@ -49,7 +50,7 @@ describe('saves while Temporal is away', () => {
 
   afterAll(async () => {
     if (worker) {
-      worker.worker.shutdown();
+      for (const running of worker.workers) running.shutdown();
       await worker.run.catch(() => undefined);
       await worker.connection.close();
     }
@@ -99,22 +100,24 @@ describe('saves while Temporal is away', () => {
       60_000,
       500,
     );
+    const deps = {
+      payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
+      dino: createDinoClient({ baseUrl: dino.url }),
+      imageModel: createImageModelClient({ apiKey: 'k', model: 'gemini-3.1-flash-image', baseUrl: gemini.url }),
+      pathrag: createPathragClient({ baseUrl: pathrag.url }),
+      imageModelId: 'gemini-3.1-flash-image',
+      temporalUiUrl: 'http://localhost:8233',
+      namespace: 'default',
+    };
     const created = await createWorker({
       connection,
       namespace: 'default',
       taskQueue: payload.taskQueue,
       workflowBundlePath: fromGlobalSetup().workflowBundlePath,
-      deps: {
-        payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
-        dino: createDinoClient({ baseUrl: dino.url }),
-        imageModel: createImageModelClient({ apiKey: 'k', model: 'gemini-3.1-flash-image', baseUrl: gemini.url }),
-        pathrag: createPathragClient({ baseUrl: pathrag.url }),
-        imageModelId: 'gemini-3.1-flash-image',
-        temporalUiUrl: 'http://localhost:8233',
-        namespace: 'default',
-      },
+      deps,
     });
-    worker = { worker: created, run: created.run(), connection };
+    const imageWork = await createImageWorkWorker({ connection, namespace: 'default', taskQueue: payload.taskQueue, deps });
+    worker = { workers: [created, imageWork], run: Promise.all([created.run(), imageWork.run()]), connection };
 
     const settled = await waitFor(
       'the ingest and the persona sync to finish after Temporal returned',

@@ -194,6 +194,35 @@ describe('upload and request guards', () => {
     expect(asWorker.analysis.embedding.length).toBe(asWorker.analysis.embeddingLength);
   });
 
+  it('a linked character or media carries only what a list shows (no persona, gallery join or analysis)', async () => {
+    const { doc: character, media } = await createCharacterWithMaster(
+      editor,
+      { name: `Slim Link ${randomBytes(3).toString('hex')}`, biography: 'A long life story that no gallery card shows.' },
+      { bytes: await figurePng(), filename: 'slim.png', mimeType: 'image/png' },
+    );
+    expect((await workflowResult(system.temporal, workflowIds.masterReference(character.characterId, media.id), 90_000)).status).toBe(
+      'ready',
+    );
+    const created = await worker.request('POST', '/api/character-images?depth=0', {
+      character: character.id,
+      kind: 'production',
+      imageFile: media.id,
+      generationKey: `slim-link:${character.id}`,
+    });
+    expect(created.status).toBe(201);
+    const { body: page } = await system.admin.request('GET', `/api/character-images?depth=1&where[id][equals]=${created.body.doc.id}`);
+    const [image] = page.docs;
+    expect(image.character).toMatchObject({ id: character.id, name: character.name, characterId: character.characterId });
+    expect(image.character).not.toHaveProperty('biography');
+    expect(image.character).not.toHaveProperty('imageGallery');
+    expect(image.imageFile).toMatchObject({ id: media.id, filename: media.filename });
+    expect(image.imageFile.sizes.thumbnail.url).toEqual(expect.any(String));
+    expect(image.imageFile).not.toHaveProperty('analysis');
+    // Reading the documents themselves still gives everything.
+    expect((await system.admin.request('GET', `/api/characters/${character.id}?depth=0`)).body.biography).toContain('life story');
+    expect((await system.admin.request('GET', `/api/media/${media.id}?depth=0`)).body.analysis.embeddingLength).toBeGreaterThan(0);
+  });
+
   it('caps list pages, also for limit=0 and pagination=false', async () => {
     const existing = (await system.admin.request('GET', '/api/users?limit=1')).body.totalDocs as number;
     const missing = MAX_PAGE_SIZE + 5 - existing;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import proto from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { searchAttributes } from '../../contracts';
+import { imageWorkTaskQueue, searchAttributes } from '../../contracts';
 import { bundleWorkflows } from '../../workers/bundle';
 
 const { IndexedValueType } = proto.temporal.api.enums.v1;
@@ -42,7 +42,9 @@ async function runWorker<T>(
 ): Promise<T> {
   const taskQueue = `test-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
-  return worker.runUntil(body(taskQueue));
+  // The same fakes serve the image-work queue the workflows schedule pixel measurements on.
+  const imageWork = await Worker.create({ connection: env.nativeConnection, taskQueue: imageWorkTaskQueue(taskQueue), activities });
+  return imageWork.runUntil(worker.runUntil(body(taskQueue)));
 }
 
 /** The workflows upsert the project's search attributes; the test server, like any cluster, must know them. */

@@ -1,15 +1,23 @@
 import { CancellationScope, isCancellation, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { GenerationActivities } from '../../activities/generation/activities';
-import type { ImageProgress } from '../../contracts';
+import { imageWorkTaskQueue, type ImageProgress } from '../../contracts';
 import { judgeCandidate, judgeCandidateBeforeViewBands, type JudgingRules } from '../../qa-policy/judge';
 import { describeFailure } from '../failure-message';
-import { LANES_FAIL_ALONE_PATCH, VIEW_BANDS_PATCH } from '../patches';
+import { IMAGE_WORK_QUEUE_PATCH, LANES_FAIL_ALONE_PATCH, VIEW_BANDS_PATCH } from '../patches';
 import type { GenerationSlot } from '../concurrency';
 import type { ReviewInbox } from '../review/handlers';
 
 const retry = { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 };
 const generation = proxyActivities<GenerationActivities>({ startToCloseTimeout: '3 minutes', heartbeatTimeout: '15s', retry });
 const bookkeeping = proxyActivities<GenerationActivities>({ startToCloseTimeout: '1 minute', retry });
+/** Decoding and measuring pixels, on the image-work queue beside this run's own (a workflow's queue is known only inside it). */
+const imageWork = () =>
+  proxyActivities<GenerationActivities>({
+    taskQueue: imageWorkTaskQueue(workflowInfo().taskQueue),
+    startToCloseTimeout: '3 minutes',
+    heartbeatTimeout: '15s',
+    retry,
+  });
 
 type Id = string | number;
 
@@ -60,6 +68,7 @@ export async function produceImage(
   const { workflowId, firstExecutionRunId } = workflowInfo();
   const viewBands = patched(VIEW_BANDS_PATCH);
   const endsClean = patched(LANES_FAIL_ALONE_PATCH);
+  const measuring = patched(IMAGE_WORK_QUEUE_PATCH) ? imageWork() : generation;
   progress.threshold = spec.rules.minConsistency;
   let adjustment: string | undefined;
   let round = 0;
@@ -136,7 +145,7 @@ export async function produceImage(
               ...(viewBands && spec.neighbours?.length ? { neighbours: spec.neighbours } : {}),
             }),
           })),
-          generation.measureCandidateQuality({
+          measuring.measureCandidateQuality({
             mediaId: generated.mediaId,
             referenceMediaIds: spec.referenceMediaIds,
             expectedAspectRatio: spec.aspectRatio,

@@ -6,9 +6,12 @@ import {
   sleep,
   upsertSearchAttributes,
   isCancellation,
+  patched,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { MasterReferenceActivities } from '../../activities/master-reference/activities';
 import {
+  imageWorkTaskQueue,
   PROGRESS_QUERY,
   searchAttributes,
   type MasterReferenceInput,
@@ -16,6 +19,7 @@ import {
   type MasterReferenceProgress,
 } from '../../contracts';
 import { describeFailure } from '../failure-message';
+import { IMAGE_WORK_QUEUE_PATCH } from '../patches';
 
 export const masterReferenceProgressQuery = defineQuery<MasterReferenceProgress>(PROGRESS_QUERY);
 
@@ -29,6 +33,14 @@ const retry = {
 const payloadSteps = proxyActivities<MasterReferenceActivities>({ startToCloseTimeout: '1 minute', retry });
 // Upload and feature extraction can be slow on a cold analysis service (spec: 60–120 s).
 const analysisSteps = proxyActivities<MasterReferenceActivities>({ startToCloseTimeout: '3 minutes', heartbeatTimeout: '15s', retry });
+/** Decoding and measuring the master's pixels, on the image-work queue beside this run's own. */
+const imageWork = () =>
+  proxyActivities<MasterReferenceActivities>({
+    taskQueue: imageWorkTaskQueue(workflowInfo().taskQueue),
+    startToCloseTimeout: '3 minutes',
+    heartbeatTimeout: '15s',
+    retry,
+  });
 
 /** How long to wait for the save that started this run to become visible before calling it superseded. */
 const COMMIT_WAIT_ATTEMPTS = 5;
@@ -56,7 +68,8 @@ export async function masterReferenceWorkflow(input: MasterReferenceInput): Prom
     progress.step = 'extracting';
     const { engineId, embeddingLength } = await analysisSteps.extractMasterFeatures({ ...input, dinoAssetId });
     progress.step = 'measuring';
-    const { qualityScore } = await analysisSteps.measureMasterQuality({ ...input, dinoAssetId });
+    const measuring = patched(IMAGE_WORK_QUEUE_PATCH) ? imageWork() : analysisSteps;
+    const { qualityScore } = await measuring.measureMasterQuality({ ...input, dinoAssetId });
     progress.step = 'recording';
     await payloadSteps.recordMasterIngestReady({ ...input, dinoAssetId, engineId, qualityScore });
     progress.step = 'done';

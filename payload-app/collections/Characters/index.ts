@@ -26,6 +26,9 @@ export const Characters: CollectionConfig = {
     group: 'Library',
     components: { beforeListTable: ['/components/CoreSetBatches#CoreSetBatches'] },
   },
+  // A gallery image, a run or a review card names its character; the persona and the gallery join (up to 50 images
+  // per character) are read only when the character itself is opened.
+  defaultPopulate: { name: true, characterId: true, status: true },
   access: {
     read: authenticated,
     create: ({ req }) => editorsOrService({ req }) && req.user?.role !== 'service',

@@ -17,6 +17,22 @@ export const Media: CollectionConfig = {
     defaultColumns: ['filename', 'dinoProcessingStatus', 'qualityScore', 'width', 'height'],
     group: 'Library',
   },
+  // What a gallery, a list or a review card shows of an image it links to; never the analysis (its feature vector
+  // alone is thousands of characters per image).
+  defaultPopulate: {
+    alt: true,
+    filename: true,
+    mimeType: true,
+    filesize: true,
+    width: true,
+    height: true,
+    url: true,
+    thumbnailURL: true,
+    sizes: true,
+    dinoProcessingStatus: true,
+    qualityScore: true,
+    validationNotes: true,
+  },
   hooks: { beforeOperation: [guardUpload], beforeChange: [resetMeasurementsOnNewFile], afterChange: [remeasureReplacedMaster] },
   access: {
     read: authenticated,

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Sourced (by start.sh), or run (`npm run build:worker`): compiles the worker to JavaScript in dist/worker/, so
+# production runs it with plain node (no tsx wrapper process, no TypeScript transform at start), and prebuilds the
+# workflow bundle beside it (no webpack in the worker process). Rebuilds only when the worker's sources changed.
+
+WORKER_SOURCES=(workers workflows activities clients contracts common image-analysis persona qa-policy)
+WORKER_DIST="dist/worker"
+
+worker_build_is_stale() {
+  local stamp="$ROOT/$WORKER_DIST/main.js"
+  [ -f "$stamp" ] && [ -f "$ROOT/$WORKER_DIST/workflow-bundle.js" ] || return 0
+  local dir
+  for dir in "${WORKER_SOURCES[@]}"; do
+    [ -d "$ROOT/$dir" ] || continue
+    if [ -n "$(find "$ROOT/$dir" -type f -name '*.ts' -newer "$stamp" -print -quit)" ]; then
+      return 0
+    fi
+  done
+  [ "$ROOT/package.json" -nt "$stamp" ]
+}
+
+build_worker() {
+  if worker_build_is_stale; then
+    log "building the worker (esbuild, and the workflow bundle)"
+    (
+      cd "$ROOT"
+      # Packages stay imports (node_modules resolves them at run time); only our TypeScript is compiled in.
+      esbuild workers/main.ts --bundle --platform=node --format=esm --target=node22 --packages=external \
+        --sourcemap --log-level=warning --outfile="$WORKER_DIST/main.js"
+      tsx workers/build-bundle.ts "$WORKER_DIST/workflow-bundle.js" >/dev/null
+    ) >&2
+  fi
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  set -euo pipefail
+  source "$(dirname "$0")/lib.sh"
+  ensure_node_modules
+  ensure_node
+  build_worker
+fi

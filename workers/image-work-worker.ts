@@ -1,0 +1,34 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../activities';
+import { imageWorkTaskQueue } from '../contracts';
+
+/** The activities the workflows schedule on the image-work queue; nothing else is served there. */
+const IMAGE_WORK_ACTIVITIES = ['measureCandidateQuality', 'measureMasterQuality'] as const;
+
+/** Decoding two or three images at once keeps both cores busy; more only adds decoded pixels to the heap. */
+export const DEFAULT_IMAGE_WORK_CONCURRENCY = 2;
+
+export interface CreateImageWorkWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  /** The main task queue; the image-work queue is derived from it (contracts/task-queues.ts). */
+  taskQueue: string;
+  deps: ActivityDeps;
+  concurrency?: number;
+}
+
+/**
+ * A second worker in the same process that polls only the image-work queue, with its own small concurrency: however
+ * many runs are in flight, at most `concurrency` images are decoded and measured at a time.
+ */
+export async function createImageWorkWorker(options: CreateImageWorkWorkerOptions): Promise<Worker> {
+  const all = createActivities(options.deps);
+  const activities = Object.fromEntries(IMAGE_WORK_ACTIVITIES.map((name) => [name, all[name]]));
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: imageWorkTaskQueue(options.taskQueue),
+    activities,
+    maxConcurrentActivityTaskExecutions: options.concurrency ?? DEFAULT_IMAGE_WORK_CONCURRENCY,
+  });
+}
