@@ -13,7 +13,7 @@ import { startGeminiStandIn } from '../local-services/gemini/server';
 import { startPathragStandIn } from '../local-services/pathrag/server';
 import { createPathragClient } from '../clients/pathrag';
 import type { RunningServer } from '../local-services/http/http-server';
-import { createWorker } from '../workers/create-worker';
+import { createModelWorker, createWorker } from '../workers/create-worker';
 import { startPayloadServer, type PayloadServer } from './payload-server';
 import { RestSession } from './rest';
 
@@ -53,6 +53,10 @@ export interface TestSystemOptions {
   /** Where the stand-ins' and Payload's data folders are made. */
   tmpDir: string;
   geminiLatencyMs?: number;
+  /** The image-model stand-in answers 429 beyond this many generateContent requests a minute. */
+  geminiRequestsPerMinute?: number;
+  /** The model queue's rate for every worker of the system (in-process and spawned). */
+  modelRequestsPerMinute?: number;
   /** Seeds the stand-ins' fault draws (and the image model's drawing jitter). */
   seed?: number;
 }
@@ -65,6 +69,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     port: 0,
     apiKey: GEMINI_KEY,
     latencyMs: options.geminiLatencyMs ?? 0,
+    requestsPerMinute: options.geminiRequestsPerMinute,
     seed: options.seed ?? 7,
   });
   const pathrag = await startPathragStandIn({ port: 0, dataDir: path.join(tmp, 'pathrag') });
@@ -77,7 +82,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
   const temporal = new Client({ connection: await Connection.connect({ address }) });
   const admin = await RestSession.login(payload.url, payload.adminEmail, payload.adminPassword);
   const sessions = new Map<string, RestSession>();
-  let worker: { worker: Worker; run: Promise<void>; connection: NativeConnection } | undefined;
+  let worker: { workers: Worker[]; run: Promise<unknown>; connection: NativeConnection } | undefined;
 
   const workerEnv = (): Record<string, string> => ({
     TEMPORAL_ADDRESS: address,
@@ -90,6 +95,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     GEMINI_BASE_URL: gemini.url,
     GEMINI_IMAGE_MODEL: IMAGE_MODEL,
     PATHRAG_BASE_URL: pathrag.url,
+    ...(options.modelRequestsPerMinute ? { MODEL_REQUESTS_PER_MINUTE: String(options.modelRequestsPerMinute) } : {}),
   });
 
   const system: TestSystem = {
@@ -114,27 +120,26 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     async startWorker() {
       if (worker) return;
       const connection = await NativeConnection.connect({ address });
-      const created = await createWorker({
-        connection,
+      const deps = {
+        payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
+        dino: createDinoClient({ baseUrl: dino.url }),
+        imageModel: createImageModelClient({ apiKey: GEMINI_KEY, model: IMAGE_MODEL, baseUrl: gemini.url }),
+        pathrag: createPathragClient({ baseUrl: pathrag.url }),
+        imageModelId: IMAGE_MODEL,
+        temporalUiUrl: 'http://localhost:8233',
         namespace: 'default',
-        taskQueue: payload.taskQueue,
-        workflowBundlePath: options.workflowBundlePath,
-        deps: {
-          payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
-          dino: createDinoClient({ baseUrl: dino.url }),
-          imageModel: createImageModelClient({ apiKey: GEMINI_KEY, model: IMAGE_MODEL, baseUrl: gemini.url }),
-          pathrag: createPathragClient({ baseUrl: pathrag.url }),
-          imageModelId: IMAGE_MODEL,
-          temporalUiUrl: 'http://localhost:8233',
-          namespace: 'default',
-          reviewAttestationKey: payload.workerApiKey,
-        },
-      });
-      worker = { worker: created, run: created.run(), connection };
+        reviewAttestationKey: payload.workerApiKey,
+      };
+      const queue = { connection, namespace: 'default', taskQueue: payload.taskQueue, deps };
+      const workers = [
+        await createWorker({ ...queue, workflowBundlePath: options.workflowBundlePath }),
+        await createModelWorker({ ...queue, modelRequestsPerMinute: options.modelRequestsPerMinute }),
+      ];
+      worker = { workers, run: Promise.all(workers.map((each) => each.run())), connection };
     },
     async stopWorker() {
       if (!worker) return;
-      worker.worker.shutdown();
+      for (const each of worker.workers) each.shutdown();
       await worker.run.catch(() => undefined);
       await worker.connection.close();
       worker = undefined;

@@ -20,6 +20,13 @@ const schema = z.object({
   PATHRAG_BASE_URL: z.string().url().default('http://127.0.0.1:3014'),
   PATHRAG_API_KEY: z.string().optional(),
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(16),
+  /**
+   * The image model's quota, requests a minute, for all workers together (Temporal enforces it on the model's task
+   * queue). Give every worker the same value, a little under the account's quota. Unset: no limit (the stand-in).
+   */
+  MODEL_REQUESTS_PER_MINUTE: z.coerce.number().positive().optional(),
+  /** Model calls one worker process runs at once (each mostly waits for the model). */
+  MAX_CONCURRENT_MODEL_CALLS: z.coerce.number().int().positive().default(16),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

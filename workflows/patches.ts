@@ -23,3 +23,6 @@ export const LANES_FAIL_ALONE_PATCH = 'lanes-fail-alone-and-runs-end-clean';
  * a fifth angle waited for a person to decide on one of the first four.
  */
 export const REVIEW_FREES_SLOT_PATCH = 'review-frees-generation-slot';
+
+/** The image model is called on its own task queue, whose rate Temporal limits across all workers. */
+export const MODEL_TASK_QUEUE_PATCH = 'model-calls-on-rate-limited-queue';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import proto from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { searchAttributes } from '../../contracts';
+import { modelTaskQueueFor, searchAttributes } from '../../contracts';
 import { bundleWorkflows } from '../../workers/bundle';
 
 const { IndexedValueType } = proto.temporal.api.enums.v1;
@@ -42,7 +42,9 @@ async function runWorker<T>(
 ): Promise<T> {
   const taskQueue = `test-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
-  return worker.runUntil(body(taskQueue));
+  // Model calls run on their own queue (contracts/task-queues.ts); the same fakes answer there.
+  const modelWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: modelTaskQueueFor(taskQueue), activities });
+  return modelWorker.runUntil(worker.runUntil(body(taskQueue)));
 }
 
 /** The workflows upsert the project's search attributes; the test server, like any cluster, must know them. */

@@ -1,14 +1,15 @@
 import { CancellationScope, isCancellation, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { GenerationActivities } from '../../activities/generation/activities';
-import type { ImageProgress } from '../../contracts';
+import { modelTaskQueueFor, type ImageProgress } from '../../contracts';
 import { judgeCandidate, judgeCandidateBeforeViewBands, type JudgingRules } from '../../qa-policy/judge';
 import { describeFailure } from '../failure-message';
-import { LANES_FAIL_ALONE_PATCH, VIEW_BANDS_PATCH } from '../patches';
+import { LANES_FAIL_ALONE_PATCH, MODEL_TASK_QUEUE_PATCH, VIEW_BANDS_PATCH } from '../patches';
 import type { GenerationSlot } from '../concurrency';
 import type { ReviewInbox } from '../review/handlers';
 
 const retry = { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 };
-const generation = proxyActivities<GenerationActivities>({ startToCloseTimeout: '3 minutes', heartbeatTimeout: '15s', retry });
+const generationOptions = { startToCloseTimeout: '3 minutes', heartbeatTimeout: '15s', retry } as const;
+const generation = proxyActivities<GenerationActivities>(generationOptions);
 const bookkeeping = proxyActivities<GenerationActivities>({ startToCloseTimeout: '1 minute', retry });
 
 type Id = string | number;
@@ -60,6 +61,10 @@ export async function produceImage(
   const { workflowId, firstExecutionRunId } = workflowInfo();
   const viewBands = patched(VIEW_BANDS_PATCH);
   const endsClean = patched(LANES_FAIL_ALONE_PATCH);
+  // No schedule-to-start timeout: a model call may wait in the rate-limited queue behind a whole season's cast.
+  const model = patched(MODEL_TASK_QUEUE_PATCH)
+    ? proxyActivities<GenerationActivities>({ ...generationOptions, taskQueue: modelTaskQueueFor(workflowInfo().taskQueue) })
+    : generation;
   progress.threshold = spec.rules.minConsistency;
   let adjustment: string | undefined;
   let round = 0;
@@ -99,7 +104,7 @@ export async function produceImage(
         progress.attempt = (round - 1) * spec.maxAttempts + attempt;
         progress.state = 'generating';
         const prompt = spec.buildPrompt(feedback, adjustment);
-        const generated = await generation.generateCandidate({
+        const generated = await model.generateCandidate({
           characterDocId: spec.characterDocId,
           characterId: spec.characterId,
           generationKey: `${spec.keyPrefix}:attempt-${progress.attempt}`,
