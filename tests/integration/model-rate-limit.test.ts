@@ -5,6 +5,7 @@ import { waitFor } from '../../test-system/ports';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { workerProcess, type WorkerProcess } from '../../test-system/worker-process';
 import { fromGlobalSetup } from '../support/from-global-setup';
+import { recordHistory } from '../support/histories';
 
 /**
  * One rate limit for all workers: the image-model stand-in refuses (429) beyond its quota of requests a minute, two
@@ -94,6 +95,7 @@ describe('the image model rate limit across workers', () => {
     );
 
     for (const result of results) expect(result.status).toBe('complete');
+    await recordHistory(system.temporal, runs[0]!.workflowId, 'core-set-model-queue');
     // No 429 at all, so none reached an activity's retry budget.
     expect(quota.refused).toBe(0);
     expect(quota.admitted).toBe(generations);
