@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { colourfulness, deltaE2000, rgbToLab, type Lab } from './color';
 import { decodeRgb, lumaOf, type RgbImage } from './decode';
 import { hammingDistance, perceptualHash } from './phash';
@@ -92,7 +93,7 @@ const WEIGHTS: Record<string, number> = {
 /** Measured checks on the decoded pixels, each explained in plain words when it fails. */
 export async function measureQuality(bytes: Buffer, options: QualityOptions = {}): Promise<QualityReport> {
   const own = await profileOf(bytes);
-  const references = await Promise.all((options.referenceImages ?? []).map((reference) => profileOf(reference)));
+  const references = await Promise.all((options.referenceImages ?? []).map((reference) => referenceProfileOf(reference)));
   const { image, subject } = own;
   const checks: QualityCheck[] = [];
   const t = QUALITY_THRESHOLDS;
@@ -317,6 +318,28 @@ interface PaletteBand {
 
 /** Colours are compared band by band down the figure: hair stays near the top and trousers near the bottom in every view. */
 const PALETTE_BANDS = 4;
+
+/**
+ * A core set measures eight candidates against the same master: its profile (three decodes and every statistic) is
+ * computed once and kept for the next few calls. Keyed by the bytes' hash, so a changed file is profiled afresh.
+ */
+const REFERENCE_PROFILES_KEPT = 4;
+const referenceProfiles = new Map<string, Promise<Profile>>();
+
+function referenceProfileOf(bytes: Buffer): Promise<Profile> {
+  const key = createHash('sha256').update(bytes).digest('hex');
+  const known = referenceProfiles.get(key);
+  if (known) {
+    referenceProfiles.delete(key);
+    referenceProfiles.set(key, known);
+    return known;
+  }
+  const profile = profileOf(bytes);
+  referenceProfiles.set(key, profile);
+  profile.catch(() => referenceProfiles.delete(key));
+  while (referenceProfiles.size > REFERENCE_PROFILES_KEPT) referenceProfiles.delete(referenceProfiles.keys().next().value!);
+  return profile;
+}
 
 async function profileOf(bytes: Buffer): Promise<Profile> {
   const image = await decodeRgb(bytes, WORKING_SIDE);

@@ -1091,6 +1091,9 @@ export interface QaSetting {
    */
   echoCosine?: number | null;
   maxAttemptsPerAngle?: number | null;
+  /**
+   * Angles of one core set generated at once. The image model's rate limit is kept by the workers' MODEL_REQUESTS_PER_MINUTE across all runs, not by this.
+   */
   coreSetConcurrency?: number | null;
   /**
    * How long a flagged image waits for a reviewer before the workflow gives up on it.

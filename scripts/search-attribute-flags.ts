@@ -1,4 +1,5 @@
-// Prints the dev server's --search-attribute arguments, one per line, for scripts/temporal-dev.sh.
-import { searchAttributeFlags } from '../contracts';
+// Prints the dev server's --search-attribute arguments and the model queue's single partition (contracts/), one per
+// line, for scripts/temporal-dev.sh.
+import { SINGLE_PARTITION_DEV_SERVER_FLAGS, searchAttributeFlags } from '../contracts';
 
-console.log(searchAttributeFlags().join('\n'));
+console.log([...searchAttributeFlags(), ...SINGLE_PARTITION_DEV_SERVER_FLAGS].join('\n'));

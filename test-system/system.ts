@@ -13,7 +13,7 @@ import { startGeminiStandIn } from '../local-services/gemini/server';
 import { startPathragStandIn } from '../local-services/pathrag/server';
 import { createPathragClient } from '../clients/pathrag';
 import type { RunningServer } from '../local-services/http/http-server';
-import { createWorker } from '../workers/create-worker';
+import { createModelWorker, createWorker } from '../workers/create-worker';
 import { createImageWorkWorker } from '../workers/image-work-worker';
 import { startPayloadServer, type PayloadServer } from './payload-server';
 import { RestSession } from './rest';
@@ -57,6 +57,10 @@ export interface TestSystemOptions {
   /** Where the stand-ins' and Payload's data folders are made. */
   tmpDir: string;
   geminiLatencyMs?: number;
+  /** The image-model stand-in answers 429 beyond this many generateContent requests a minute. */
+  geminiRequestsPerMinute?: number;
+  /** The model queue's rate for every worker of the system (in-process and spawned). */
+  modelRequestsPerMinute?: number;
   /** Seeds the stand-ins' fault draws (and the image model's drawing jitter). */
   seed?: number;
   /** Media in a bucket on versitygw (VERSITYGW_PATH, from `ensure_versitygw`) instead of Payload's local folder. */
@@ -71,6 +75,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     port: 0,
     apiKey: GEMINI_KEY,
     latencyMs: options.geminiLatencyMs ?? 0,
+    requestsPerMinute: options.geminiRequestsPerMinute,
     seed: options.seed ?? 7,
   });
   const pathrag = await startPathragStandIn({ port: 0, dataDir: path.join(tmp, 'pathrag') });
@@ -98,6 +103,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     GEMINI_BASE_URL: gemini.url,
     GEMINI_IMAGE_MODEL: IMAGE_MODEL,
     PATHRAG_BASE_URL: pathrag.url,
+    ...(options.modelRequestsPerMinute ? { MODEL_REQUESTS_PER_MINUTE: String(options.modelRequestsPerMinute) } : {}),
   });
 
   const system: TestSystem = {
@@ -133,19 +139,17 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
         namespace: 'default',
         reviewAttestationKey: payload.workerApiKey,
       };
-      const created = await createWorker({
-        connection,
-        namespace: 'default',
-        taskQueue: payload.taskQueue,
-        workflowBundlePath: options.workflowBundlePath,
-        deps,
-      });
-      const imageWork = await createImageWorkWorker({ connection, namespace: 'default', taskQueue: payload.taskQueue, deps });
-      worker = { workers: [created, imageWork], run: Promise.all([created.run(), imageWork.run()]), connection };
+      const queue = { connection, namespace: 'default', taskQueue: payload.taskQueue, deps };
+      const workers = [
+        await createWorker({ ...queue, workflowBundlePath: options.workflowBundlePath }),
+        await createImageWorkWorker(queue),
+        await createModelWorker({ ...queue, modelRequestsPerMinute: options.modelRequestsPerMinute }),
+      ];
+      worker = { workers, run: Promise.all(workers.map((each) => each.run())), connection };
     },
     async stopWorker() {
       if (!worker) return;
-      for (const running of worker.workers) running.shutdown();
+      for (const each of worker.workers) each.shutdown();
       await worker.run.catch(() => undefined);
       await worker.connection.close();
       worker = undefined;

@@ -23,6 +23,13 @@ const schema = z.object({
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(16),
   /** Images decoded and measured at once by this worker (the image-work queue); memory grows with it. */
   IMAGE_WORK_CONCURRENCY: z.coerce.number().int().positive().default(DEFAULT_IMAGE_WORK_CONCURRENCY),
+  /**
+   * The image model's quota, requests a minute, for all workers together (Temporal enforces it on the model's task
+   * queue). Give every worker the same value, a little under the account's quota. Unset: no limit (the stand-in).
+   */
+  MODEL_REQUESTS_PER_MINUTE: z.coerce.number().positive().optional(),
+  /** Model calls one worker process runs at once (each mostly waits for the model). */
+  MAX_CONCURRENT_MODEL_CALLS: z.coerce.number().int().positive().default(16),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

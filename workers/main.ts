@@ -4,8 +4,9 @@ import { createDinoClient } from '../clients/dino';
 import { createImageModelClient } from '../clients/gemini';
 import { createPathragClient } from '../clients/pathrag';
 import { createPayloadRestClient } from '../clients/payload/client';
+import { imageWorkTaskQueue, modelTaskQueueFor } from '../contracts';
 import { loadWorkerConfig } from './config';
-import { createWorker } from './create-worker';
+import { createModelWorker, createWorker } from './create-worker';
 import { createImageWorkWorker } from './image-work-worker';
 import { boundSharpMemory } from './sharp-memory';
 import { checkDependencies } from './startup-checks';
@@ -50,7 +51,28 @@ const imageWorker = await createImageWorkWorker({
   concurrency: config.IMAGE_WORK_CONCURRENCY,
   deps,
 });
-console.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
-// run() resolves after SIGINT/SIGTERM once in-flight tasks finish (the SDK installs the signal handlers).
-await Promise.all([worker.run(), imageWorker.run()]);
+const modelWorker = await createModelWorker({
+  connection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  modelRequestsPerMinute: config.MODEL_REQUESTS_PER_MINUTE,
+  maxConcurrentModelCalls: config.MAX_CONCURRENT_MODEL_CALLS,
+  deps,
+});
+const workers = [worker, imageWorker, modelWorker];
+const modelRate = config.MODEL_REQUESTS_PER_MINUTE ? `${config.MODEL_REQUESTS_PER_MINUTE} requests/minute` : 'no rate limit';
+const queue = config.TEMPORAL_TASK_QUEUE;
+console.log(
+  `worker polling task queues "${queue}", "${imageWorkTaskQueue(queue)}" and "${modelTaskQueueFor(queue)}" (${modelRate}) on ${config.TEMPORAL_ADDRESS}`,
+);
+// run() resolves after SIGINT/SIGTERM once in-flight tasks finish (the SDK installs the signal handlers on each).
+const runs = workers.map((each) => each.run());
+try {
+  await Promise.all(runs);
+} catch (error) {
+  // One worker failing must not leave the process half alive, polling some queues only.
+  for (const each of workers) if (each.getState() === 'RUNNING') each.shutdown();
+  await Promise.allSettled(runs);
+  throw error;
+}
 await connection.close();

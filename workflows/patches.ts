@@ -26,3 +26,6 @@ export const REVIEW_FREES_SLOT_PATCH = 'review-frees-generation-slot';
 
 /** Pixel measurements (candidate and master quality) are scheduled on the image-work queue (contracts/task-queues.ts). */
 export const IMAGE_WORK_QUEUE_PATCH = 'image-work-on-its-own-queue';
+
+/** The image model is called on its own task queue, whose rate Temporal limits across all workers. */
+export const MODEL_TASK_QUEUE_PATCH = 'model-calls-on-rate-limited-queue';

@@ -64,7 +64,7 @@ export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: C
         rules,
         acceptedViews,
         maxAttempts: input.maxAttempts ?? settings.maxAttemptsPerAngle ?? 3,
-        concurrency: settings.coreSetConcurrency ?? 4,
+        concurrency: settings.coreSetConcurrency ?? 8,
         reviewTimeoutMs: reviewTimeoutMs(settings),
         aspectRatio: '3:4',
       };

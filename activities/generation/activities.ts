@@ -229,10 +229,12 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
     }): Promise<{ dinoAssetId: string; engineId: string; serviceQualityScore: number | null }> {
       const media = await payload.findById('media', input.mediaId);
       const dinoAssetId = await analysisAssetFor({ payload, dino }, media, 'The generated image');
-      const features = await dino.extractFeatures(dinoAssetId);
+      const [features, serviceQuality] = await Promise.all([
+        dino.extractFeatures(dinoAssetId),
+        // Recorded for comparison with our own checks; it saturates on real embeddings, so nothing gates on it.
+        dino.analyzeQuality(dinoAssetId).catch(() => undefined),
+      ]);
       const engineId = features.engineId;
-      // Recorded for comparison with our own checks; it saturates on real embeddings, so nothing gates on it.
-      const serviceQuality = await dino.analyzeQuality(dinoAssetId).catch(() => undefined);
       const serviceQualityScore = serviceQuality?.qualityScore ?? null;
       await payload.update('media', input.mediaId, {
         analysis: {
@@ -256,12 +258,13 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
       referenceMediaIds: Id[];
       neighbours?: Array<{ angle: number; mediaId: Id }>;
     }): Promise<ConsistencyResult> {
-      const media = await payload.findById('media', input.mediaId);
-      const own = embeddingOf(media);
+      const others = [...input.referenceMediaIds, ...(input.neighbours ?? []).map((neighbour) => neighbour.mediaId)];
+      const [media, ...otherDocs] = await Promise.all([input.mediaId, ...others].map((id) => payload.findById('media', id)));
+      const docOf = new Map(others.map((id, index) => [String(id), otherDocs[index]!]));
+      const own = embeddingOf(media!);
       if (!own) throw invalidInput(`Generated image ${input.mediaId} has no embedding yet.`, 'NotAnalysed');
       const against = async (id: Id) => {
-        const reference = await payload.findById('media', id);
-        const theirs = embeddingOf(reference);
+        const theirs = embeddingOf(docOf.get(String(id))!);
         if (!theirs || theirs.engineId !== own.engineId) {
           throw invalidInput(
             `Reference image ${id} has no embedding from engine "${own.engineId}" (it has "${theirs?.engineId ?? 'none'}"): ingest the master reference again.`,
@@ -295,9 +298,10 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
 
     /** Our measured checks on the pixels; nothing is written here (the gallery document records the result). */
     async measureCandidateQuality(input: { mediaId: Id; referenceMediaIds: Id[]; expectedAspectRatio?: string }): Promise<QualityResult> {
-      const media = await payload.findById('media', input.mediaId);
-      const references = await Promise.all(input.referenceMediaIds.map(async (id) => mediaBytes(await payload.findById('media', id))));
-      const report = await measureQuality(await mediaBytes(media), {
+      const [own, ...references] = await Promise.all(
+        [input.mediaId, ...input.referenceMediaIds].map(async (id) => mediaBytes(await payload.findById('media', id))),
+      );
+      const report = await measureQuality(own!, {
         expectedAspectRatio: parseAspectRatio(input.expectedAspectRatio),
         referenceImages: references,
       });
@@ -322,7 +326,13 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
 
     /** Upsert by generationKey: a retried save finds the document the first try made. */
     async saveGalleryImage(input: SaveGalleryImageInput): Promise<{ imageId: Id }> {
-      const current = input.kind !== 'core' || (await isCurrentMaster(input.characterDocId, input.madeForMasterMediaId));
+      const status = input.passed ? 'validation_success' : 'validation_failed';
+      // Three independent round trips at once: the master check, the media's status, an earlier save of this key.
+      const [current, , existing] = await Promise.all([
+        input.kind !== 'core' || isCurrentMaster(input.characterDocId, input.madeForMasterMediaId),
+        payload.update('media', input.mediaId, { dinoProcessingStatus: status }),
+        payload.find('character-images', { generationKey: { equals: input.generationKey } }, { limit: 1 }),
+      ]);
       const data = {
         generationKey: input.generationKey,
         character: input.characterDocId,
@@ -337,7 +347,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
           ? {}
           : { retired: { at: new Date().toISOString(), reason: 'Made for an earlier master reference: the character has a new master.' } }),
         dinoAssetId: input.dinoAssetId,
-        dinoProcessingStatus: input.passed ? 'validation_success' : 'validation_failed',
+        dinoProcessingStatus: status,
         qualityScore: input.qualityScore,
         consistencyScore: input.consistencyScore,
         validationNotes: input.validationNotes,
@@ -347,8 +357,6 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
         workflowId: input.workflowId,
         workflowRunId: input.workflowRunId,
       };
-      await payload.update('media', input.mediaId, { dinoProcessingStatus: data.dinoProcessingStatus });
-      const existing = await payload.find('character-images', { generationKey: { equals: input.generationKey } }, { limit: 1 });
       if (existing.docs[0]) {
         const updated = await payload.update('character-images', existing.docs[0].id, data);
         return { imageId: updated.id };

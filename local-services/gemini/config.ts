@@ -9,6 +9,8 @@ const envSchema = z.object({
   GEMINI_STANDIN_LATENCY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   GEMINI_STANDIN_FAULTS: z.string().default(''),
   GEMINI_STANDIN_SEED: z.coerce.number().int().default(1),
+  /** The model's per-minute request quota to imitate (429 beyond it); unset: none. */
+  GEMINI_STANDIN_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().optional(),
   /** Comma-separated model ids that exist; default the current Gemini image models. */
   GEMINI_STANDIN_MODELS: z.string().optional(),
 });
@@ -21,6 +23,7 @@ export interface GeminiStandInConfig {
   faults: ReturnType<typeof parseFaultRates>;
   seed: number;
   models: string[];
+  requestsPerMinute: number | null;
 }
 
 export function loadGeminiStandInConfig(env: Record<string, string | undefined> = process.env): GeminiStandInConfig {
@@ -38,5 +41,6 @@ export function loadGeminiStandInConfig(env: Record<string, string | undefined> 
     faults: parseFaultRates(values.GEMINI_STANDIN_FAULTS),
     seed: values.GEMINI_STANDIN_SEED,
     models: models?.length ? models : [...DEFAULT_MODELS],
+    requestsPerMinute: values.GEMINI_STANDIN_REQUESTS_PER_MINUTE ?? null,
   };
 }

@@ -4,6 +4,7 @@ import { json } from '../http/http-server';
 import type { FaultPlan, FaultSpec } from './faults';
 import { googleError, internalError, rateLimited } from './google-errors';
 import type { LookCache } from './look-cache';
+import type { RequestQuota } from './request-quota';
 import { angleFromPrompt } from './prompt-angle';
 import { CANVAS_SIZES, canvasFor, DEFAULT_ASPECT_RATIO } from './renderer/canvas';
 import { offModelLook, randomLook, type CharacterLook } from './renderer/look';
@@ -20,6 +21,7 @@ export interface GenerationContext {
   stats: StatsRecorder;
   sleeper: Sleeper;
   looks: LookCache;
+  quota: RequestQuota;
   nextResponseId(): string;
 }
 
@@ -85,6 +87,9 @@ function parseRequest(body: unknown): ParsedRequest | GenerationResult {
 export async function generateContent(body: unknown, model: string, context: GenerationContext): Promise<GenerationResult> {
   const request = parseRequest(body);
   if ('response' in request) return request;
+  const wait = context.quota.take();
+  // Google's RetryInfo gives whole seconds; rounding up keeps a caller that waits it out inside the quota.
+  if (wait !== undefined) return { response: rateLimited(Math.ceil(wait), model), outcome: 'quota_exceeded' };
   const fault: FaultSpec | undefined = context.faults.next(request.prompt);
 
   if (fault?.fault === '429') {

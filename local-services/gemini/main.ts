@@ -10,6 +10,7 @@ const faults =
     .join(',') || 'none';
 console.log(
   `Gemini stand-in listening on ${server.url} (models: ${config.models.join(', ')}; latency ${config.latencyMs} ms; faults ${faults}; ` +
+    `quota ${config.requestsPerMinute ? `${config.requestsPerMinute} requests/minute` : 'none'}; ` +
     'callers must send the key from GEMINI_STANDIN_API_KEY)',
 );
 

@@ -7,6 +7,7 @@ import { googleError } from './google-errors';
 import { createLookCache } from './look-cache';
 import { DEFAULT_MODELS, modelNotFoundMessage, modelResource } from './models';
 import { createSleeper } from './sleeper';
+import { createRequestQuota, requestQuotaSchema } from './request-quota';
 import { createStats } from './stats';
 
 /**
@@ -23,6 +24,8 @@ export interface GeminiStandInOptions {
   latencyMs?: number;
   /** Faults drawn by rate for every request, e.g. `429:0.1,500:0.05` or `{ '429': 0.1 }`. */
   faults?: FaultRates | string;
+  /** generateContent requests admitted per minute (sliding window); beyond it 429 with RetryInfo and Retry-After. */
+  requestsPerMinute?: number | null;
   /** Seeds rendering jitter and fault draws: same seed and request ⇒ same answer. */
   seed?: number;
 }
@@ -61,7 +64,8 @@ export function buildGeminiStandIn(options: GeminiStandInOptions): GeminiStandIn
     answered += 1;
     return createHash('sha256').update(`${seed}:${answered}:${process.pid}`).digest('base64url').slice(0, 22);
   };
-  const context = { seed, latencyMs: options.latencyMs ?? 0, faults, stats, sleeper, looks: createLookCache(seed), nextResponseId };
+  const quota = createRequestQuota(options.requestsPerMinute ?? null);
+  const context = { seed, latencyMs: options.latencyMs ?? 0, faults, stats, sleeper, looks: createLookCache(seed), quota, nextResponseId };
 
   const authFailure = (request: Request, url: URL): { response: Response; outcome: string } | undefined => {
     const key = request.headers.get('x-goog-api-key') ?? url.searchParams.get('key');
@@ -144,6 +148,19 @@ export function buildGeminiStandIn(options: GeminiStandInOptions): GeminiStandIn
       if (request.method === 'DELETE') {
         stats.reset();
         return json(stats.snapshot());
+      }
+    }
+    if (url.pathname === '/_control/quota') {
+      if (request.method === 'GET') return json(quota.report());
+      if (request.method === 'DELETE') {
+        quota.reset();
+        return json(quota.report());
+      }
+      if (request.method === 'POST') {
+        const parsed = requestQuotaSchema.safeParse(await request.json().catch(() => undefined));
+        if (!parsed.success) return json({ error: z.prettifyError(parsed.error) }, 400);
+        quota.set(parsed.data.requestsPerMinute);
+        return json(quota.report());
       }
     }
     if (url.pathname === '/_control/health' && request.method === 'GET') {

@@ -21,6 +21,16 @@ describe('measureQuality', () => {
     expect(report.score).toBe(100);
   });
 
+  it('measures the same against a reference it has profiled before as against one it has not', async () => {
+    const other = await renderCharacter(randomLook(12), 0, { aspectRatio: '3:4', seed: 1 });
+    const fresh = await measureQuality(good, { expectedAspectRatio: 3 / 4, referenceImages: [Buffer.from(other)] });
+    const again = await measureQuality(good, { expectedAspectRatio: 3 / 4, referenceImages: [Buffer.from(other)] });
+    expect(again).toEqual(fresh);
+    // A different reference is profiled afresh, not served from the cache.
+    const versusOwn = await measureQuality(good, { expectedAspectRatio: 3 / 4, referenceImages: [reference] });
+    expect(versusOwn).not.toEqual(fresh);
+  });
+
   it('fails a blurred shot on sharpness relative to the references', async () => {
     const blurred = await sharp(good).blur(6).png().toBuffer();
     const report = await measureQuality(blurred, { referenceImages: [reference] });

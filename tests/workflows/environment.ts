@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import proto from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { imageWorkTaskQueue, searchAttributes } from '../../contracts';
+import { imageWorkTaskQueue, modelTaskQueueFor, searchAttributes } from '../../contracts';
 import { bundleWorkflows } from '../../workers/bundle';
 
 const { IndexedValueType } = proto.temporal.api.enums.v1;
@@ -42,9 +42,10 @@ async function runWorker<T>(
 ): Promise<T> {
   const taskQueue = `test-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
-  // The same fakes serve the image-work queue the workflows schedule pixel measurements on.
+  // The same fakes serve the image-work queue (pixel measurements) and the model's queue (contracts/task-queues.ts).
   const imageWork = await Worker.create({ connection: env.nativeConnection, taskQueue: imageWorkTaskQueue(taskQueue), activities });
-  return imageWork.runUntil(worker.runUntil(body(taskQueue)));
+  const modelWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: modelTaskQueueFor(taskQueue), activities });
+  return modelWorker.runUntil(imageWork.runUntil(worker.runUntil(body(taskQueue))));
 }
 
 /** The workflows upsert the project's search attributes; the test server, like any cluster, must know them. */

@@ -1,14 +1,15 @@
 import { CancellationScope, isCancellation, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { GenerationActivities } from '../../activities/generation/activities';
-import { imageWorkTaskQueue, type ImageProgress } from '../../contracts';
+import { imageWorkTaskQueue, modelTaskQueueFor, type ImageProgress } from '../../contracts';
 import { judgeCandidate, judgeCandidateBeforeViewBands, type JudgingRules } from '../../qa-policy/judge';
 import { describeFailure } from '../failure-message';
-import { IMAGE_WORK_QUEUE_PATCH, LANES_FAIL_ALONE_PATCH, VIEW_BANDS_PATCH } from '../patches';
+import { IMAGE_WORK_QUEUE_PATCH, LANES_FAIL_ALONE_PATCH, MODEL_TASK_QUEUE_PATCH, VIEW_BANDS_PATCH } from '../patches';
 import type { GenerationSlot } from '../concurrency';
 import type { ReviewInbox } from '../review/handlers';
 
 const retry = { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 };
-const generation = proxyActivities<GenerationActivities>({ startToCloseTimeout: '3 minutes', heartbeatTimeout: '15s', retry });
+const generationOptions = { startToCloseTimeout: '3 minutes', heartbeatTimeout: '15s', retry } as const;
+const generation = proxyActivities<GenerationActivities>(generationOptions);
 const bookkeeping = proxyActivities<GenerationActivities>({ startToCloseTimeout: '1 minute', retry });
 /** Decoding and measuring pixels, on the image-work queue beside this run's own (a workflow's queue is known only inside it). */
 const imageWork = () =>
@@ -69,6 +70,10 @@ export async function produceImage(
   const viewBands = patched(VIEW_BANDS_PATCH);
   const endsClean = patched(LANES_FAIL_ALONE_PATCH);
   const measuring = patched(IMAGE_WORK_QUEUE_PATCH) ? imageWork() : generation;
+  // No schedule-to-start timeout: a model call may wait in the rate-limited queue behind a whole season's cast.
+  const model = patched(MODEL_TASK_QUEUE_PATCH)
+    ? proxyActivities<GenerationActivities>({ ...generationOptions, taskQueue: modelTaskQueueFor(workflowInfo().taskQueue) })
+    : generation;
   progress.threshold = spec.rules.minConsistency;
   let adjustment: string | undefined;
   let round = 0;
@@ -108,7 +113,7 @@ export async function produceImage(
         progress.attempt = (round - 1) * spec.maxAttempts + attempt;
         progress.state = 'generating';
         const prompt = spec.buildPrompt(feedback, adjustment);
-        const generated = await generation.generateCandidate({
+        const generated = await model.generateCandidate({
           characterDocId: spec.characterDocId,
           characterId: spec.characterId,
           generationKey: `${spec.keyPrefix}:attempt-${progress.attempt}`,

@@ -109,7 +109,7 @@ export const DEFAULT_QA = {
   /** Echo bar for engines without a row in DEFAULT_ECHO_THRESHOLDS. */
   echoCosine: 0.97,
   maxAttemptsPerAngle: 3,
-  coreSetConcurrency: 4,
+  coreSetConcurrency: 8,
   reviewTimeoutHours: 72,
 };
 

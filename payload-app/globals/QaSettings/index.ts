@@ -119,7 +119,17 @@ export const QaSettings: GlobalConfig = {
       admin: { description: 'Echo bar for engines without a row above.' },
     },
     { name: 'maxAttemptsPerAngle', type: 'number', min: 1, max: 10, defaultValue: DEFAULT_QA.maxAttemptsPerAngle },
-    { name: 'coreSetConcurrency', type: 'number', min: 1, max: 8, defaultValue: DEFAULT_QA.coreSetConcurrency },
+    {
+      name: 'coreSetConcurrency',
+      type: 'number',
+      min: 1,
+      max: 8,
+      defaultValue: DEFAULT_QA.coreSetConcurrency,
+      admin: {
+        description:
+          "Angles of one core set generated at once. The image model's rate limit is kept by the workers' MODEL_REQUESTS_PER_MINUTE across all runs, not by this.",
+      },
+    },
     {
       name: 'reviewTimeoutHours',
       type: 'number',

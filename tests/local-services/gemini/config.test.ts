@@ -11,6 +11,7 @@ describe('Gemini stand-in configuration', () => {
       faults: {},
       seed: 1,
       models: ['gemini-3.1-flash-image', 'gemini-3-pro-image', 'gemini-2.5-flash-image'],
+      requestsPerMinute: null,
     });
   });
 
@@ -22,8 +23,16 @@ describe('Gemini stand-in configuration', () => {
       GEMINI_STANDIN_FAULTS: '429:0.1, 500:0.05,slow:0.2',
       GEMINI_STANDIN_SEED: '42',
       GEMINI_STANDIN_MODELS: 'gemini-3-pro-image, my-model',
+      GEMINI_STANDIN_REQUESTS_PER_MINUTE: '30',
     });
-    expect(config).toMatchObject({ port: 4100, apiKey: 'secret', latencyMs: 250, seed: 42, models: ['gemini-3-pro-image', 'my-model'] });
+    expect(config).toMatchObject({
+      port: 4100,
+      apiKey: 'secret',
+      latencyMs: 250,
+      seed: 42,
+      models: ['gemini-3-pro-image', 'my-model'],
+      requestsPerMinute: 30,
+    });
     expect(config.faults).toEqual({ '429': 0.1, '500': 0.05, slow: 0.2 });
   });
 

@@ -349,6 +349,44 @@ describe('Gemini stand-in over HTTP', () => {
   });
 });
 
+describe('Gemini stand-in request quota', () => {
+  it('answers 429 RESOURCE_EXHAUSTED with QuotaFailure, RetryInfo and Retry-After beyond its requests per minute', async () => {
+    const limited = await startGeminiStandIn({ port: 0, apiKey: KEY, seed: 1, requestsPerMinute: 2 });
+    const post = () =>
+      fetch(`${limited.url}/v1beta/models/${MODEL}:generateContent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-goog-api-key': KEY },
+        body: JSON.stringify(requestBody('x')),
+      });
+    try {
+      expect((await post()).status).toBe(200);
+      expect((await post()).status).toBe(200);
+      const refused = await post();
+      expect(refused.status).toBe(429);
+      const json = (await refused.json()) as Json;
+      expectGoogleError(json, 429, 'RESOURCE_EXHAUSTED');
+      expect(json.error.details).toContainEqual(expect.objectContaining({ '@type': 'type.googleapis.com/google.rpc.QuotaFailure' }));
+      const retryInfo = json.error.details.find((detail: Json) => detail['@type'] === 'type.googleapis.com/google.rpc.RetryInfo');
+      const seconds = Number(retryInfo.retryDelay.replace(/s$/, ''));
+      expect(seconds).toBeGreaterThan(55);
+      expect(seconds).toBeLessThanOrEqual(60);
+      expect(refused.headers.get('retry-after')).toBe(String(seconds));
+
+      const report = (await (await fetch(`${limited.url}/_control/quota`)).json()) as Json;
+      expect(report).toMatchObject({ requestsPerMinute: 2, admitted: 2, refused: 1, busiestMinuteOffered: 3, busiestMinuteAdmitted: 2 });
+      // Lifted at run time: the next request is served.
+      await fetch(`${limited.url}/_control/quota`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ requestsPerMinute: null }),
+      });
+      expect((await post()).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('Gemini stand-in configuration at start', () => {
   it('draws faults by rate and adds the configured latency', async () => {
     const faulty = await startGeminiStandIn({ port: 0, apiKey: KEY, faults: '500:1', latencyMs: 150, seed: 1 });

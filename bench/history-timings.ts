@@ -1,0 +1,97 @@
+import type { Client } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
+export interface ActivityTiming {
+  type: string;
+  /** Scheduled → started of the attempt that finished (Temporal records only the last attempt's start). */
+  scheduleToStartMs: number;
+  /** Started → completed/failed of that attempt. */
+  startToCloseMs: number;
+  attempt: number;
+  startedAt: number;
+  closedAt: number;
+}
+
+export interface RunTimings {
+  workflowId: string;
+  /** Workflow started → closed, as Temporal recorded it. */
+  wallMs: number;
+  activities: ActivityTiming[];
+}
+
+function ms(time: HistoryEvent['eventTime']): number {
+  return Number(time?.seconds ?? 0) * 1000 + (time?.nanos ?? 0) / 1e6;
+}
+
+/** A run's activity timings from its history, its child workflows' included (their activities are listed too). */
+export async function runTimings(client: Client, workflowId: string, runId?: string): Promise<RunTimings> {
+  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+  const events = history.events ?? [];
+  const scheduled = new Map<number, { type: string; at: number }>();
+  const started = new Map<number, { at: number; attempt: number }>();
+  const activities: ActivityTiming[] = [];
+  const children: Array<{ workflowId: string; runId: string }> = [];
+  for (const event of events) {
+    const id = Number(event.eventId);
+    const at = ms(event.eventTime);
+    const scheduledAttributes = event.activityTaskScheduledEventAttributes;
+    if (scheduledAttributes) scheduled.set(id, { type: scheduledAttributes.activityType?.name ?? '?', at });
+    const startedAttributes = event.activityTaskStartedEventAttributes;
+    if (startedAttributes) started.set(Number(startedAttributes.scheduledEventId), { at, attempt: startedAttributes.attempt ?? 1 });
+    const closed =
+      event.activityTaskCompletedEventAttributes ?? event.activityTaskFailedEventAttributes ?? event.activityTaskTimedOutEventAttributes;
+    if (closed) {
+      const schedule = scheduled.get(Number(closed.scheduledEventId));
+      const start = started.get(Number(closed.scheduledEventId));
+      if (schedule && start) {
+        activities.push({
+          type: schedule.type,
+          scheduleToStartMs: start.at - schedule.at,
+          startToCloseMs: at - start.at,
+          attempt: start.attempt,
+          startedAt: start.at,
+          closedAt: at,
+        });
+      }
+    }
+    const child = event.childWorkflowExecutionStartedEventAttributes?.workflowExecution;
+    if (child?.workflowId && child.runId) children.push({ workflowId: child.workflowId, runId: child.runId });
+  }
+  for (const child of children) activities.push(...(await runTimings(client, child.workflowId, child.runId)).activities);
+  const first = events[0];
+  const last = events.at(-1);
+  return { workflowId, wallMs: ms(last?.eventTime) - ms(first?.eventTime), activities };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** One line per activity type: count, p50/p95 schedule-to-start and start-to-close, in ms. */
+export function activityTable(runs: RunTimings[]): string {
+  const byType = new Map<string, ActivityTiming[]>();
+  for (const activity of runs.flatMap((run) => run.activities)) {
+    byType.set(activity.type, [...(byType.get(activity.type) ?? []), activity]);
+  }
+  const pad = (text: string | number, width: number) => String(text).padStart(width);
+  const header = `${'activity'.padEnd(26)}${pad('n', 5)}${pad('s2s p50', 10)}${pad('s2s p95', 10)}${pad('s2c p50', 10)}${pad('s2c p95', 10)}`;
+  const rows = [...byType.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([type, timings]) => {
+      const s2s = timings.map((t) => t.scheduleToStartMs);
+      const s2c = timings.map((t) => t.startToCloseMs);
+      return `${type.padEnd(26)}${pad(timings.length, 5)}${[
+        percentile(s2s, 50),
+        percentile(s2s, 95),
+        percentile(s2c, 50),
+        percentile(s2c, 95),
+      ]
+        .map((value) => pad(Math.round(value), 10))
+        .join('')}`;
+    });
+  return [header, ...rows].join('\n');
+}
