@@ -13,8 +13,7 @@ import { startGeminiStandIn } from '../local-services/gemini/server';
 import { startPathragStandIn } from '../local-services/pathrag/server';
 import { createPathragClient } from '../clients/pathrag';
 import type { RunningServer } from '../local-services/http/http-server';
-import { createModelWorker, createWorker } from '../workers/create-worker';
-import { createImageWorkWorker } from '../workers/image-work-worker';
+import { createProcessWorkers, runProcessWorkers } from '../workers/process-workers';
 import { startPayloadServer, type PayloadServer } from './payload-server';
 import { RestSession } from './rest';
 import { startS3Server, type S3Server } from './s3-server';
@@ -139,13 +138,15 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
         namespace: 'default',
         reviewAttestationKey: payload.workerApiKey,
       };
-      const queue = { connection, namespace: 'default', taskQueue: payload.taskQueue, deps };
-      const workers = [
-        await createWorker({ ...queue, workflowBundlePath: options.workflowBundlePath }),
-        await createImageWorkWorker(queue),
-        await createModelWorker({ ...queue, modelRequestsPerMinute: options.modelRequestsPerMinute }),
-      ];
-      worker = { workers, run: Promise.all(workers.map((each) => each.run())), connection };
+      const workers = await createProcessWorkers({
+        connection,
+        namespace: 'default',
+        taskQueue: payload.taskQueue,
+        deps,
+        workflowBundlePath: options.workflowBundlePath,
+        modelRequestsPerMinute: options.modelRequestsPerMinute,
+      });
+      worker = { workers, run: runProcessWorkers(workers), connection };
     },
     async stopWorker() {
       if (!worker) return;

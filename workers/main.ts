@@ -6,8 +6,7 @@ import { createPathragClient } from '../clients/pathrag';
 import { createPayloadRestClient } from '../clients/payload/client';
 import { imageWorkTaskQueue, modelTaskQueueFor } from '../contracts';
 import { loadWorkerConfig } from './config';
-import { createModelWorker, createWorker } from './create-worker';
-import { createImageWorkWorker } from './image-work-worker';
+import { createProcessWorkers, runProcessWorkers } from './process-workers';
 import { boundSharpMemory } from './sharp-memory';
 import { checkDependencies } from './startup-checks';
 
@@ -36,43 +35,21 @@ const deps: ActivityDeps = {
   reviewAttestationKey: config.WORKER_API_KEY,
 };
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-const worker = await createWorker({
+const workers = await createProcessWorkers({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
+  deps,
   workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
-  maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
-  deps,
-});
-const imageWorker = await createImageWorkWorker({
-  connection,
-  namespace: config.TEMPORAL_NAMESPACE,
-  taskQueue: config.TEMPORAL_TASK_QUEUE,
-  concurrency: config.IMAGE_WORK_CONCURRENCY,
-  deps,
-});
-const modelWorker = await createModelWorker({
-  connection,
-  namespace: config.TEMPORAL_NAMESPACE,
-  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  maxConcurrentActivities: config.MAX_CONCURRENT_ACTIVITIES,
+  imageWorkConcurrency: config.IMAGE_WORK_CONCURRENCY,
   modelRequestsPerMinute: config.MODEL_REQUESTS_PER_MINUTE,
   maxConcurrentModelCalls: config.MAX_CONCURRENT_MODEL_CALLS,
-  deps,
 });
-const workers = [worker, imageWorker, modelWorker];
 const modelRate = config.MODEL_REQUESTS_PER_MINUTE ? `${config.MODEL_REQUESTS_PER_MINUTE} requests/minute` : 'no rate limit';
 const queue = config.TEMPORAL_TASK_QUEUE;
 console.log(
   `worker polling task queues "${queue}", "${imageWorkTaskQueue(queue)}" and "${modelTaskQueueFor(queue)}" (${modelRate}) on ${config.TEMPORAL_ADDRESS}`,
 );
-// run() resolves after SIGINT/SIGTERM once in-flight tasks finish (the SDK installs the signal handlers on each).
-const runs = workers.map((each) => each.run());
-try {
-  await Promise.all(runs);
-} catch (error) {
-  // One worker failing must not leave the process half alive, polling some queues only.
-  for (const each of workers) if (each.getState() === 'RUNNING') each.shutdown();
-  await Promise.allSettled(runs);
-  throw error;
-}
+await runProcessWorkers(workers);
 await connection.close();

@@ -12,8 +12,7 @@ import { startGeminiStandIn } from '../../local-services/gemini/server';
 import { startPathragStandIn } from '../../local-services/pathrag/server';
 import type { RunningServer } from '../../local-services/http/http-server';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
-import { createWorker } from '../../workers/create-worker';
-import { createImageWorkWorker } from '../../workers/image-work-worker';
+import { createProcessWorkers, runProcessWorkers } from '../../workers/process-workers';
 import { createCharacterWithMaster } from '../../test-system/characters';
 import { startPayloadServer, type PayloadServer } from '../../test-system/payload-server';
 import { freePort, waitFor, waitForPort } from '../../test-system/ports';
@@ -109,15 +108,14 @@ describe('saves while Temporal is away', () => {
       temporalUiUrl: 'http://localhost:8233',
       namespace: 'default',
     };
-    const created = await createWorker({
+    const workers = await createProcessWorkers({
       connection,
       namespace: 'default',
       taskQueue: payload.taskQueue,
       workflowBundlePath: fromGlobalSetup().workflowBundlePath,
       deps,
     });
-    const imageWork = await createImageWorkWorker({ connection, namespace: 'default', taskQueue: payload.taskQueue, deps });
-    worker = { workers: [created, imageWork], run: Promise.all([created.run(), imageWork.run()]), connection };
+    worker = { workers, run: runProcessWorkers(workers), connection };
 
     const settled = await waitFor(
       'the ingest and the persona sync to finish after Temporal returned',
