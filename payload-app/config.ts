@@ -32,6 +32,11 @@ const schema = z
     PATHRAG_API_KEY: z.string().optional(),
     /** API key of the worker's service user; the user is created (or its key set) on start when given. */
     WORKER_API_KEY: z.string().min(24).optional(),
+    /**
+     * During a key rotation only: the key the workers still run with. It is kept on a second system-owned service
+     * account so both keys work while workers restart one by one; a start without it disables that account.
+     */
+    WORKER_API_KEY_PREVIOUS: z.string().min(24).optional(),
     ADMIN_EMAIL: z.string().email().default('admin@example.com'),
     ADMIN_PASSWORD: z.string().min(8).optional(),
     /** Per user: core sets, shots and questions to the knowledge service (each spends money). */
@@ -42,6 +47,10 @@ const schema = z
   .refine((env) => !env.MONGODB_COMPAT || isMongoUri(env.DATABASE_URI), {
     path: ['MONGODB_COMPAT'],
     message: 'only applies to a mongodb:// DATABASE_URI',
+  })
+  .refine((env) => !env.WORKER_API_KEY_PREVIOUS || (env.WORKER_API_KEY && env.WORKER_API_KEY !== env.WORKER_API_KEY_PREVIOUS), {
+    path: ['WORKER_API_KEY_PREVIOUS'],
+    message: 'needs a different WORKER_API_KEY (the new key) beside it',
   });
 
 export type AppConfig = z.infer<typeof schema>;

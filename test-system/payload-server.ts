@@ -19,8 +19,11 @@ export interface PayloadServer {
   logs(): string;
   /** SIGKILL, no clean shutdown; resolves once the process is gone. */
   kill(): Promise<void>;
-  /** Starts it again on the same port, database, uploads and secrets (sessions stay valid). */
-  restart(): Promise<void>;
+  /**
+   * Starts it again on the same port, database, uploads and secrets (sessions stay valid); `envChanges` are applied
+   * first and kept (an undefined value removes the variable), as a redeploy with new settings would.
+   */
+  restart(envChanges?: Record<string, string | undefined>): Promise<void>;
   /** Whether the process exited without being asked to. */
   exitedUnexpectedly(): boolean;
   stop(): Promise<void>;
@@ -113,7 +116,13 @@ export async function startPayloadServer({ temporalAddress, tmpDir, env, restart
       if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
       await exited;
     },
-    restart: launch,
+    restart(envChanges = {}) {
+      for (const [name, value] of Object.entries(envChanges)) {
+        if (value === undefined) delete appEnv[name];
+        else appEnv[name] = value;
+      }
+      return launch();
+    },
     exitedUnexpectedly: () => !stopping && (child.exitCode !== null || child.signalCode !== null),
     async stop() {
       stopping = true;
