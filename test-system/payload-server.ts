@@ -96,7 +96,8 @@ export async function startPayloadServer({ temporalAddress, tmpDir, env, restart
         500,
       );
     } catch (error) {
-      if (launched.pid) process.kill(-launched.pid, 'SIGKILL');
+      // It may have exited on its own already (that is often the error); its output says why.
+      if (launched.pid && launched.exitCode === null && launched.signalCode === null) process.kill(-launched.pid, 'SIGKILL');
       throw new Error(`${(error as Error).message}\n--- payload output ---\n${output}`);
     }
   }

@@ -598,6 +598,13 @@ describe('access matrix: every endpoint, operation and guarded field × every ro
 
   const checks = [...collectionChecks, ...userChecks, ...otherChecks, ...fieldChecks, ...endpointChecks] as Check<unknown>[];
 
+  it('refuses the expired token for its expiry alone: the same token re-signed with a future expiry is the viewer', async () => {
+    const viewerToken = as('viewer').authorization!.replace(/^JWT /, '');
+    const renewed = resignedJwt(viewerToken, payloadJwtKey(system.payload.payloadSecret), { exp: Math.floor(Date.now() / 1000) + 600 });
+    const { body } = await RestSession.withJwt(system.payload.url, renewed).request('GET', '/api/users/me');
+    expect(body.user?.id).toBe(ownId.get('viewer'));
+  });
+
   it('covers every operation of the policy exactly once', () => {
     expect(checks.map((check) => check.operation).sort()).toEqual(Object.keys(POLICY).sort());
   });
