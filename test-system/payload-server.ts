@@ -117,12 +117,14 @@ export async function startPayloadServer({ temporalAddress, tmpDir, env, restart
       if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
       await exited;
     },
-    restart(envChanges = {}) {
+    async restart(envChanges = {}) {
+      // A second process on the same port would leave the first running, unowned.
+      if (child.exitCode === null && child.signalCode === null) throw new Error('stop or kill the Payload server before restarting it');
       for (const [name, value] of Object.entries(envChanges)) {
         if (value === undefined) delete appEnv[name];
         else appEnv[name] = value;
       }
-      return launch();
+      await launch();
     },
     exitedUnexpectedly: () => !stopping && (child.exitCode !== null || child.signalCode !== null),
     async stop() {
