@@ -3,8 +3,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /**
  * The app vouches for the Payload user behind a review decision. Anyone who reaches the Temporal frontend can send
  * a signal or an Update naming any `reviewerUserId`; only a decision the app signed is recorded as that user's. The
- * key is derived from the worker's API key, the one secret the app and the worker already share (rotating it
- * briefly turns in-flight attested decisions into operator ones, which is safe). docs/decisions.md, "Review identity".
+ * key is derived from the worker's API key, the one secret the app and the worker already share. During a key
+ * rotation the app holds two keys and signs with both (the signatures joined by "."), so a worker on either key
+ * recognises the decision. docs/decisions.md, "Review identity".
  */
 export interface AttestedFields {
   imageId: string | number;
@@ -21,8 +22,16 @@ function message(fields: AttestedFields): string {
   return JSON.stringify([String(fields.imageId), fields.decision, fields.reviewer, String(fields.reviewerUserId)]);
 }
 
-export function attestReviewDecision(sharedSecret: string, fields: AttestedFields): string {
+function signature(sharedSecret: string, fields: AttestedFields): string {
   return createHmac('sha256', signingKey(sharedSecret)).update(message(fields)).digest('base64url');
+}
+
+/** One signature per key the app holds (base64url has no "."). */
+export function attestReviewDecision(sharedSecrets: string | readonly string[], fields: AttestedFields): string {
+  return [sharedSecrets]
+    .flat()
+    .map((secret) => signature(secret, fields))
+    .join('.');
 }
 
 export function isAttestedReviewDecision(
@@ -31,9 +40,11 @@ export function isAttestedReviewDecision(
   attestation: string | undefined,
 ): boolean {
   if (!sharedSecret || !attestation) return false;
-  const expected = Buffer.from(attestReviewDecision(sharedSecret, fields));
-  const given = Buffer.from(attestation);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  const expected = Buffer.from(signature(sharedSecret, fields));
+  return attestation.split('.').some((part) => {
+    const given = Buffer.from(part);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
 }
 
 /** How a decision nobody vouched for is shown: what the operator typed, marked as coming through Temporal. */

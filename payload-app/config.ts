@@ -43,6 +43,11 @@ const schema = z
     PATHRAG_API_KEY: z.string().optional(),
     /** API key of the worker's service user; the user is created (or its key set) on start when given. */
     WORKER_API_KEY: z.string().min(24).optional(),
+    /**
+     * During a key rotation only: the key the workers still run with. It is kept on a second system-owned service
+     * account so both keys work while workers restart one by one; a start without it disables that account.
+     */
+    WORKER_API_KEY_PREVIOUS: z.string().min(24).optional(),
     ADMIN_EMAIL: z.string().email().default('admin@example.com'),
     ADMIN_PASSWORD: z.string().min(8).optional(),
     /** Per user: core sets, shots and questions to the knowledge service (each spends money). */
@@ -66,6 +71,10 @@ const schema = z
   .refine((env) => Boolean(env.S3_ACCESS_KEY_ID) === Boolean(env.S3_SECRET_ACCESS_KEY), {
     path: ['S3_SECRET_ACCESS_KEY'],
     message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together',
+  })
+  .refine((env) => !env.WORKER_API_KEY_PREVIOUS || (env.WORKER_API_KEY && env.WORKER_API_KEY !== env.WORKER_API_KEY_PREVIOUS), {
+    path: ['WORKER_API_KEY_PREVIOUS'],
+    message: 'needs a different WORKER_API_KEY (the new key) beside it',
   });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -21,8 +21,8 @@ load_local_secrets() {
 }
 
 # Every secret a process of the system may be given. Each process gets only the ones it needs (README, "Secrets").
-ALL_SECRETS=(PAYLOAD_SECRET WORKER_API_KEY ADMIN_PASSWORD DATABASE_URI GEMINI_API_KEY GEMINI_STANDIN_API_KEY DINO_API_KEY PATHRAG_API_KEY
-  S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY)
+ALL_SECRETS=(PAYLOAD_SECRET WORKER_API_KEY WORKER_API_KEY_PREVIOUS ADMIN_PASSWORD DATABASE_URI GEMINI_API_KEY GEMINI_STANDIN_API_KEY DINO_API_KEY
+  PATHRAG_API_KEY S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY)
 
 # secrets_only <allowed...>: sets ENV_WITH_ONLY to an `env -u …` prefix that removes every other secret, e.g.
 #   secrets_only WORKER_API_KEY; start_process worker log "${ENV_WITH_ONLY[@]}" tsx workers/main.ts

@@ -37,8 +37,9 @@ start_temporal_unless_configured "$DATA" "$LOGS" 7233 8233
 start_missing_standins "$DATA" "$LOGS" 3012 3013 3014
 
 export FIRST_ADMIN_NOTICE_FILE="$DATA/first-admin-notice.txt"
-# The app signs in people, owns the database and creates the worker's account; it calls no image model.
-secrets_only PAYLOAD_SECRET WORKER_API_KEY ADMIN_PASSWORD DATABASE_URI DINO_API_KEY PATHRAG_API_KEY S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY
+# The app signs in people, owns the database and creates the worker's accounts (the previous key's too, during a key
+# rotation); it calls no image model.
+secrets_only PAYLOAD_SECRET WORKER_API_KEY WORKER_API_KEY_PREVIOUS ADMIN_PASSWORD DATABASE_URI DINO_API_KEY PATHRAG_API_KEY S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY
 start_process "Payload" "$LOGS/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "${HOST:-127.0.0.1}"
 wait_for_http "Payload" "$PAYLOAD_URL/api/health" 90
 # The first request runs Payload's init (migrations, first admin user). A new admin's login is shown once, here.

@@ -20,8 +20,11 @@ export interface PayloadServer {
   logs(): string;
   /** SIGKILL, no clean shutdown; resolves once the process is gone. */
   kill(): Promise<void>;
-  /** Starts it again on the same port, database, uploads and secrets (sessions stay valid). */
-  restart(): Promise<void>;
+  /**
+   * Starts it again on the same port, database, uploads and secrets (sessions stay valid); `envChanges` are applied
+   * first and kept (an undefined value removes the variable), as a redeploy with new settings would.
+   */
+  restart(envChanges?: Record<string, string | undefined>): Promise<void>;
   /** Whether the process exited without being asked to. */
   exitedUnexpectedly(): boolean;
   stop(): Promise<void>;
@@ -103,7 +106,8 @@ export async function startPayloadServer({
         500,
       );
     } catch (error) {
-      if (launched.pid) process.kill(-launched.pid, 'SIGKILL');
+      // It may have exited on its own already (that is often the error); its output says why.
+      if (launched.pid && launched.exitCode === null && launched.signalCode === null) process.kill(-launched.pid, 'SIGKILL');
       throw new Error(`${(error as Error).message}\n--- payload output ---\n${output}`);
     }
   }
@@ -123,7 +127,15 @@ export async function startPayloadServer({
       if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
       await exited;
     },
-    restart: launch,
+    async restart(envChanges = {}) {
+      // A second process on the same port would leave the first running, unowned.
+      if (child.exitCode === null && child.signalCode === null) throw new Error('stop or kill the Payload server before restarting it');
+      for (const [name, value] of Object.entries(envChanges)) {
+        if (value === undefined) delete appEnv[name];
+        else appEnv[name] = value;
+      }
+      await launch();
+    },
     exitedUnexpectedly: () => !stopping && (child.exitCode !== null || child.signalCode !== null),
     async stop() {
       stopping = true;

@@ -15,6 +15,11 @@ export class RestSession {
     return new RestSession(baseUrl, `users API-Key ${apiKey}`);
   }
 
+  /** Any bearer token as a person would send it (also a forged or expired one). */
+  static withJwt(baseUrl: string, token: string): RestSession {
+    return new RestSession(baseUrl, `JWT ${token}`);
+  }
+
   static async login(baseUrl: string, email: string, password: string): Promise<RestSession> {
     const response = await fetch(`${baseUrl}/api/users/login`, {
       method: 'POST',

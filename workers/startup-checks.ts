@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import type { DinoClient } from '../clients/dino';
 import type { ImageModelClient } from '../clients/gemini';
-import { WORKER_SYSTEM_ACCOUNT } from '../contracts';
+import { WORKER_SYSTEM_ACCOUNTS } from '../contracts';
 
 /**
  * Fails fast on configuration mistakes (wrong API key, unknown image model) and waits for dependencies that are merely still
@@ -22,7 +22,8 @@ export async function checkDependencies(options: {
         headersTimeout: 30_000,
       });
       const body = (await response.body.json()) as { user?: { role?: string; systemAccount?: string | null } | null };
-      if (response.statusCode === 200 && body.user?.role === 'service' && body.user.systemAccount === WORKER_SYSTEM_ACCOUNT) break;
+      if (response.statusCode === 200 && body.user?.role === 'service' && WORKER_SYSTEM_ACCOUNTS.includes(body.user.systemAccount ?? ''))
+        break;
       if (response.statusCode === 200 && body.user?.role === 'service') {
         // A service account the app did not make (an admin gave a person's account the role and a key): refused, so
         // the worker never writes results in someone else's name.

@@ -30,6 +30,9 @@ const SCANNED_RUNS = 200;
 /** The panel shows image progress; a master ingest is shown from the character's own fields. */
 const WITHOUT_PROGRESS: WorkflowName = 'masterReferenceWorkflow';
 
+/** A query waits for a worker to answer it: with none polling, the panel shows the run without its progress. */
+const PROGRESS_QUERY_DEADLINE_MS = 3_000;
+
 /** The character's newest runs, with the live progress of those still running. */
 export async function listCharacterRuns(characterId: string, limit: number): Promise<CharacterRun[]> {
   const client = await temporalClient();
@@ -54,9 +57,10 @@ export async function listCharacterRuns(characterId: string, limit: number): Pro
       url: runLink(run.workflowId, run.runId),
       progress:
         run.status.name === 'RUNNING' && run.type !== WITHOUT_PROGRESS
-          ? await client.workflow
-              .getHandle(run.workflowId, run.runId)
-              .query<RunProgress>(PROGRESS_QUERY)
+          ? await client
+              .withDeadline(Date.now() + PROGRESS_QUERY_DEADLINE_MS, () =>
+                client.workflow.getHandle(run.workflowId, run.runId).query<RunProgress>(PROGRESS_QUERY),
+              )
               .catch(() => null)
           : null,
     })),

@@ -39,6 +39,14 @@ export async function inspectUploadedImage(bytes: Buffer): Promise<ImageInspecti
       reason: `The file is ${String(header.format ?? 'of an unknown format').toUpperCase()}; only ${ACCEPTED} images are accepted.`,
     };
   }
+  // A reference is one picture: an animation has no single view to measure or to draw from (and GIF is refused above).
+  if ((header.pages ?? 1) > 1) {
+    return {
+      ok: false,
+      status: 400,
+      reason: `The ${header.format.toUpperCase()} file is animated (${header.pages} frames); upload a still image.`,
+    };
+  }
   const { width = 0, height = 0 } = header;
   if (width * height > MAX_IMAGE_PIXELS) {
     const size = `${width}×${height} (${((width * height) / 1e6).toFixed(0)} megapixels)`;

@@ -36,6 +36,8 @@ describe('upload and request guards', () => {
   const mediaDir = () => path.join(system.payload.dataDir, 'media');
   const storedFiles = async () => (await readdir(mediaDir()).catch(() => [] as string[])).sort();
   const mediaCount = async () => (await system.admin.request('GET', '/api/media?limit=1&depth=0')).body.totalDocs as number;
+  const analysisAssets = async () =>
+    ((await (await fetch(`${system.dino.url}/_control/assets`)).json()) as { assetIds: string[] }).assetIds.sort();
 
   it('refuses each malformed upload with one clear answer and leaves nothing behind', async () => {
     const corpus = await malformedUploads();
@@ -50,28 +52,92 @@ describe('upload and request guards', () => {
       says: /at most 25 MB/,
     });
     for (const upload of corpus) {
-      const [filesBefore, countBefore] = [await storedFiles(), await mediaCount()];
+      const [filesBefore, countBefore, assetsBefore] = [await storedFiles(), await mediaCount(), await analysisAssets()];
       const response = await editor.uploadImage(upload.bytes, upload.filename, upload.mimeType);
       expect({ label: upload.label, status: response.status }).toEqual({ label: upload.label, status: upload.status });
       expect(errorText(response.body)).toMatch(upload.says);
-      expect({ label: upload.label, files: await storedFiles(), count: await mediaCount() }).toEqual({
+      expect({ label: upload.label, files: await storedFiles(), count: await mediaCount(), assets: await analysisAssets() }).toEqual({
         label: upload.label,
         files: filesBefore,
         count: countBefore,
+        assets: assetsBefore,
       });
     }
   });
 
-  it('stores a PNG sent with a JPEG name as the PNG it is', async () => {
-    const response = await editor.uploadImage(await figurePng(), 'really-a-png.jpg', 'image/jpeg');
+  // A wrong extension is a naming mistake, not an attack: the file is stored as what its bytes are.
+  it.each([
+    [
+      'a PNG sent with a JPEG name',
+      () => figurePng(),
+      'really-a-png.jpg',
+      'image/jpeg',
+      { filename: 'really-a-png.png', mimeType: 'image/png' },
+    ],
+    [
+      'a JPEG sent with a PNG name',
+      async () =>
+        sharp(await figurePng())
+          .jpeg()
+          .toBuffer(),
+      'really-a-jpeg.png',
+      'image/png',
+      { filename: 'really-a-jpeg.jpg', mimeType: 'image/jpeg' },
+    ],
+  ])('stores %s as the format it is', async (_label, image, name, declared, stored) => {
+    const response = await editor.uploadImage(await image(), name, declared);
     expect(response.status).toBe(201);
-    expect(response.body.doc).toMatchObject({ filename: 'really-a-png.png', mimeType: 'image/png', width: 600, height: 800 });
+    expect(response.body.doc).toMatchObject({ ...stored, width: 600, height: 800 });
+    const file = await readFile(path.join(mediaDir(), response.body.doc.filename));
+    expect((await sharp(file).metadata()).format).toBe(stored.mimeType.replace('image/', ''));
+  });
+
+  it('keeps a 16-bit PNG as it is, with its thumbnails', async () => {
+    const deep = await sharp(await figurePng())
+      .toColourspace('rgb16')
+      .png()
+      .toBuffer();
+    expect((await sharp(deep).metadata()).depth).toBe('ushort');
+    const response = await editor.uploadImage(deep, 'deep.png', 'image/png');
+    expect(response.status).toBe(201);
+    expect(response.body.doc).toMatchObject({ mimeType: 'image/png', width: 600, height: 800 });
+    const thumbnail = response.body.doc.sizes.thumbnail.filename as string;
+    expect(await storedFiles()).toEqual(expect.arrayContaining([response.body.doc.filename, thumbnail]));
+    expect((await sharp(await readFile(path.join(mediaDir(), thumbnail))).metadata()).width).toBe(240);
+  });
+
+  it('converts a CMYK JPEG to sRGB, so the gallery shows it and the analysis measures it', async () => {
+    const cmyk = await sharp(await figurePng())
+      .toColourspace('cmyk')
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    expect((await sharp(cmyk).metadata()).space).toBe('cmyk');
+    const { doc: character, media } = await createCharacterWithMaster(
+      editor,
+      { name: `Printed ${randomBytes(3).toString('hex')}` },
+      { bytes: cmyk, filename: 'from-the-printer.jpg', mimeType: 'image/jpeg' },
+    );
+    const stored = await readFile(path.join(mediaDir(), media.filename));
+    const metadata = await sharp(stored).metadata();
+    expect({ space: metadata.space, channels: metadata.channels }).toEqual({ space: 'srgb', channels: 3 });
+    // The picture's colours, not CMYK values read as if they were RGB (that would invert them).
+    const means = async (image: Buffer) => (await sharp(image).removeAlpha().stats()).channels.map((channel) => channel.mean);
+    const [sent, kept] = [await means(await figurePng()), await means(stored)];
+    kept.forEach((mean, channel) => expect(Math.abs(mean - sent[channel]!)).toBeLessThan(12));
+    const workflowId = workflowIds.masterReference(character.characterId, media.id);
+    expect((await workflowResult(system.temporal, workflowId, 90_000)).status).toBe('ready');
+    const { body: after } = await system.admin.request('GET', `/api/media/${media.id}?depth=0`);
+    expect(after).toMatchObject({ dinoProcessingStatus: 'validation_success', dinoAssetId: expect.any(String) });
   });
 
   it.each([
     ['300 Latin characters', `${'a-very-long-reference-name-'.repeat(11)}xyz.png`.slice(-304)],
     ['300 Cyrillic characters', `${'главный-герой-'.repeat(22)}.png`.slice(-304)],
     ['Japanese', '主人公の参照画像.png'],
+    ['path segments', '../../etc/passwd.png'],
+    ['no stem at all', '.png'],
+    ['quotes, tags and a right-to-left override', 'a "quoted" <b>name</b>\u202Egnp.exe.png'],
+    ['emoji', 'fox 🦊 in the snow ❄️.png'],
   ])('stores a file named with %s under a short, safe, unique name', async (_label, name) => {
     const first = await editor.uploadImage(await figurePng(), name, 'image/png');
     const second = await editor.uploadImage(await figurePng({ jacket: '#1d6b8c' }), name, 'image/png');
@@ -79,6 +145,7 @@ describe('upload and request guards', () => {
     for (const doc of [first.body.doc, second.body.doc]) {
       expect(Buffer.byteLength(doc.filename)).toBeLessThanOrEqual(120);
       expect(doc.filename).toMatch(/\.png$/);
+      expect(doc.filename).not.toMatch(/[/\\"<>\u202E\s]/u);
       expect(await storedFiles()).toContain(doc.filename);
       const file = await fetch(doc.url, { headers: { authorization: `users API-Key ${system.payload.workerApiKey}` } });
       expect(file.status).toBe(200);

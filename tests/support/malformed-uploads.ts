@@ -51,6 +51,17 @@ export interface MalformedUpload {
   says: RegExp;
 }
 
+/** Two frames of a still figure's colours, joined into one animation in the given format. */
+export async function animation(format: 'gif' | 'webp'): Promise<Buffer> {
+  const frame = (background: string) =>
+    sharp({ create: { width: 600, height: 800, channels: 4, background } })
+      .png()
+      .toBuffer();
+  const frames = await Promise.all([frame('#8c1d2c'), frame('#1d6b8c')]);
+  const joined = sharp(frames, { join: { animated: true } });
+  return format === 'gif' ? joined.gif({ loop: 0, delay: [200, 200] }).toBuffer() : joined.webp({ loop: 0, delay: [200, 200] }).toBuffer();
+}
+
 /** Files that must be refused at upload, each with the one answer it must get. */
 export async function malformedUploads(): Promise<MalformedUpload[]> {
   const figure = await figurePng({ width: 900, height: 1200 });
@@ -88,6 +99,32 @@ export async function malformedUploads(): Promise<MalformedUpload[]> {
     },
     { label: 'a ZIP archive', bytes: minimalZip, filename: 'archive.zip', mimeType: 'application/zip', status: 400, says: /not an image/ },
     { label: 'a PDF', bytes: pdf, filename: 'sheet.pdf', mimeType: 'application/pdf', status: 400, says: /not an image|only PNG/ },
+    {
+      label: 'an animated GIF',
+      bytes: await animation('gif'),
+      filename: 'wave.gif',
+      mimeType: 'image/gif',
+      status: 400,
+      says: /GIF; only PNG, JPEG, WEBP/,
+    },
+    {
+      label: 'an animated WebP',
+      bytes: await animation('webp'),
+      filename: 'wave.webp',
+      mimeType: 'image/webp',
+      status: 400,
+      says: /animated \(2 frames\)/,
+    },
+    {
+      label: 'a real JPEG of huge dimensions (8000×6000)',
+      bytes: await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#f2f0eb' } })
+        .jpeg({ quality: 50 })
+        .toBuffer(),
+      filename: 'billboard.jpg',
+      mimeType: 'image/jpeg',
+      status: 413,
+      says: /8000×6000 \(48 megapixels\).*at most 40 megapixels/,
+    },
     {
       label: 'a decompression bomb (20000×20000 PNG)',
       bytes: decompressionBombPng(),

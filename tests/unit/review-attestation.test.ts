@@ -27,6 +27,15 @@ describe('review attestation', () => {
     expect(isAttestedReviewDecision(undefined, decision, attestReviewDecision(SECRET, decision))).toBe(false);
   });
 
+  it('accepts a decision signed during a key rotation with either key, and no other', () => {
+    const previous = 'the-previous-worker-api-key-24+';
+    const attestation = attestReviewDecision([SECRET, previous], decision);
+    expect(isAttestedReviewDecision(SECRET, decision, attestation)).toBe(true);
+    expect(isAttestedReviewDecision(previous, decision, attestation)).toBe(true);
+    expect(isAttestedReviewDecision('a-third-key-nobody-should-have', decision, attestation)).toBe(false);
+    expect(isAttestedReviewDecision(previous, { ...decision, reviewerUserId: 4 }, attestation)).toBe(false);
+  });
+
   it('labels what an operator typed as coming through Temporal', () => {
     expect(operatorLabel('ops@studio.example')).toBe('via Temporal, by ops@studio.example');
     expect(operatorLabel('  ')).toBe('via Temporal, by an unnamed operator');

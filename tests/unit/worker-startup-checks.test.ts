@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DinoClient } from '../../clients/dino';
 import type { ImageModelClient } from '../../clients/gemini';
-import { WORKER_SYSTEM_ACCOUNT } from '../../contracts';
+import { WORKER_PREVIOUS_KEY_SYSTEM_ACCOUNT, WORKER_SYSTEM_ACCOUNT } from '../../contracts';
 import { checkDependencies } from '../../workers/startup-checks';
 
 /** Payload's `GET /api/users/me` as it answers for the worker's key, with the account that key belongs to. */
@@ -29,6 +29,10 @@ describe("the worker's start-up check of its account", () => {
 
   it('runs with the key of the account the system made for it', async () => {
     await expect(check({ id: 2, role: 'service', systemAccount: WORKER_SYSTEM_ACCOUNT })).resolves.toBeUndefined();
+  });
+
+  it('runs with the previous key during a key rotation (the second account the system made)', async () => {
+    await expect(check({ id: 5, role: 'service', systemAccount: WORKER_PREVIOUS_KEY_SYSTEM_ACCOUNT })).resolves.toBeUndefined();
   });
 
   it('refuses a service account the system did not make', async () => {

@@ -31,11 +31,13 @@ export const reviewEndpoint: Endpoint = {
         throw new HttpError(409, `Image ${id} is not awaiting review (review state: ${image.review?.status ?? 'not_required'}).`);
       }
       const decided = { imageId: image.id, decision: body.decision, reviewer: user.email ?? String(user.id), reviewerUserId: user.id };
-      // The worker records the decision as this user's only with the app's word for it (common/review-attestation.ts).
-      const sharedSecret = appConfig().WORKER_API_KEY;
+      // The worker records the decision as this user's only with the app's word for it (common/review-attestation.ts),
+      // signed with every key a worker may hold: during a key rotation, the new and the previous one.
+      const { WORKER_API_KEY, WORKER_API_KEY_PREVIOUS } = appConfig();
+      const sharedSecrets = [WORKER_API_KEY, WORKER_API_KEY_PREVIOUS].filter((key): key is string => Boolean(key));
       const delivery = await sendReviewDecision(image.workflowId, {
         ...decided,
-        ...(sharedSecret ? { attestation: attestReviewDecision(sharedSecret, decided) } : {}),
+        ...(sharedSecrets.length > 0 ? { attestation: attestReviewDecision(sharedSecrets, decided) } : {}),
         note: body.note,
         promptAdjustment: body.promptAdjustment,
       });
