@@ -83,6 +83,10 @@ const POLICY = {
   'POST /api/characters/query': PEOPLE,
   'POST /api/characters/:id/core-set': ['editor', 'admin'],
   'POST /api/characters/:id/shots': ['editor', 'admin'],
+  'POST /api/characters/core-set-batch': ['editor', 'admin'],
+  'GET /api/characters/core-set-batch': PEOPLE,
+  'GET /api/characters/core-set-batch/:batchId': PEOPLE,
+  'POST /api/characters/core-set-batch/:batchId/cancel': ['editor', 'admin'],
   'GET /api/characters/:id/pipeline': PEOPLE,
   'GET /api/characters/:id/turnaround': PEOPLE,
   'POST /api/character-images/:id/review': ['reviewer', 'admin'],
@@ -123,6 +127,9 @@ interface Check<T = unknown> {
   prepare?: (actor: Actor) => Promise<T>;
   attempt: (actor: Actor, target: T) => Promise<Answer>;
 }
+
+/** Well-formed (16 hex digits, like every batch id) but never started. */
+const NO_SUCH_BATCH = '00000000deadbeef';
 
 const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
 
@@ -188,6 +195,12 @@ describe('access matrix: every endpoint, operation and guarded field × every ro
     for await (const run of system.temporal.workflow.list({ query: runsOfCharacterQuery(character.characterId) }))
       runs.push(run.workflowId);
     return runs.filter((id) => id.startsWith('core-set:') || id.startsWith('production-shot:')).sort();
+  };
+  /** Batches of core sets, whoever started them. */
+  const batchRuns = async () => {
+    const runs: string[] = [];
+    for await (const run of system.temporal.workflow.list({ query: `WorkflowType = 'coreSetBatchWorkflow'` })) runs.push(run.workflowId);
+    return runs.sort();
   };
 
   beforeAll(async () => {
@@ -558,6 +571,34 @@ describe('access matrix: every endpoint, operation and guarded field × every ro
       allowedChanges: false,
       attempt: (actor) =>
         as(actor).request('POST', `/api/characters/${fixtures.spendingCharacter.id}/shots`, { prompt: 'on a pier at dusk' }),
+    },
+    // A batch of only a character without a master: an allowed caller gets the 409 "nothing to run", and no batch starts.
+    {
+      operation: 'POST /api/characters/core-set-batch',
+      refusal: 'endpoint',
+      done: [409],
+      state: async () => ({ ...(await spendingState()), batches: await batchRuns() }),
+      allowedChanges: false,
+      attempt: (actor) => as(actor).request('POST', '/api/characters/core-set-batch', { characterIds: [fixtures.spendingCharacter.id] }),
+    },
+    {
+      operation: 'GET /api/characters/core-set-batch',
+      refusal: 'endpoint',
+      done: [200],
+      attempt: (actor) => as(actor).request('GET', '/api/characters/core-set-batch'),
+    },
+    // An id no batch has: an allowed caller is past the role check and hears that there is no such batch.
+    {
+      operation: 'GET /api/characters/core-set-batch/:batchId',
+      refusal: 'endpoint',
+      done: [404],
+      attempt: (actor) => as(actor).request('GET', `/api/characters/core-set-batch/${NO_SUCH_BATCH}`),
+    },
+    {
+      operation: 'POST /api/characters/core-set-batch/:batchId/cancel',
+      refusal: 'endpoint',
+      done: [409],
+      attempt: (actor) => as(actor).request('POST', `/api/characters/core-set-batch/${NO_SUCH_BATCH}/cancel`, {}),
     },
     {
       operation: 'GET /api/characters/:id/pipeline',
