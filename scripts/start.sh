@@ -21,7 +21,8 @@ mkdir -p "$LOGS"
 export NODE_ENV=production
 export NEXT_TELEMETRY_DISABLED=1
 PORT="${PORT:-3000}"
-export PAYLOAD_PUBLIC_SERVER_URL="${PAYLOAD_PUBLIC_SERVER_URL:-http://localhost:$PORT}"
+HOST="${HOST:-127.0.0.1}"
+# No PUBLIC_URL: the admin makes relative URLs and works at every address it is served at (README, "Addresses").
 export PAYLOAD_URL="${PAYLOAD_URL:-http://127.0.0.1:$PORT}"
 export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://localhost:8233}"
 
@@ -64,7 +65,7 @@ fi
 export FIRST_ADMIN_NOTICE_FILE="$DATA/first-admin-notice.txt"
 # The app signs in people, owns the database and creates the worker's account; it calls no image model.
 secrets_only PAYLOAD_SECRET WORKER_API_KEY ADMIN_PASSWORD DATABASE_URI DINO_API_KEY PATHRAG_API_KEY
-start_process "Payload" "$LOGS/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "${HOST:-127.0.0.1}"
+start_process "Payload" "$LOGS/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "$HOST"
 wait_for_http "Payload" "$PAYLOAD_URL/api/health" 90
 # The first request runs Payload's init (migrations, first admin user). A new admin's login is shown once, here.
 if [ -f "$FIRST_ADMIN_NOTICE_FILE" ]; then
@@ -76,12 +77,23 @@ fi
 secrets_only WORKER_API_KEY GEMINI_API_KEY DINO_API_KEY PATHRAG_API_KEY
 start_process "worker" "$LOGS/worker.log" "${ENV_WITH_ONLY[@]}" tsx "$ROOT/workers/main.ts"
 
+PUBLIC_ORIGIN="${PUBLIC_URL:-${PAYLOAD_PUBLIC_SERVER_URL:-}}"
+if [ -n "$PUBLIC_ORIGIN" ]; then
+  ADMIN_AT="${PUBLIC_ORIGIN%/}/admin"
+elif [ "$HOST" = "0.0.0.0" ] || [ "$HOST" = "::" ]; then
+  ADMIN_AT="http://localhost:$PORT/admin, http://$(hostname):$PORT/admin (this machine's other addresses work too)"
+else
+  ADMIN_AT="http://$HOST:$PORT/admin"
+  if [ "$HOST" = "127.0.0.1" ]; then ADMIN_AT="$ADMIN_AT or http://localhost:$PORT/admin"; fi
+fi
+
 cat <<BANNER
 
   Character Asset Library is up.
-    Admin:            $PAYLOAD_PUBLIC_SERVER_URL/admin   (login: ${ADMIN_EMAIL:-admin@example.com}; the password was printed when the admin was created)
+    Admin:            $ADMIN_AT
+                      (login: ${ADMIN_EMAIL:-admin@example.com}; the password was printed when the admin was created)
     Temporal Web UI:  $TEMPORAL_UI_URL
-    Health:           $PAYLOAD_URL/api/health
+    Health:           ${PUBLIC_ORIGIN:-$PAYLOAD_URL}/api/health
     Logs:             .data/logs/
   Ctrl-C stops everything; data stays in .data/.
 
