@@ -20,6 +20,17 @@ const schema = z.object({
   PATHRAG_BASE_URL: z.string().url().default('http://127.0.0.1:3014'),
   PATHRAG_API_KEY: z.string().optional(),
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(16),
+  LOG_LEVEL: z
+    .string()
+    .default('INFO')
+    .transform((level) => level.toUpperCase())
+    .pipe(z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'])),
+  LOG_FORMAT: z.enum(['json', 'text']).default('json'),
+  /** host:port of a Prometheus `/metrics` endpoint with the SDK's metrics; off when unset. One port per worker. */
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, 'host:port, e.g. 127.0.0.1:9464')
+    .optional(),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

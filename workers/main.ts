@@ -6,9 +6,11 @@ import { createPayloadRestClient } from '../clients/payload/client';
 import { loadWorkerConfig } from './config';
 import { createWorker } from './create-worker';
 import { checkDependencies } from './startup-checks';
+import { installTelemetry } from './telemetry';
 
 /** The worker process: `npm run worker`. Run more of them to scale out; they share the task queue. */
 const config = loadWorkerConfig();
+const log = installTelemetry({ logLevel: config.LOG_LEVEL, logFormat: config.LOG_FORMAT, metricsAddress: config.WORKER_METRICS_ADDRESS });
 const payload = createPayloadRestClient({ baseUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY });
 const dino = createDinoClient({ baseUrl: config.DINO_BASE_URL, apiKey: config.DINO_API_KEY });
 const pathrag = createPathragClient({ baseUrl: config.PATHRAG_BASE_URL, apiKey: config.PATHRAG_API_KEY });
@@ -38,7 +40,11 @@ const worker = await createWorker({
     reviewAttestationKey: config.WORKER_API_KEY,
   },
 });
-console.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+log.info('worker polling', {
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  temporalAddress: config.TEMPORAL_ADDRESS,
+  ...(config.WORKER_METRICS_ADDRESS ? { metrics: `http://${config.WORKER_METRICS_ADDRESS}/metrics` } : {}),
+});
 // run() resolves after SIGINT/SIGTERM once in-flight tasks finish (the SDK installs the signal handlers).
 await worker.run();
 await connection.close();
