@@ -33,12 +33,13 @@ export interface HealthReport {
   /** The dependencies that are down, by name; empty when all are up. */
   down: Dependency[];
   checks: Record<Dependency, CheckResult>;
-  /** When the checks ran: answers within HEALTH_CACHE_SECONDS of it are the same report. */
+  /** When the checks began: answers within HEALTH_CACHE_SECONDS of their end are this same report. */
   checkedAt: string;
 }
 
 async function checkDependencies(payload: Payload): Promise<HealthReport> {
   const config = appConfig();
+  const checkedAt = new Date().toISOString();
   const [database, temporal, worker, analysisService] = await Promise.all([
     timed(async () => {
       await payload.count({ collection: 'users', overrideAccess: true });
@@ -47,7 +48,8 @@ async function checkDependencies(payload: Payload): Promise<HealthReport> {
     timed(checkTemporal),
     timed(checkWorkers),
     timed(async () => {
-      dinoClient ??= createDinoClient({ baseUrl: config.DINO_BASE_URL, apiKey: config.DINO_API_KEY });
+      // This endpoint caches the whole report; the client's own 30 s health cache would hide an outage past it.
+      dinoClient ??= createDinoClient({ baseUrl: config.DINO_BASE_URL, apiKey: config.DINO_API_KEY, healthCacheMs: 0 });
       const health = await dinoClient.health();
       if (!health.healthy) throw new Error('analysis service reports unhealthy');
       return health.modelName ? `model ${health.modelName}` : undefined;
@@ -55,7 +57,7 @@ async function checkDependencies(payload: Payload): Promise<HealthReport> {
   ]);
   const checks = { database, temporal, worker, analysisService };
   const down = DEPENDENCIES.filter((name) => checks[name].status === 'down');
-  return { status: down.length === 0 ? 'ok' : 'degraded', down, checks, checkedAt: new Date().toISOString() };
+  return { status: down.length === 0 ? 'ok' : 'degraded', down, checks, checkedAt };
 }
 
 let cached: CachedCheck<HealthReport> | undefined;

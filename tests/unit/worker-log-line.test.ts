@@ -1,7 +1,7 @@
 import { loadWorkerConfig } from '../../workers/config';
 import { jsonLogLine } from '../../workers/telemetry';
 
-const REQUIRED = { WORKER_API_KEY: 'k'.repeat(24), GEMINI_API_KEY: 'x' };
+const REQUIRED = { NODE_ENV: 'test' as const, WORKER_API_KEY: 'k'.repeat(24), GEMINI_API_KEY: 'x' };
 
 describe('the worker’s JSON log lines', () => {
   const timestampNanos = BigInt(Date.UTC(2026, 10, 26, 18, 0, 0)) * 1_000_000n;
