@@ -6,6 +6,7 @@ import { randomLook, renderCharacter } from '../../local-services/gemini/rendere
 import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../../test-system/characters';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import type { RestSession } from '../../test-system/rest';
+import { workflowIds } from '../../contracts';
 import { fromGlobalSetup } from '../support/from-global-setup';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
@@ -98,6 +99,8 @@ describe('the admin at any address it is served from', () => {
       await page.waitForSelector('[data-testid="angle-table"]');
       await page.screenshot({ path: path.join(ARTIFACTS, `address-${host}.png`), fullPage: true });
       await page.context().close();
+      // The run has shown it started; it need not take the two cores from the tests that run beside this one.
+      await system.temporal.workflow.getHandle(workflowIds.coreSet(character.characterId)).cancel();
     },
     240_000,
   );
