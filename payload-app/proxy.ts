@@ -19,3 +19,20 @@ export function proxy(request: NextRequest): NextResponse {
   }
   return NextResponse.next();
 }
+
+/**
+ * Only requests this may change reach it. Next hands a proxy a copy of the request body, cut at 10 MB, and the request
+ * then goes on with that copy: an upload (always with a content type) must never pass through here.
+ */
+export const config = {
+  matcher: [
+    {
+      source: '/:path*',
+      missing: [
+        { type: 'header', key: 'origin' },
+        { type: 'header', key: 'sec-fetch-site' },
+        { type: 'header', key: 'content-type' },
+      ],
+    },
+  ],
+};
