@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,10 +13,13 @@ import { fromGlobalSetup } from '../support/from-global-setup';
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STEP_TIMEOUT_MS = 60_000;
+/** This machine's own name, as people on the LAN would use it; Chromium is told it is this machine. */
+const LAN_NAME = os.hostname().toLowerCase();
 
 /**
- * The admin, started with no PUBLIC_URL (as `npm start` runs it), used at two addresses of the same server:
- * 127.0.0.1 (the address the start script prints for health) and localhost. At each, a person signs in, sees the
+ * The admin, started with no PUBLIC_URL (as `npm start` runs it), used at three addresses of the same server:
+ * 127.0.0.1 (the address the start script prints for health), localhost, and the machine's host name over plain
+ * http, where browsers send no Sec-Fetch-Site (payload-app/proxy.ts). At each, a person signs in, sees the
  * master's thumbnails load, and starts a core set with the button. A page at a foreign origin stays signed out.
  */
 describe('the admin at any address it is served from', () => {
@@ -31,7 +35,7 @@ describe('the admin at any address it is served from', () => {
     await system.startWorker();
     expect((await system.admin.request('POST', '/api/users', { ...account, role: 'editor', name: 'Address editor' })).status).toBe(201);
     editor = await system.session('editor');
-    for (const [index, name] of ['Noor Vale', 'Pim Okafor'].entries()) {
+    for (const [index, name] of ['Noor Vale', 'Pim Okafor', 'Ada Quist'].entries()) {
       const master = await renderCharacter(randomLook(8100 + index), 0, { width: 768, height: 1024 });
       const character = await createCharacterWithMaster(
         editor,
@@ -43,7 +47,14 @@ describe('the admin at any address it is served from', () => {
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        `--host-resolver-rules=MAP ${LAN_NAME} 127.0.0.1`,
+      ],
     });
   });
 
@@ -73,6 +84,7 @@ describe('the admin at any address it is served from', () => {
   it.each([
     ['127.0.0.1', 0],
     ['localhost', 1],
+    [LAN_NAME, 2],
   ])(
     'works at http://%s',
     async (host, characterIndex) => {
