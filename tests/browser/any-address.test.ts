@@ -111,6 +111,15 @@ describe('the admin at any address it is served from', () => {
       await page.waitForSelector('[data-testid="angle-table"]');
       await page.screenshot({ path: path.join(ARTIFACTS, `address-${host}.png`), fullPage: true });
       await page.context().close();
+      // The app's log line for the start carries the run's ids (Payload's pino logger, one JSON object a line).
+      const logged = system.payload
+        .logs()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((line) => line.msg === 'core set started' && line.characterId === character.characterId);
+      expect(logged).toMatchObject({ service: 'app', level: 'info', workflowId: workflowIds.coreSet(character.characterId) });
+      expect(logged!.runId).toEqual(expect.any(String));
       // The run has shown it started; it need not take the two cores from the tests that run beside this one.
       await system.temporal.workflow.getHandle(workflowIds.coreSet(character.characterId)).cancel();
     },
