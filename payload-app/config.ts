@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '../contracts';
+import { resolvePublicAddress, type PublicAddress } from './public-address';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,7 +33,25 @@ const schema = z
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     /** Path-style addressing (`endpoint/bucket/key`), which most self-hosted S3-compatible servers need. */
     S3_FORCE_PATH_STYLE: z.stringbool().default(false),
-    PAYLOAD_PUBLIC_SERVER_URL: z.string().url().default('http://localhost:3000'),
+    /**
+     * The one public origin (a reverse proxy, a DNS name). Unset: URLs are relative and the admin works at any
+     * address of this machine. `PAYLOAD_PUBLIC_SERVER_URL` is read when `PUBLIC_URL` is not set.
+     */
+    PUBLIC_URL: z.string().url().optional(),
+    PAYLOAD_PUBLIC_SERVER_URL: z.string().url().optional(),
+    /** Comma-separated further origins people open the admin at (a LAN name DNS knows, a second proxy). */
+    ALLOWED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().url())),
+    /** Set by `next start -p` before the config is read. */
+    PORT: z.coerce.number().int().positive().default(3000),
     TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
     TEMPORAL_NAMESPACE: z.string().default('default'),
     TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
@@ -56,6 +75,15 @@ const schema = z
     MODEL_REQUESTS_PER_MINUTE: z.coerce.number().positive().default(60),
     /** At most this many of one batch's core sets generate at once. */
     BATCH_MAX_RUNNING_CORE_SETS: z.coerce.number().int().positive().default(10),
+    LOG_LEVEL: z
+      .string()
+      .default('info')
+      .transform((level) => level.toLowerCase())
+      .pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal'])),
+    /** `json`: one JSON object a line; `text`: Payload's readable lines. */
+    LOG_FORMAT: z.enum(['json', 'text']).default('json'),
+    /** GET /api/health runs its dependency checks at most once per this many seconds (0: on every call). */
+    HEALTH_CACHE_SECONDS: z.coerce.number().min(0).default(5),
     /** Per account name, on the login endpoint. */
     LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(20),
   })
@@ -93,6 +121,19 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
 export function appConfig(): AppConfig {
   cached ??= parseAppConfig(process.env);
   return cached;
+}
+
+let publicAddressCache: PublicAddress | undefined;
+
+/** The app's `serverURL`, trusted origins and cookie security, from `PUBLIC_URL`, `ALLOWED_ORIGINS` and `PORT`. */
+export function publicAddress(): PublicAddress {
+  const config = appConfig();
+  publicAddressCache ??= resolvePublicAddress({
+    publicUrl: config.PUBLIC_URL ?? config.PAYLOAD_PUBLIC_SERVER_URL,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    port: config.PORT,
+  });
+  return publicAddressCache;
 }
 
 export { projectRoot };

@@ -17,6 +17,16 @@ const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+/**
+ * Payload's admin calls the server through Server Actions, which Next refuses when the page's origin differs from the
+ * Host (or X-Forwarded-Host) the request arrived with, as behind a proxy that rewrites Host. The configured public
+ * origins are allowed; a proxy that passes Host through needs nothing. Read by `next start`, so no rebuild is needed.
+ */
+const proxiedHosts = [process.env.PUBLIC_URL ?? process.env.PAYLOAD_PUBLIC_SERVER_URL, ...(process.env.ALLOWED_ORIGINS ?? '').split(',')]
+  .map((origin) => origin?.trim())
+  .filter(Boolean)
+  .map((origin) => new URL(origin).host);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // node_modules live at the project root, one level above this app.
@@ -25,6 +35,7 @@ const nextConfig = {
   // gRPC and native bindings must be loaded by Node at run time, not bundled.
   serverExternalPackages: ['@temporalio/client', '@temporalio/proto', '@temporalio/common', '@grpc/grpc-js', 'sharp', 'undici'],
   poweredByHeader: false,
+  experimental: { serverActions: { allowedOrigins: proxiedHosts } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

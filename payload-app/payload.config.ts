@@ -7,7 +7,7 @@ import { Characters } from './collections/Characters';
 import { GenerationRuns } from './collections/GenerationRuns';
 import { Media } from './collections/Media';
 import { Users } from './collections/Users';
-import { appConfig } from './config';
+import { appConfig, publicAddress } from './config';
 import { databaseAdapter } from './database/adapter';
 import { healthEndpoint } from './endpoints/health';
 import { QaSettings } from './globals/QaSettings';
@@ -16,14 +16,20 @@ import { reconcileTask, signalPersonaSyncTask, startMasterIngestTask, startPerso
 import { hasRole } from './access/roles';
 import { objectStoragePlugin } from './storage/object-storage';
 import { limitedSharp } from './uploads/limited-sharp';
+import { appLogger } from './logging';
 import { MAX_UPLOAD_BYTES } from '../contracts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const config = appConfig();
+const address = publicAddress();
 
 export default buildConfig({
   secret: config.PAYLOAD_SECRET,
-  serverURL: config.PAYLOAD_PUBLIC_SERVER_URL,
+  // Empty unless PUBLIC_URL is set: media and admin URLs are then relative and work at whatever address served the page.
+  serverURL: address.serverURL,
+  // A cookie-carrying request from a page at any other origin is treated as signed out (Payload's CSRF check).
+  csrf: address.trustedOrigins,
+  cors: address.trustedOrigins,
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
@@ -64,6 +70,7 @@ export default buildConfig({
   },
   graphQL: { disable: true },
   telemetry: false,
+  logger: appLogger(config),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   onInit: ensureUsers,
 });

@@ -59,3 +59,17 @@ stay_in_foreground() {
     sleep 2
   done
 }
+
+# admin_addresses: sets ADMIN_AT (where people open the admin, for the start banner) and PUBLIC_ORIGIN from PUBLIC_URL
+# (or PAYLOAD_PUBLIC_SERVER_URL), HOST and PORT. Without a public URL every address of the machine works.
+admin_addresses() {
+  PUBLIC_ORIGIN="${PUBLIC_URL:-${PAYLOAD_PUBLIC_SERVER_URL:-}}"
+  if [ -n "$PUBLIC_ORIGIN" ]; then
+    ADMIN_AT="${PUBLIC_ORIGIN%/}/admin"
+  elif [ "$HOST" = "0.0.0.0" ] || [ "$HOST" = "::" ]; then
+    ADMIN_AT="http://localhost:$PORT/admin, http://$(hostname):$PORT/admin (this machine's other addresses work too)"
+  else
+    ADMIN_AT="http://$HOST:$PORT/admin"
+    if [ "$HOST" = "127.0.0.1" ]; then ADMIN_AT="$ADMIN_AT or http://localhost:$PORT/admin"; fi
+  fi
+}

@@ -31,7 +31,8 @@ FERRETDB_PORT="${FERRETDB_PORT:-27017}"
 S3_PORT="${S3_PORT:-7070}"
 export NODE_ENV=production
 export NEXT_TELEMETRY_DISABLED=1
-export PAYLOAD_PUBLIC_SERVER_URL="${PAYLOAD_PUBLIC_SERVER_URL:-http://localhost:$PORT}"
+HOST="${HOST:-127.0.0.1}"
+# No PUBLIC_URL: the admin makes relative URLs and works at every address it is served at (README, "Addresses").
 export PAYLOAD_URL="${PAYLOAD_URL:-http://127.0.0.1:$PORT}"
 export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://localhost:$TEMPORAL_UI_PORT}"
 
@@ -101,7 +102,7 @@ start_missing_standins "$DATA" "$LOGS" "${DINO_STANDIN_PORT:-3012}" "${GEMINI_ST
 
 export FIRST_ADMIN_NOTICE_FILE="$DATA/first-admin-notice.txt"
 secrets_only PAYLOAD_SECRET WORKER_API_KEY WORKER_API_KEY_PREVIOUS ADMIN_PASSWORD DATABASE_URI DINO_API_KEY PATHRAG_API_KEY S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY
-start_process "Payload" "$LOGS/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "${HOST:-127.0.0.1}"
+start_process "Payload" "$LOGS/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "$HOST"
 wait_for_http "Payload" "$PAYLOAD_URL/api/health" 90
 if [ -f "$FIRST_ADMIN_NOTICE_FILE" ]; then
   cat "$FIRST_ADMIN_NOTICE_FILE"
@@ -114,12 +115,15 @@ for ((n = 1; n <= WORKER_COUNT; n++)); do
   MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" start_process "worker $n" "$LOGS/worker-$n.log" "${ENV_WITH_ONLY[@]}" node "$ROOT/$WORKER_DIST/main.js"
 done
 
+admin_addresses
+
 cat <<BANNER
 
   Character Asset Library (production topology) is up.
-    Admin:            $PAYLOAD_PUBLIC_SERVER_URL/admin   (login: ${ADMIN_EMAIL:-admin@example.com}; the password was printed when the admin was created)
+    Admin:            $ADMIN_AT
+                      (login: ${ADMIN_EMAIL:-admin@example.com}; the password was printed when the admin was created)
     Temporal Web UI:  $TEMPORAL_UI_URL
-    Health:           $PAYLOAD_URL/api/health
+    Health:           ${PUBLIC_ORIGIN:-$PAYLOAD_URL}/api/health
     Database:         $DATABASE_LABEL
     Media:            $MEDIA_LABEL
     Workers:          $WORKER_COUNT

@@ -23,7 +23,8 @@ mkdir -p "$LOGS"
 export NODE_ENV=production
 export NEXT_TELEMETRY_DISABLED=1
 PORT="${PORT:-3000}"
-export PAYLOAD_PUBLIC_SERVER_URL="${PAYLOAD_PUBLIC_SERVER_URL:-http://localhost:$PORT}"
+HOST="${HOST:-127.0.0.1}"
+# No PUBLIC_URL: the admin makes relative URLs and works at every address it is served at (README, "Addresses").
 export PAYLOAD_URL="${PAYLOAD_URL:-http://127.0.0.1:$PORT}"
 export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://localhost:8233}"
 
@@ -40,7 +41,7 @@ export FIRST_ADMIN_NOTICE_FILE="$DATA/first-admin-notice.txt"
 # The app signs in people, owns the database and creates the worker's accounts (the previous key's too, during a key
 # rotation); it calls no image model.
 secrets_only PAYLOAD_SECRET WORKER_API_KEY WORKER_API_KEY_PREVIOUS ADMIN_PASSWORD DATABASE_URI DINO_API_KEY PATHRAG_API_KEY S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY
-start_process "Payload" "$LOGS/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "${HOST:-127.0.0.1}"
+start_process "Payload" "$LOGS/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "$HOST"
 wait_for_http "Payload" "$PAYLOAD_URL/api/health" 90
 # The first request runs Payload's init (migrations, first admin user). A new admin's login is shown once, here.
 if [ -f "$FIRST_ADMIN_NOTICE_FILE" ]; then
@@ -54,12 +55,15 @@ secrets_only WORKER_API_KEY GEMINI_API_KEY DINO_API_KEY PATHRAG_API_KEY
 WORKFLOW_BUNDLE_PATH="$ROOT/$WORKER_DIST/workflow-bundle.js" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
   start_process "worker" "$LOGS/worker.log" "${ENV_WITH_ONLY[@]}" node "$ROOT/$WORKER_DIST/main.js"
 
+admin_addresses
+
 cat <<BANNER
 
   Character Asset Library is up.
-    Admin:            $PAYLOAD_PUBLIC_SERVER_URL/admin   (login: ${ADMIN_EMAIL:-admin@example.com}; the password was printed when the admin was created)
+    Admin:            $ADMIN_AT
+                      (login: ${ADMIN_EMAIL:-admin@example.com}; the password was printed when the admin was created)
     Temporal Web UI:  $TEMPORAL_UI_URL
-    Health:           $PAYLOAD_URL/api/health
+    Health:           ${PUBLIC_ORIGIN:-$PAYLOAD_URL}/api/health
     Logs:             .data/logs/
   Ctrl-C stops everything; data stays in .data/.
 

@@ -68,7 +68,6 @@ export async function startPayloadServer({
     PAYLOAD_SECRET: payloadSecret,
     ...databaseEnvFor(dataDir),
     MEDIA_DIR: path.join(dataDir, 'media'),
-    PAYLOAD_PUBLIC_SERVER_URL: url,
     WORKER_API_KEY: workerApiKey,
     ADMIN_EMAIL: adminEmail,
     ADMIN_PASSWORD: adminPassword,

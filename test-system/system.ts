@@ -42,8 +42,8 @@ export interface TestSystem {
   /** An in-process worker with the production activities. */
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
-  /** A real worker process (`tsx workers/main.ts`), for tests that kill it. */
-  spawnWorkerProcess(): ChildProcess;
+  /** A real worker process (`tsx workers/main.ts`), for tests that kill it; `env` adds to its environment. */
+  spawnWorkerProcess(env?: Record<string, string>): ChildProcess;
   workerEnv(): Record<string, string>;
   stop(): Promise<void>;
 }
@@ -64,6 +64,8 @@ export interface TestSystemOptions {
   seed?: number;
   /** Media in a bucket on versitygw (VERSITYGW_PATH, from `ensure_versitygw`) instead of Payload's local folder. */
   objectStorage?: boolean;
+  /** More environment for the app (e.g. PUBLIC_URL). */
+  payloadEnv?: Record<string, string>;
 }
 
 /** The whole system on loopback: Payload, both stand-ins, and a worker on a task queue of its own. */
@@ -83,7 +85,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
   const payload = await startPayloadServer({
     temporalAddress: address,
     tmpDir: options.tmpDir,
-    env: { DINO_BASE_URL: dino.url, PATHRAG_BASE_URL: pathrag.url },
+    env: { DINO_BASE_URL: dino.url, PATHRAG_BASE_URL: pathrag.url, ...options.payloadEnv },
     objectStorage: s3,
   });
   const temporal = new Client({ connection: await Connection.connect({ address }) });
@@ -155,10 +157,10 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
       await worker.connection.close();
       worker = undefined;
     },
-    spawnWorkerProcess() {
+    spawnWorkerProcess(env = {}) {
       return spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'workers/main.ts')], {
         cwd: ROOT,
-        env: { ...process.env, NODE_OPTIONS: '', ...workerEnv() },
+        env: { ...process.env, NODE_OPTIONS: '', ...workerEnv(), ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       });

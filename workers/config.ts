@@ -30,6 +30,17 @@ const schema = z.object({
   MODEL_REQUESTS_PER_MINUTE: z.coerce.number().positive().optional(),
   /** Model calls one worker process runs at once (each mostly waits for the model). */
   MAX_CONCURRENT_MODEL_CALLS: z.coerce.number().int().positive().default(16),
+  LOG_LEVEL: z
+    .string()
+    .default('INFO')
+    .transform((level) => level.toUpperCase())
+    .pipe(z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'])),
+  LOG_FORMAT: z.enum(['json', 'text']).default('json'),
+  /** host:port of a Prometheus `/metrics` endpoint with the SDK's metrics; off when unset. One port per worker. */
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, 'host:port, e.g. 127.0.0.1:9464')
+    .optional(),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

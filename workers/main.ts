@@ -9,10 +9,12 @@ import { loadWorkerConfig } from './config';
 import { createProcessWorkers, runProcessWorkers } from './process-workers';
 import { boundSharpMemory } from './sharp-memory';
 import { checkDependencies } from './startup-checks';
+import { installTelemetry } from './telemetry';
 
 /** The worker process: `npm run worker`. Run more of them to scale out; they share the task queue. */
 const config = loadWorkerConfig();
 boundSharpMemory();
+const log = installTelemetry({ logLevel: config.LOG_LEVEL, logFormat: config.LOG_FORMAT, metricsAddress: config.WORKER_METRICS_ADDRESS });
 const payload = createPayloadRestClient({ baseUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY });
 const dino = createDinoClient({ baseUrl: config.DINO_BASE_URL, apiKey: config.DINO_API_KEY });
 const pathrag = createPathragClient({ baseUrl: config.PATHRAG_BASE_URL, apiKey: config.PATHRAG_API_KEY });
@@ -48,8 +50,11 @@ const workers = await createProcessWorkers({
 });
 const modelRate = config.MODEL_REQUESTS_PER_MINUTE ? `${config.MODEL_REQUESTS_PER_MINUTE} requests/minute` : 'no rate limit';
 const queue = config.TEMPORAL_TASK_QUEUE;
-console.log(
-  `worker polling task queues "${queue}", "${imageWorkTaskQueue(queue)}" and "${modelTaskQueueFor(queue)}" (${modelRate}) on ${config.TEMPORAL_ADDRESS}`,
-);
+log.info('worker polling', {
+  taskQueues: [queue, imageWorkTaskQueue(queue), modelTaskQueueFor(queue)],
+  modelRate,
+  temporalAddress: config.TEMPORAL_ADDRESS,
+  ...(config.WORKER_METRICS_ADDRESS ? { metrics: `http://${config.WORKER_METRICS_ADDRESS}/metrics` } : {}),
+});
 await runProcessWorkers(workers);
 await connection.close();

@@ -1,7 +1,8 @@
-import type { Endpoint, PayloadRequest } from 'payload';
+import type { Endpoint, Payload, PayloadRequest } from 'payload';
 import { createDinoClient } from '../../clients/dino';
 import { appConfig } from '../config';
 import { checkTemporal, checkWorkers } from '../temporal/gateway';
+import { CachedCheck } from './cached-check';
 
 type CheckResult = { status: 'up' | 'down'; latencyMs: number; detail?: string };
 
@@ -24,31 +25,55 @@ async function timed(check: () => Promise<string | undefined>): Promise<CheckRes
 
 let dinoClient: ReturnType<typeof createDinoClient> | undefined;
 
+const DEPENDENCIES = ['database', 'temporal', 'worker', 'analysisService'] as const;
+type Dependency = (typeof DEPENDENCIES)[number];
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  /** The dependencies that are down, by name; empty when all are up. */
+  down: Dependency[];
+  checks: Record<Dependency, CheckResult>;
+  /** When the checks began: answers within HEALTH_CACHE_SECONDS of their end are this same report. */
+  checkedAt: string;
+}
+
+async function checkDependencies(payload: Payload): Promise<HealthReport> {
+  const config = appConfig();
+  const checkedAt = new Date().toISOString();
+  const [database, temporal, worker, analysisService] = await Promise.all([
+    timed(async () => {
+      await payload.count({ collection: 'users', overrideAccess: true });
+      return undefined;
+    }),
+    timed(checkTemporal),
+    timed(checkWorkers),
+    timed(async () => {
+      // This endpoint caches the whole report; the client's own 30 s health cache would hide an outage past it.
+      dinoClient ??= createDinoClient({ baseUrl: config.DINO_BASE_URL, apiKey: config.DINO_API_KEY, healthCacheMs: 0 });
+      const health = await dinoClient.health();
+      if (!health.healthy) throw new Error('analysis service reports unhealthy');
+      return health.modelName ? `model ${health.modelName}` : undefined;
+    }),
+  ]);
+  const checks = { database, temporal, worker, analysisService };
+  const down = DEPENDENCIES.filter((name) => checks[name].status === 'down');
+  return { status: down.length === 0 ? 'ok' : 'degraded', down, checks, checkedAt };
+}
+
+let cached: CachedCheck<HealthReport> | undefined;
+
 /**
- * GET /api/health: each dependency up or down. Public on purpose (load balancers and the start script call it);
- * it never includes secrets or connection strings.
+ * GET /api/health: each dependency up or down, and which are down. Public on purpose (load balancers and the start
+ * script call it); it never includes secrets or connection strings. All four dependencies are required: any one
+ * down answers 503. The checks run at most once per HEALTH_CACHE_SECONDS, however many callers poll.
  */
 export const healthEndpoint: Endpoint = {
   path: '/health',
   method: 'get',
   handler: async (req: PayloadRequest) => {
-    const config = appConfig();
-    const [database, temporalCheck, worker, analysisService] = await Promise.all([
-      timed(async () => {
-        await req.payload.count({ collection: 'users', overrideAccess: true });
-        return undefined;
-      }),
-      timed(checkTemporal),
-      timed(checkWorkers),
-      timed(async () => {
-        dinoClient ??= createDinoClient({ baseUrl: config.DINO_BASE_URL, apiKey: config.DINO_API_KEY });
-        const health = await dinoClient.health();
-        if (!health.healthy) throw new Error('analysis service reports unhealthy');
-        return health.modelName ? `model ${health.modelName}` : undefined;
-      }),
-    ]);
-    const checks = { database, temporal: temporalCheck, worker, analysisService };
-    const allUp = Object.values(checks).every((check) => check.status === 'up');
-    return Response.json({ status: allUp ? 'ok' : 'degraded', checks }, { status: allUp ? 200 : 503 });
+    const payload = req.payload;
+    cached ??= new CachedCheck(() => checkDependencies(payload), appConfig().HEALTH_CACHE_SECONDS * 1000);
+    const report = await cached.get();
+    return Response.json(report, { status: report.down.length === 0 ? 200 : 503, headers: { 'cache-control': 'no-store' } });
   },
 };

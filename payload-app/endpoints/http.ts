@@ -43,7 +43,8 @@ export async function respond(req: PayloadRequest, handler: () => Promise<Respon
     return await handler();
   } catch (error) {
     if (error instanceof HttpError) return Response.json({ error: error.message }, { status: error.status, headers: error.headers });
-    req.payload.logger.error({ msg: 'endpoint failed', err: error });
+    const path = req.url ? new URL(req.url, 'http://app').pathname : undefined;
+    req.payload.logger.error({ msg: 'endpoint failed', method: req.method, path, err: error });
     return Response.json({ error: 'Internal error; see the server log.' }, { status: 500 });
   }
 }

@@ -1,5 +1,6 @@
 import type { TaskConfig } from 'payload';
 import { signalPersonaChanged, startMasterReference, startPersonaRemoval } from '../temporal/gateway';
+import { logRun } from '../logging';
 import type { MasterIngestJob, PersonaRemovalJob, PersonaSyncJob } from './queue';
 import { UNTIL_TEMPORAL_ANSWERS } from './queue';
 import { reconcileWithTemporal } from './reconcile';
@@ -13,13 +14,14 @@ export const startMasterIngestTask: TaskConfig<{ input: MasterIngestJob; output:
   inputSchema: [text('characterDocId'), text('characterId'), text('mediaId'), text('retireAssetId', false)],
   outputSchema: [text('workflowId')],
   retries: UNTIL_TEMPORAL_ANSWERS,
-  handler: async ({ input }) => {
+  handler: async ({ input, req }) => {
     const run = await startMasterReference({
       characterDocId: input.characterDocId,
       characterId: input.characterId,
       mediaId: input.mediaId,
       ...(input.retireAssetId ? { retireAssetId: input.retireAssetId } : {}),
     });
+    logRun(req.payload, 'master reference started', run, { characterId: input.characterId, mediaId: input.mediaId });
     return { output: { workflowId: run.workflowId } };
   },
 };

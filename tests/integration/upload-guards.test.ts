@@ -147,7 +147,9 @@ describe('upload and request guards', () => {
       expect(doc.filename).toMatch(/\.png$/);
       expect(doc.filename).not.toMatch(/[/\\"<>\u202E\s]/u);
       expect(await storedFiles()).toContain(doc.filename);
-      const file = await fetch(doc.url, { headers: { authorization: `users API-Key ${system.payload.workerApiKey}` } });
+      const file = await fetch(new URL(doc.url, system.payload.url), {
+        headers: { authorization: `users API-Key ${system.payload.workerApiKey}` },
+      });
       expect(file.status).toBe(200);
     }
     expect(first.body.doc.filename).not.toBe(second.body.doc.filename);

@@ -1,14 +1,20 @@
 import type { CollectionConfig } from 'payload';
 import { adminOnly, adminWritesField, hasRole, ROLES } from '../../access/roles';
 import { adminOnlyAccountFields, systemAccountField } from './account-fields';
-import { appConfig } from '../../config';
+import { appConfig, publicAddress } from '../../config';
 import { loginAttemptLimit } from '../../database/adapter';
 
 export const Users: CollectionConfig = {
   slug: 'users',
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'role'], group: 'Admin' },
   // API keys are for service users (the worker); people sign in with email and password.
-  auth: { useAPIKey: true, tokenExpiration: 60 * 60 * 8, ...loginAttemptLimit(appConfig()) },
+  auth: {
+    useAPIKey: true,
+    tokenExpiration: 60 * 60 * 8,
+    ...loginAttemptLimit(appConfig()),
+    // Lax: sent when people follow a link to the admin, never with another site's form posts or scripts.
+    cookies: { sameSite: 'Lax', secure: publicAddress().secureCookies },
+  },
   access: {
     read: ({ req }) => {
       if (!req.user) return false;

@@ -4,6 +4,7 @@ import { attestReviewDecision } from '../../../../common/review-attestation';
 import { REVIEW_DECISIONS } from '../../../../contracts';
 import { appConfig } from '../../../config';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
+import { logRun } from '../../../logging';
 import { sendReviewDecision } from '../../../temporal/gateway';
 
 const bodySchema = z
@@ -41,6 +42,17 @@ export const reviewEndpoint: Endpoint = {
         note: body.note,
         promptAdjustment: body.promptAdjustment,
       });
+      logRun(
+        req.payload,
+        'review decision sent',
+        { workflowId: image.workflowId },
+        {
+          imageId: image.id,
+          decision: body.decision,
+          outcome: delivery.outcome,
+          userId: user.id,
+        },
+      );
       if (delivery.outcome === 'refused') throw new HttpError(409, `The workflow refused the decision: ${delivery.reason}`);
       if (delivery.outcome === 'not_running') throw new HttpError(409, `The workflow ${image.workflowId} is no longer running.`);
       return Response.json({ accepted: true, imageId: image.id, decision: body.decision, workflowId: image.workflowId });

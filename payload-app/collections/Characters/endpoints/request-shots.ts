@@ -3,6 +3,7 @@ import { relationId } from '../../../../common/relation-id';
 import { z } from 'zod';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
 import { limitSpending } from '../../../endpoints/spending-limit';
+import { logRun } from '../../../logging';
 import { startProductionShot } from '../../../temporal/gateway';
 
 const shotSchema = z
@@ -53,6 +54,7 @@ export const requestShotsEndpoint: Endpoint = {
           ),
         ),
       );
+      for (const run of runs) logRun(req.payload, 'production shot started', run, { characterId: character.characterId, userId: user.id });
       return Response.json({ runs }, { status: 201 });
     }),
 };

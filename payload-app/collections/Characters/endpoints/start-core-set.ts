@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isCoreSetAngle } from '../../../../contracts';
 import { findForCaller, HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
 import { limitSpending } from '../../../endpoints/spending-limit';
+import { logRun } from '../../../logging';
 import { startCoreSet } from '../../../temporal/gateway';
 
 const bodySchema = z
@@ -34,6 +35,10 @@ export const startCoreSetEndpoint: Endpoint = {
         characterId: character.characterId,
         ...body,
         requestedBy: user.email ?? String(user.id),
+      });
+      logRun(req.payload, run.joinedExisting ? 'core set joined' : 'core set started', run, {
+        characterId: character.characterId,
+        userId: user.id,
       });
       return Response.json(run, { status: run.joinedExisting ? 200 : 201 });
     }),
