@@ -3,7 +3,7 @@ import { createDinoClient } from '../clients/dino';
 import { createImageModelClient } from '../clients/gemini';
 import { createPathragClient } from '../clients/pathrag';
 import { createPayloadRestClient } from '../clients/payload/client';
-import { createWorker } from '../workers/create-worker';
+import { createProcessWorkers, runProcessWorkers } from '../workers/process-workers';
 import { GEMINI_KEY, IMAGE_MODEL, type TestSystem } from './system';
 
 export interface KeyedWorker {
@@ -17,7 +17,7 @@ export interface KeyedWorker {
 export async function startWorkerWithKey(system: TestSystem, workflowBundlePath: string, apiKey: string): Promise<KeyedWorker> {
   const env = system.workerEnv();
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-  const worker = await createWorker({
+  const workers = await createProcessWorkers({
     connection,
     namespace: 'default',
     taskQueue: system.payload.taskQueue,
@@ -33,10 +33,10 @@ export async function startWorkerWithKey(system: TestSystem, workflowBundlePath:
       reviewAttestationKey: apiKey,
     },
   });
-  const run = worker.run();
+  const run = runProcessWorkers(workers);
   return {
     async stop() {
-      worker.shutdown();
+      for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
       await run.catch(() => undefined);
       await connection.close();
     },
