@@ -152,7 +152,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     },
     async stopWorker() {
       if (!worker) return;
-      for (const each of worker.workers) each.shutdown();
+      for (const each of worker.workers) if (each.getState() === 'RUNNING') each.shutdown();
       await worker.run.catch(() => undefined);
       await worker.connection.close();
       worker = undefined;

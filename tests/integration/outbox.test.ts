@@ -49,7 +49,7 @@ describe('saves while Temporal is away', () => {
 
   afterAll(async () => {
     if (worker) {
-      for (const running of worker.workers) running.shutdown();
+      for (const running of worker.workers) if (running.getState() === 'RUNNING') running.shutdown();
       await worker.run.catch(() => undefined);
       await worker.connection.close();
     }
