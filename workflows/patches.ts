@@ -29,3 +29,9 @@ export const IMAGE_WORK_QUEUE_PATCH = 'image-work-on-its-own-queue';
 
 /** The image model is called on its own task queue, whose rate Temporal limits across all workers. */
 export const MODEL_TASK_QUEUE_PATCH = 'model-calls-on-rate-limited-queue';
+
+/**
+ * generateCandidate registers the image with the analysis service from the bytes it holds (registerCandidate is given
+ * the asset id instead of downloading the file again).
+ */
+export const REGISTER_FROM_GENERATED_BYTES_PATCH = 'register-candidate-from-generated-bytes';

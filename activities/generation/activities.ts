@@ -8,7 +8,7 @@ import { PermanentServiceError } from '../../clients/errors';
 import { relationId } from '../../common/relation-id';
 import { isAttestedReviewDecision, operatorLabel } from '../../common/review-attestation';
 import { invalidInput } from '../errors';
-import { analysisAssetFor } from '../support/analysis-upload';
+import { analysisAssetFor, storeAndRegisterForAnalysis } from '../support/analysis-upload';
 import { findIfPresent } from '../support/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
 
@@ -23,6 +23,8 @@ export interface GenerationDeps {
 
 type Id = string | number;
 
+const GENERATED = 'The generated image';
+
 export interface GenerateCandidateInput {
   characterDocId: Id;
   characterId: string;
@@ -31,10 +33,21 @@ export interface GenerateCandidateInput {
   prompt: string;
   referenceMediaIds: Id[];
   aspectRatio: string;
+  /** Also register the image with the analysis service from the bytes in hand (the result names the asset). */
+  registerForAnalysis?: boolean;
 }
 
 export type GenerateCandidateResult =
-  | { kind: 'image'; mediaId: Id; model: string; modelVersion?: string; usage: unknown; costUsd: number | null }
+  | {
+      kind: 'image';
+      mediaId: Id;
+      model: string;
+      modelVersion?: string;
+      usage: unknown;
+      costUsd: number | null;
+      /** Set when `registerForAnalysis` was asked. */
+      dinoAssetId?: string;
+    }
   | { kind: 'blocked'; reason: string }
   | { kind: 'no_image'; reason: string };
 
@@ -172,6 +185,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
           modelVersion: provenance.modelVersion as string | undefined,
           usage: provenance.usage ?? null,
           costUsd: (provenance.costUsd as number | null) ?? null,
+          ...(input.registerForAnalysis ? { dinoAssetId: await analysisAssetFor({ payload, dino }, existing, GENERATED) } : {}),
         };
       }
       const references = await Promise.all(
@@ -200,19 +214,24 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
         };
       }
       const extension = outcome.mimeType === 'image/jpeg' ? 'jpg' : 'png';
-      const media = await alreadyDoneOnConflict(
-        () =>
-          payload.uploadMedia(outcome.bytes, {
-            filename: `${input.characterId}-${input.generationKey.replace(/[^a-zA-Z0-9-]+/g, '-').slice(-60)}.${extension}`,
-            mimeType: outcome.mimeType,
-            alt: input.prompt.split('\n')[0]?.slice(0, 200),
-            extra: {
-              generationKey: input.generationKey,
-              generation: { model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd },
-            },
-          }),
-        () => findMediaByGenerationKey(input.generationKey),
-      );
+      const filename = `${input.characterId}-${input.generationKey.replace(/[^a-zA-Z0-9-]+/g, '-').slice(-60)}.${extension}`;
+      const store = () =>
+        alreadyDoneOnConflict(
+          () =>
+            payload.uploadMedia(outcome.bytes, {
+              filename,
+              mimeType: outcome.mimeType,
+              alt: input.prompt.split('\n')[0]?.slice(0, 200),
+              extra: {
+                generationKey: input.generationKey,
+                generation: { model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd },
+              },
+            }),
+          () => findMediaByGenerationKey(input.generationKey),
+        );
+      const { media, dinoAssetId } = input.registerForAnalysis
+        ? await storeAndRegisterForAnalysis({ payload, dino }, outcome.bytes, filename, GENERATED, store)
+        : { media: await store(), dinoAssetId: undefined };
       return {
         kind: 'image',
         mediaId: media.id,
@@ -220,15 +239,21 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
         modelVersion: outcome.modelVersion,
         usage: outcome.usage,
         costUsd: outcome.costUsd,
+        ...(dinoAssetId ? { dinoAssetId } : {}),
       };
     },
 
-    /** Upload + features. The asset id is written at once because upload is not idempotent on the service. */
+    /**
+     * Features of the candidate. Given `dinoAssetId` (generateCandidate registered the bytes it held), the asset is
+     * used as is; without it (histories from before) the stored file is downloaded and uploaded here, its id written at
+     * once because upload is not idempotent on the service.
+     */
     async registerCandidate(input: {
       mediaId: Id;
+      dinoAssetId?: string;
     }): Promise<{ dinoAssetId: string; engineId: string; serviceQualityScore: number | null }> {
-      const media = await payload.findById('media', input.mediaId);
-      const dinoAssetId = await analysisAssetFor({ payload, dino }, media, 'The generated image');
+      const dinoAssetId =
+        input.dinoAssetId ?? (await analysisAssetFor({ payload, dino }, await payload.findById('media', input.mediaId), GENERATED));
       const [features, serviceQuality] = await Promise.all([
         dino.extractFeatures(dinoAssetId),
         // Recorded for comparison with our own checks; it saturates on real embeddings, so nothing gates on it.
