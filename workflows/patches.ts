@@ -35,3 +35,6 @@ export const MODEL_TASK_QUEUE_PATCH = 'model-calls-on-rate-limited-queue';
  * the asset id instead of downloading the file again).
  */
 export const REGISTER_FROM_GENERATED_BYTES_PATCH = 'register-candidate-from-generated-bytes';
+
+/** A run's final state and its cost record are written at once at its end, not one after the other. */
+export const END_OF_RUN_AT_ONCE_PATCH = 'final-state-and-cost-at-once';
