@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { DinoClient } from '../../clients/dino';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
 import { PermanentServiceError } from '../../clients/errors';
-import { analysisAssetFor, uploadMediaForAnalysis } from '../../activities/support/analysis-upload';
+import { analysisAssetFor, storeAndRegisterForAnalysis, uploadMediaForAnalysis } from '../../activities/support/analysis-upload';
 
 /** Fakes of the two clients that record what the helper asked of them. */
 function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: string[]; deleteFailures?: number }) {
@@ -12,6 +12,9 @@ function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: s
     downloadFile: async (url: string) => {
       calls.push(`download ${url}`);
       return options.bytes!;
+    },
+    remove: async (collection: string, id: string | number) => {
+      calls.push(`remove ${collection}/${id}`);
     },
     update: async (collection: string, id: string | number, data: Record<string, unknown>) => {
       calls.push(`update ${collection}/${id} ${JSON.stringify(data)}`);
@@ -86,5 +89,74 @@ describe('analysisAssetFor', () => {
     const { payload, dino, calls } = fakes({ bytes: await png() });
     expect(await analysisAssetFor({ payload, dino }, { ...media, dinoAssetId: 'asset-0' }, 'The generated image')).toBe('asset-1');
     expect(calls.slice(0, 2)).toEqual(['get asset-0', 'download /api/media/file/ada.webp']);
+  });
+});
+
+describe('storeAndRegisterForAnalysis', () => {
+  const stored = (doc: PayloadDoc, calls: string[]) => async () => {
+    calls.push('store');
+    return doc;
+  };
+
+  it('stores the bytes and registers the same bytes, without downloading them again', async () => {
+    const { payload, dino, calls } = fakes({});
+    const result = await storeAndRegisterForAnalysis(
+      { payload, dino },
+      await png(),
+      'ada-0.png',
+      'The generated image',
+      stored(media, calls),
+    );
+    expect(result).toEqual({ media, dinoAssetId: 'asset-1' });
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        'store',
+        'upload ada-0.png image/png',
+        'update media/5 {"dinoAssetId":"asset-1","dinoProcessingStatus":"processing"}',
+      ]),
+    );
+    expect(calls.some((call) => call.startsWith('download'))).toBe(false);
+  });
+
+  it('deletes the new asset when the bytes could not be stored', async () => {
+    const { payload, dino, calls } = fakes({});
+    const failing = async () => {
+      throw new Error('Payload is restarting');
+    };
+    await expect(storeAndRegisterForAnalysis({ payload, dino }, await png(), 'ada-0.png', 'The generated image', failing)).rejects.toThrow(
+      'Payload is restarting',
+    );
+    expect(calls.at(-1)).toBe('delete asset-1');
+  });
+
+  it('deletes the new asset when its id cannot be written to the stored media', async () => {
+    const { payload, dino, calls } = fakes({ updateFails: true });
+    await expect(
+      storeAndRegisterForAnalysis({ payload, dino }, await png(), 'ada-0.png', 'The generated image', stored(media, calls)),
+    ).rejects.toThrow('Payload is restarting');
+    expect(calls.at(-1)).toBe('delete asset-1');
+  });
+
+  it('keeps the asset of an earlier try of the same key and deletes the new one (no orphan)', async () => {
+    const { payload, dino, calls } = fakes({ knownAssets: ['asset-0'] });
+    const earlier = { ...media, dinoAssetId: 'asset-0' };
+    const result = await storeAndRegisterForAnalysis(
+      { payload, dino },
+      await png(),
+      'ada-0.png',
+      'The generated image',
+      stored(earlier, calls),
+    );
+    expect(result.dinoAssetId).toBe('asset-0');
+    expect(calls).toEqual(expect.arrayContaining(['delete asset-1', 'get asset-0']));
+    expect(calls.some((call) => call.startsWith('update'))).toBe(false);
+  });
+
+  it('removes the stored media when the image is refused for good (nothing would clean it up)', async () => {
+    const { payload, dino, calls } = fakes({});
+    await expect(
+      storeAndRegisterForAnalysis({ payload, dino }, Buffer.from('not an image'), 'ada-0.png', 'The generated image', stored(media, calls)),
+    ).rejects.toThrow(/^The generated image is not a readable image/);
+    expect(calls).toEqual(['store', 'remove media/5']);
   });
 });
