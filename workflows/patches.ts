@@ -38,3 +38,9 @@ export const REGISTER_FROM_GENERATED_BYTES_PATCH = 'register-candidate-from-gene
 
 /** A run's final state and its cost record are written at once at its end, not one after the other. */
 export const END_OF_RUN_AT_ONCE_PATCH = 'final-state-and-cost-at-once';
+
+/** registerCandidate measures the candidate's consistency with the features in hand (no measureConsistency after it). */
+export const CONSISTENCY_AT_REGISTRATION_PATCH = 'consistency-measured-at-registration';
+
+/** A core set's "running" state is written while its context loads, not after. */
+export const RUNNING_STATE_BESIDE_CONTEXT_PATCH = 'running-state-beside-context';

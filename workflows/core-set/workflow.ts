@@ -21,7 +21,7 @@ import {
   type CoreSetProgress,
 } from '../../contracts';
 import { GenerationSlots, mapWithConcurrency } from '../concurrency';
-import { END_OF_RUN_AT_ONCE_PATCH, LANES_FAIL_ALONE_PATCH, REVIEW_FREES_SLOT_PATCH } from '../patches';
+import { END_OF_RUN_AT_ONCE_PATCH, LANES_FAIL_ALONE_PATCH, REVIEW_FREES_SLOT_PATCH, RUNNING_STATE_BESIDE_CONTEXT_PATCH } from '../patches';
 import { describeFailure } from '../failure-message';
 import { ReviewInbox } from '../review/handlers';
 import { runAngle } from './angle';
@@ -62,18 +62,33 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
   const lanesFailAlone = patched(LANES_FAIL_ALONE_PATCH);
   const reviewFreesSlot = lanesFailAlone && patched(REVIEW_FREES_SLOT_PATCH);
   const endsAtOnce = lanesFailAlone && patched(END_OF_RUN_AT_ONCE_PATCH);
+  const runningBesideContext = lanesFailAlone && patched(RUNNING_STATE_BESIDE_CONTEXT_PATCH);
   let costRecorded = false;
   progress.ignoredDecisions = inbox.ignored;
 
   try {
-    const context = await activities.loadCoreSetContext({
-      characterDocId: input.characterDocId,
-      maxAttempts: input.maxAttempts,
-      thresholdOverride: input.thresholdOverride,
-    });
-    progress.engineId = context.engineId;
-    progress.status = 'running';
-    await activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'running', error: null });
+    const loadContext = () =>
+      activities.loadCoreSetContext({
+        characterDocId: input.characterDocId,
+        maxAttempts: input.maxAttempts,
+        thresholdOverride: input.thresholdOverride,
+      });
+    const recordRunning = () => activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'running', error: null });
+    let context: Awaited<ReturnType<typeof loadContext>>;
+    if (runningBesideContext) {
+      // Both settle before anything else is written, so a failed load's "failed" state cannot be overtaken by "running".
+      const [loaded, running] = await Promise.allSettled([loadContext(), recordRunning()]);
+      if (loaded.status === 'rejected') throw loaded.reason;
+      if (running.status === 'rejected') throw running.reason;
+      context = loaded.value;
+      progress.engineId = context.engineId;
+      progress.status = 'running';
+    } else {
+      context = await loadContext();
+      progress.engineId = context.engineId;
+      progress.status = 'running';
+      await recordRunning();
+    }
 
     const onAwaitingReview = async () => {
       // Shown on the character and in the Web UI so reviewers find runs that wait for them.

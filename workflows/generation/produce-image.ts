@@ -4,6 +4,7 @@ import { imageWorkTaskQueue, modelTaskQueueFor, type ImageProgress } from '../..
 import { judgeCandidate, judgeCandidateBeforeViewBands, type JudgingRules } from '../../qa-policy/judge';
 import { describeFailure } from '../failure-message';
 import {
+  CONSISTENCY_AT_REGISTRATION_PATCH,
   IMAGE_WORK_QUEUE_PATCH,
   LANES_FAIL_ALONE_PATCH,
   MODEL_TASK_QUEUE_PATCH,
@@ -81,6 +82,7 @@ export async function produceImage(
     ? proxyActivities<GenerationActivities>({ ...generationOptions, taskQueue: modelTaskQueueFor(workflowInfo().taskQueue) })
     : generation;
   const registerFromGeneratedBytes = patched(REGISTER_FROM_GENERATED_BYTES_PATCH);
+  const consistencyAtRegistration = registerFromGeneratedBytes && patched(CONSISTENCY_AT_REGISTRATION_PATCH);
   progress.threshold = spec.rules.minConsistency;
   let adjustment: string | undefined;
   let round = 0;
@@ -149,19 +151,21 @@ export async function produceImage(
           continue;
         }
         progress.state = 'analysing';
+        const consistencyWith = {
+          referenceMediaIds: spec.referenceMediaIds,
+          ...(viewBands && spec.neighbours?.length ? { neighbours: spec.neighbours } : {}),
+        };
         const [{ registered, consistency }, quality] = await Promise.all([
           generation
             .registerCandidate({
               mediaId: generated.mediaId,
               ...(generated.dinoAssetId ? { dinoAssetId: generated.dinoAssetId } : {}),
+              ...(consistencyAtRegistration ? { consistencyWith } : {}),
             })
             .then(async (registered) => ({
               registered,
-              consistency: await generation.measureConsistency({
-                mediaId: generated.mediaId,
-                referenceMediaIds: spec.referenceMediaIds,
-                ...(viewBands && spec.neighbours?.length ? { neighbours: spec.neighbours } : {}),
-              }),
+              consistency:
+                registered.consistency ?? (await generation.measureConsistency({ mediaId: generated.mediaId, ...consistencyWith })),
             })),
           measuring.measureCandidateQuality({
             mediaId: generated.mediaId,
