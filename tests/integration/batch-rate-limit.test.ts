@@ -1,4 +1,4 @@
-import type { CoreSetBatchProgress } from '../../contracts';
+import { PROGRESS_QUERY, type CoreSetBatchProgress } from '../../contracts';
 import { randomLook, renderCharacter } from '../../local-services/gemini/renderer';
 import { createCharacterWithMaster, waitForMasterReady } from '../../test-system/characters';
 import { resetStandInQuota, standInQuota } from '../../test-system/gemini-control';
@@ -35,6 +35,19 @@ describe('a batch of ten core sets under the model rate limit', () => {
     await system?.stop();
   });
 
+  it('reports a live worker on each of the three task queues a worker process polls', async () => {
+    const health = (await (await fetch(`${system.payload.url}/api/health`)).json()) as {
+      checks: Record<string, { status: string; detail?: string }>;
+    };
+    expect(health.checks.worker!.status).toBe('up');
+    const queue = system.payload.taskQueue;
+    expect(health.checks.worker!.detail).toMatch(
+      new RegExp(
+        `^[1-9]\\d* worker\\(s\\) on ${queue}, [1-9]\\d* worker\\(s\\) on ${queue}-image-work, [1-9]\\d* worker\\(s\\) on ${queue}-model$`,
+      ),
+    );
+  });
+
   it('finishes within 5 % of the time the limit allows, with no request refused', async () => {
     const qa = await system.admin.request('POST', '/api/globals/qa-settings', { maxAttemptsPerAngle: 1 });
     expect(qa.status).toBe(200);
@@ -60,6 +73,9 @@ describe('a batch of ten core sets under the model rate limit', () => {
     expect(response.status).toBe(201);
     expect(response.body.skipped).toEqual([]);
     const batch = system.temporal.workflow.getHandle(response.body.workflowId as string);
+    // The app's time-left estimate uses the rate the workers keep (both are given MODEL_REQUESTS_PER_MINUTE).
+    const first = await waitFor('the batch to answer its progress', () => batch.query<CoreSetBatchProgress>(PROGRESS_QUERY), 60_000);
+    expect(first.modelRequestsPerMinute).toBe(REQUESTS_PER_MINUTE);
 
     let approved = 0;
     let finished = false;
