@@ -282,7 +282,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
           () => findMediaByGenerationKey(input.generationKey),
         );
       const { media, dinoAssetId } = input.registerForAnalysis
-        ? await storeAndRegisterForAnalysis({ payload, dino }, outcome.bytes, filename, GENERATED, store)
+        ? await storeAndRegisterForAnalysis({ payload, dino }, outcome.bytes, GENERATED, store)
         : { media: await store(), dinoAssetId: undefined };
       return {
         kind: 'image',

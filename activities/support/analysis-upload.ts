@@ -25,60 +25,40 @@ export async function uploadMediaForAnalysis(
   const prepared = await prepareForAnalysis(original, what);
   const filename = analysisFilename(media, prepared.mimeType);
   const uploaded = await dino.uploadMedia(prepared.bytes, { filename, contentType: prepared.mimeType });
-  await recordAssetOnMedia({ payload, dino }, media.id, uploaded.assetId);
+  try {
+    await payload.update('media', media.id, { dinoAssetId: uploaded.assetId, dinoProcessingStatus: 'processing' });
+  } catch (error) {
+    await deleteUnknownAsset(dino, uploaded.assetId);
+    throw error;
+  }
   return uploaded.assetId;
 }
 
-/** Writes a new asset's id to its media; when that write fails the asset is deleted again, as nothing would know it. */
-async function recordAssetOnMedia({ payload, dino }: AnalysisUploadDeps, mediaId: string | number, assetId: string): Promise<void> {
-  try {
-    await payload.update('media', mediaId, { dinoAssetId: assetId, dinoProcessingStatus: 'processing' });
-  } catch (error) {
-    await deleteUnknownAsset(dino, assetId);
-    throw error;
-  }
-}
-
 /**
- * Stores new bytes in Payload (`store`) and registers the same bytes with the analysis service at once, so they are
- * never downloaded again to be analysed. Idempotent like uploadMediaForAnalysis: an asset whose media could not be
- * stored or written is deleted again; when `store` finds an earlier media of the same key (a retried activity) that
- * already names an asset, the new asset is deleted and the earlier one kept.
+ * Stores new bytes in Payload (`store`), then registers the same bytes with the analysis service, so they are never
+ * downloaded again to be analysed. One after the other, not at once: an asset exists only once its media does, and a
+ * process killed between the upload and the id's write leaves no wider window than uploadMediaForAnalysis does.
+ * When `store` finds an earlier media of the same key (a retried activity), that media's asset is used (or, if it has
+ * none yet, one is made from the bytes in hand).
  */
 export async function storeAndRegisterForAnalysis(
   deps: AnalysisUploadDeps,
   bytes: Buffer,
-  filename: string,
   what: string,
   store: () => Promise<PayloadDoc>,
 ): Promise<{ media: PayloadDoc; dinoAssetId: string }> {
-  const [stored, registered] = await Promise.allSettled([
-    store(),
-    prepareForAnalysis(bytes, what).then((prepared) =>
-      deps.dino.uploadMedia(prepared.bytes, {
-        filename: `${filename.replace(/\.[^.]+$/, '')}${prepared.mimeType === 'image/png' ? '.png' : '.jpg'}`,
-        contentType: prepared.mimeType,
-      }),
-    ),
-  ]);
-  if (stored.status === 'rejected') {
-    if (registered.status === 'fulfilled') await deleteUnknownAsset(deps.dino, registered.value.assetId);
-    throw stored.reason;
-  }
-  const media = stored.value;
-  if (registered.status === 'rejected') {
-    // Refused for good (an unreadable image): no retry and no workflow would ever clean the stored media up.
-    // A transient failure leaves it: the retry finds the media by its key and registers it from its file.
-    if (isPermanent(registered.reason)) await deps.payload.remove('media', media.id).catch(() => undefined);
-    throw registered.reason;
-  }
-  const assetId = registered.value.assetId;
+  const media = await store();
   if (typeof media.dinoAssetId === 'string' && media.dinoAssetId) {
-    await deleteUnknownAsset(deps.dino, assetId);
     return { media, dinoAssetId: await analysisAssetFor(deps, media, what) };
   }
-  await recordAssetOnMedia(deps, media.id, assetId);
-  return { media, dinoAssetId: assetId };
+  try {
+    return { media, dinoAssetId: await uploadMediaForAnalysis(deps, media, what, bytes) };
+  } catch (error) {
+    // Refused for good (an unreadable image): no retry and no workflow would ever clean the stored media up.
+    // A transient failure leaves it: the retry finds the media by its key and registers it then.
+    if (isPermanent(error)) await deps.payload.remove('media', media.id).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**
