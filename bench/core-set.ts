@@ -125,13 +125,15 @@ one angle: wall p50 ${fmt(p50(singles.map((r) => r.wallMs)))}, inside the model 
 }
 
 /**
- * After the model, an angle runs two branches at once: the analysis service (registerCandidate → measureConsistency)
- * and our pixel checks (measureCandidateQuality). Only the branch that ends last is on the wall clock, so only its
- * inside time is taken off; the other branch's time is hidden and counts for nothing.
+ * After the model, an angle runs two branches at once: the analysis service (registerCandidate, then
+ * measureConsistency in histories from before it measured consistency itself) and our pixel checks
+ * (measureCandidateQuality). Only the branch that ends last is on the wall clock, so only its inside time is taken
+ * off; the other branch's time is hidden and counts for nothing.
  */
 function insideOnCriticalPath(run: { activities: RunTimings['activities']; analysisMs: number }, pixelMs: number): number {
   const closed = (type: string) => Math.max(...run.activities.filter((a) => a.type === type).map((a) => a.closedAt));
-  return closed('measureCandidateQuality') >= closed('measureConsistency') ? pixelMs : run.analysisMs;
+  const analysisEnded = Math.max(closed('registerCandidate'), closed('measureConsistency'));
+  return closed('measureCandidateQuality') >= analysisEnded ? pixelMs : run.analysisMs;
 }
 
 /** Our pixel checks on an accepted-size image against the master, timed in-process (median of 5, after a warm-up). */

@@ -114,8 +114,11 @@ export interface BatchCharacter {
 
 export interface CoreSetBatchInput {
   characters: BatchCharacter[];
-  /** The image model's requests a minute across all workers: what the time left is estimated from. */
-  modelRequestsPerMinute: number;
+  /**
+   * The image model's requests a minute across all workers (the workers' MODEL_REQUESTS_PER_MINUTE): what the time left
+   * is estimated from. Null when none is configured: no limit, so no estimate.
+   */
+  modelRequestsPerMinute: number | null;
   /** At most this many of the batch's core sets generate at once; one waiting for a reviewer gives its place up. */
   maxRunning?: number;
   /** How often the batch reads its runs' live progress (review, cost so far). */
@@ -161,9 +164,12 @@ export interface CoreSetBatchProgress {
   counts: BatchCounts;
   spentUsd: number;
   remainingGenerations: number;
-  modelRequestsPerMinute: number;
-  /** Remaining generations at the model's rate; 0 when nothing is left to generate (reviews may still be open). */
-  estimatedSecondsLeft: number;
+  modelRequestsPerMinute: number | null;
+  /**
+   * Remaining generations at the model's rate; 0 when nothing is left to generate (reviews may still be open); null
+   * when no rate is configured (nothing to estimate from).
+   */
+  estimatedSecondsLeft: number | null;
   /** Workflow time of the last progress reading. */
   updatedAt: string;
 }

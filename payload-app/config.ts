@@ -71,8 +71,11 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(8).optional(),
     /** Per user: core sets, shots and questions to the knowledge service (each spends money). */
     SPENDING_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
-    /** The image model's requests a minute across all workers: a batch's time left is estimated from it. */
-    MODEL_REQUESTS_PER_MINUTE: z.coerce.number().positive().default(60),
+    /**
+     * The image model's requests a minute across all workers: a batch's time left is estimated from it. Set it to the
+     * workers' own value; unset (as unset on the workers: no limit) a batch shows no time left rather than a guess.
+     */
+    MODEL_REQUESTS_PER_MINUTE: z.coerce.number().positive().optional(),
     /** At most this many of one batch's core sets generate at once. */
     BATCH_MAX_RUNNING_CORE_SETS: z.coerce.number().int().positive().default(10),
     LOG_LEVEL: z

@@ -85,7 +85,13 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
   const payload = await startPayloadServer({
     temporalAddress: address,
     tmpDir: options.tmpDir,
-    env: { DINO_BASE_URL: dino.url, PATHRAG_BASE_URL: pathrag.url, ...options.payloadEnv },
+    env: {
+      DINO_BASE_URL: dino.url,
+      PATHRAG_BASE_URL: pathrag.url,
+      // The app estimates a batch's time left from the rate the workers keep: one value for both, as in production.
+      ...(options.modelRequestsPerMinute ? { MODEL_REQUESTS_PER_MINUTE: String(options.modelRequestsPerMinute) } : {}),
+      ...options.payloadEnv,
+    },
     objectStorage: s3,
   });
   const temporal = new Client({ connection: await Connection.connect({ address }) });

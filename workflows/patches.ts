@@ -29,3 +29,18 @@ export const IMAGE_WORK_QUEUE_PATCH = 'image-work-on-its-own-queue';
 
 /** The image model is called on its own task queue, whose rate Temporal limits across all workers. */
 export const MODEL_TASK_QUEUE_PATCH = 'model-calls-on-rate-limited-queue';
+
+/**
+ * generateCandidate registers the image with the analysis service from the bytes it holds (registerCandidate is given
+ * the asset id instead of downloading the file again).
+ */
+export const REGISTER_FROM_GENERATED_BYTES_PATCH = 'register-candidate-from-generated-bytes';
+
+/** A run's final state and its cost record are written at once at its end, not one after the other. */
+export const END_OF_RUN_AT_ONCE_PATCH = 'final-state-and-cost-at-once';
+
+/** registerCandidate measures the candidate's consistency with the features in hand (no measureConsistency after it). */
+export const CONSISTENCY_AT_REGISTRATION_PATCH = 'consistency-measured-at-registration';
+
+/** A core set's "running" state is written while its context loads, not after. */
+export const RUNNING_STATE_BESIDE_CONTEXT_PATCH = 'running-state-beside-context';

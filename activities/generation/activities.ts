@@ -8,7 +8,7 @@ import { PermanentServiceError } from '../../clients/errors';
 import { relationId } from '../../common/relation-id';
 import { isAttestedReviewDecision, operatorLabel } from '../../common/review-attestation';
 import { invalidInput } from '../errors';
-import { analysisAssetFor } from '../support/analysis-upload';
+import { analysisAssetFor, storeAndRegisterForAnalysis } from '../support/analysis-upload';
 import { findIfPresent } from '../support/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
 
@@ -23,6 +23,8 @@ export interface GenerationDeps {
 
 type Id = string | number;
 
+const GENERATED = 'The generated image';
+
 export interface GenerateCandidateInput {
   characterDocId: Id;
   characterId: string;
@@ -31,10 +33,21 @@ export interface GenerateCandidateInput {
   prompt: string;
   referenceMediaIds: Id[];
   aspectRatio: string;
+  /** Also register the image with the analysis service from the bytes in hand (the result names the asset). */
+  registerForAnalysis?: boolean;
 }
 
 export type GenerateCandidateResult =
-  | { kind: 'image'; mediaId: Id; model: string; modelVersion?: string; usage: unknown; costUsd: number | null }
+  | {
+      kind: 'image';
+      mediaId: Id;
+      model: string;
+      modelVersion?: string;
+      usage: unknown;
+      costUsd: number | null;
+      /** Set when `registerForAnalysis` was asked. */
+      dinoAssetId?: string;
+    }
   | { kind: 'blocked'; reason: string }
   | { kind: 'no_image'; reason: string };
 
@@ -45,6 +58,13 @@ export interface ConsistencyResult {
   engineId: string;
   /** Consistency with each accepted neighbouring view that was given. */
   neighbours?: Array<{ angle: number; consistencyScore: number }>;
+}
+
+/** What a candidate's consistency is measured against. */
+export interface ConsistencyInput {
+  referenceMediaIds: Id[];
+  /** Already-accepted neighbouring views (θ ± 45°). */
+  neighbours?: Array<{ angle: number; mediaId: Id }>;
 }
 
 export interface QualityResult {
@@ -160,6 +180,51 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
     return found.docs[0];
   }
 
+  /** The media documents a candidate is compared with (references and neighbours), by id. */
+  async function readComparedWith(input: ConsistencyInput): Promise<Map<string, PayloadDoc>> {
+    const ids = [...input.referenceMediaIds, ...(input.neighbours ?? []).map((neighbour) => neighbour.mediaId)];
+    const docs = await Promise.all(ids.map((id) => payload.findById('media', id)));
+    return new Map(ids.map((id, index) => [String(id), docs[index]!]));
+  }
+
+  /**
+   * Cosine between our stored vectors (docs/decisions.md), against every reference; the best match is the one the image
+   * is judged against, so a side view is compared with the approved side view rather than only the front master.
+   */
+  async function compare(
+    own: { vector: number[]; engineId: string },
+    input: ConsistencyInput,
+    docOf: Map<string, PayloadDoc>,
+  ): Promise<ConsistencyResult> {
+    const against = (id: Id) => {
+      const theirs = embeddingOf(docOf.get(String(id))!);
+      if (!theirs || theirs.engineId !== own.engineId) {
+        throw invalidInput(
+          `Reference image ${id} has no embedding from engine "${own.engineId}" (it has "${theirs?.engineId ?? 'none'}"): ingest the master reference again.`,
+          'ReferenceNotAnalysed',
+        );
+      }
+      return cosineSimilarity(own.vector, theirs.vector);
+    };
+    let best: { cosine: number; mediaId: Id } | undefined;
+    for (const id of input.referenceMediaIds) {
+      const cosine = against(id);
+      if (!best || cosine > best.cosine) best = { cosine, mediaId: id };
+    }
+    if (!best) throw invalidInput('No reference image to compare with.', 'NoReference');
+    const neighbours = input.neighbours?.map((neighbour) => ({
+      angle: neighbour.angle,
+      consistencyScore: consistencyFromCosine(against(neighbour.mediaId)),
+    }));
+    return {
+      cosine: best.cosine,
+      consistencyScore: consistencyFromCosine(best.cosine),
+      comparedWithMediaId: best.mediaId,
+      engineId: own.engineId,
+      ...(neighbours ? { neighbours } : {}),
+    };
+  }
+
   return {
     async generateCandidate(input: GenerateCandidateInput): Promise<GenerateCandidateResult> {
       const existing = await findMediaByGenerationKey(input.generationKey);
@@ -172,6 +237,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
           modelVersion: provenance.modelVersion as string | undefined,
           usage: provenance.usage ?? null,
           costUsd: (provenance.costUsd as number | null) ?? null,
+          ...(input.registerForAnalysis ? { dinoAssetId: await analysisAssetFor({ payload, dino }, existing, GENERATED) } : {}),
         };
       }
       const references = await Promise.all(
@@ -200,19 +266,24 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
         };
       }
       const extension = outcome.mimeType === 'image/jpeg' ? 'jpg' : 'png';
-      const media = await alreadyDoneOnConflict(
-        () =>
-          payload.uploadMedia(outcome.bytes, {
-            filename: `${input.characterId}-${input.generationKey.replace(/[^a-zA-Z0-9-]+/g, '-').slice(-60)}.${extension}`,
-            mimeType: outcome.mimeType,
-            alt: input.prompt.split('\n')[0]?.slice(0, 200),
-            extra: {
-              generationKey: input.generationKey,
-              generation: { model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd },
-            },
-          }),
-        () => findMediaByGenerationKey(input.generationKey),
-      );
+      const filename = `${input.characterId}-${input.generationKey.replace(/[^a-zA-Z0-9-]+/g, '-').slice(-60)}.${extension}`;
+      const store = () =>
+        alreadyDoneOnConflict(
+          () =>
+            payload.uploadMedia(outcome.bytes, {
+              filename,
+              mimeType: outcome.mimeType,
+              alt: input.prompt.split('\n')[0]?.slice(0, 200),
+              extra: {
+                generationKey: input.generationKey,
+                generation: { model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd },
+              },
+            }),
+          () => findMediaByGenerationKey(input.generationKey),
+        );
+      const { media, dinoAssetId } = input.registerForAnalysis
+        ? await storeAndRegisterForAnalysis({ payload, dino }, outcome.bytes, GENERATED, store)
+        : { media: await store(), dinoAssetId: undefined };
       return {
         kind: 'image',
         mediaId: media.id,
@@ -220,15 +291,27 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
         modelVersion: outcome.modelVersion,
         usage: outcome.usage,
         costUsd: outcome.costUsd,
+        ...(dinoAssetId ? { dinoAssetId } : {}),
       };
     },
 
-    /** Upload + features. The asset id is written at once because upload is not idempotent on the service. */
+    /**
+     * Features of the candidate. Given `dinoAssetId` (generateCandidate registered the bytes it held), the asset is
+     * used as is; without it (histories from before) the stored file is downloaded and uploaded here, its id written at
+     * once because upload is not idempotent on the service. Given `consistencyWith`, the candidate is also measured
+     * against those references with the features in hand (the references are read while the service works), which
+     * saves the separate measureConsistency round trip.
+     */
     async registerCandidate(input: {
       mediaId: Id;
-    }): Promise<{ dinoAssetId: string; engineId: string; serviceQualityScore: number | null }> {
-      const media = await payload.findById('media', input.mediaId);
-      const dinoAssetId = await analysisAssetFor({ payload, dino }, media, 'The generated image');
+      dinoAssetId?: string;
+      consistencyWith?: ConsistencyInput;
+    }): Promise<{ dinoAssetId: string; engineId: string; serviceQualityScore: number | null; consistency?: ConsistencyResult }> {
+      const comparedWith = input.consistencyWith ? readComparedWith(input.consistencyWith) : undefined;
+      // Not awaited until needed; a failure here must not go unhandled while the service is asked.
+      comparedWith?.catch(() => undefined);
+      const dinoAssetId =
+        input.dinoAssetId ?? (await analysisAssetFor({ payload, dino }, await payload.findById('media', input.mediaId), GENERATED));
       const [features, serviceQuality] = await Promise.all([
         dino.extractFeatures(dinoAssetId),
         // Recorded for comparison with our own checks; it saturates on real embeddings, so nothing gates on it.
@@ -236,6 +319,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
       ]);
       const engineId = features.engineId;
       const serviceQualityScore = serviceQuality?.qualityScore ?? null;
+      // Written before returning: later angles compare their neighbours with this embedding.
       await payload.update('media', input.mediaId, {
         analysis: {
           engineId,
@@ -246,54 +330,20 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
           error: null,
         },
       });
-      return { dinoAssetId, engineId, serviceQualityScore };
+      if (!input.consistencyWith || !comparedWith) return { dinoAssetId, engineId, serviceQualityScore };
+      const consistency = await compare({ vector: features.features, engineId }, input.consistencyWith, await comparedWith);
+      return { dinoAssetId, engineId, serviceQualityScore, consistency };
     },
 
     /**
      * Cosine between our stored vectors (docs/decisions.md), against every reference; the best match is the one the image
      * is judged against, so a side view is compared with the approved side view rather than only the front master.
      */
-    async measureConsistency(input: {
-      mediaId: Id;
-      referenceMediaIds: Id[];
-      neighbours?: Array<{ angle: number; mediaId: Id }>;
-    }): Promise<ConsistencyResult> {
-      const others = [...input.referenceMediaIds, ...(input.neighbours ?? []).map((neighbour) => neighbour.mediaId)];
-      const [media, ...otherDocs] = await Promise.all([input.mediaId, ...others].map((id) => payload.findById('media', id)));
-      const docOf = new Map(others.map((id, index) => [String(id), otherDocs[index]!]));
-      const own = embeddingOf(media!);
+    async measureConsistency(input: { mediaId: Id } & ConsistencyInput): Promise<ConsistencyResult> {
+      const [media, docOf] = await Promise.all([payload.findById('media', input.mediaId), readComparedWith(input)]);
+      const own = embeddingOf(media);
       if (!own) throw invalidInput(`Generated image ${input.mediaId} has no embedding yet.`, 'NotAnalysed');
-      const against = async (id: Id) => {
-        const theirs = embeddingOf(docOf.get(String(id))!);
-        if (!theirs || theirs.engineId !== own.engineId) {
-          throw invalidInput(
-            `Reference image ${id} has no embedding from engine "${own.engineId}" (it has "${theirs?.engineId ?? 'none'}"): ingest the master reference again.`,
-            'ReferenceNotAnalysed',
-          );
-        }
-        return cosineSimilarity(own.vector, theirs.vector);
-      };
-      let best: { cosine: number; mediaId: Id } | undefined;
-      for (const id of input.referenceMediaIds) {
-        const cosine = await against(id);
-        if (!best || cosine > best.cosine) best = { cosine, mediaId: id };
-      }
-      if (!best) throw invalidInput('No reference image to compare with.', 'NoReference');
-      const neighbours = input.neighbours
-        ? await Promise.all(
-            input.neighbours.map(async (neighbour) => ({
-              angle: neighbour.angle,
-              consistencyScore: consistencyFromCosine(await against(neighbour.mediaId)),
-            })),
-          )
-        : undefined;
-      return {
-        cosine: best.cosine,
-        consistencyScore: consistencyFromCosine(best.cosine),
-        comparedWithMediaId: best.mediaId,
-        engineId: own.engineId,
-        ...(neighbours ? { neighbours } : {}),
-      };
+      return compare(own, input, docOf);
     },
 
     /** Our measured checks on the pixels; nothing is written here (the gallery document records the result). */

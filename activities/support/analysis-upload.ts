@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import type { DinoClient } from '../../clients/dino';
 import { PermanentServiceError } from '../../clients/errors';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
@@ -31,6 +32,33 @@ export async function uploadMediaForAnalysis(
     throw error;
   }
   return uploaded.assetId;
+}
+
+/**
+ * Stores new bytes in Payload (`store`), then registers the same bytes with the analysis service, so they are never
+ * downloaded again to be analysed. One after the other, not at once: an asset exists only once its media does, and a
+ * process killed between the upload and the id's write leaves no wider window than uploadMediaForAnalysis does.
+ * When `store` finds an earlier media of the same key (a retried activity), that media's asset is used (or, if it has
+ * none yet, one is made from the bytes in hand).
+ */
+export async function storeAndRegisterForAnalysis(
+  deps: AnalysisUploadDeps,
+  bytes: Buffer,
+  what: string,
+  store: () => Promise<PayloadDoc>,
+): Promise<{ media: PayloadDoc; dinoAssetId: string }> {
+  const media = await store();
+  if (typeof media.dinoAssetId === 'string' && media.dinoAssetId) {
+    return { media, dinoAssetId: await analysisAssetFor(deps, media, what) };
+  }
+  try {
+    return { media, dinoAssetId: await uploadMediaForAnalysis(deps, media, what, bytes) };
+  } catch (error) {
+    // Refused for good (an unreadable image): no retry and no workflow would ever clean the stored media up.
+    // A transient failure leaves it: the retry finds the media by its key and registers it then.
+    if (isPermanent(error)) await deps.payload.remove('media', media.id).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**
@@ -73,6 +101,10 @@ export async function analysisAssetFor(
   const original = await deps.payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
   await checkBeforeUpload(original);
   return uploadMediaForAnalysis(deps, media, what, original);
+}
+
+function isPermanent(error: unknown): boolean {
+  return error instanceof PermanentServiceError || (error instanceof ApplicationFailure && error.nonRetryable === true);
 }
 
 /** The media's name with the extension of the bytes actually sent (they may have been re-encoded). */

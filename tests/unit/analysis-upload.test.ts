@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { DinoClient } from '../../clients/dino';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
 import { PermanentServiceError } from '../../clients/errors';
-import { analysisAssetFor, uploadMediaForAnalysis } from '../../activities/support/analysis-upload';
+import { analysisAssetFor, storeAndRegisterForAnalysis, uploadMediaForAnalysis } from '../../activities/support/analysis-upload';
 
 /** Fakes of the two clients that record what the helper asked of them. */
 function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: string[]; deleteFailures?: number }) {
@@ -12,6 +12,9 @@ function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: s
     downloadFile: async (url: string) => {
       calls.push(`download ${url}`);
       return options.bytes!;
+    },
+    remove: async (collection: string, id: string | number) => {
+      calls.push(`remove ${collection}/${id}`);
     },
     update: async (collection: string, id: string | number, data: Record<string, unknown>) => {
       calls.push(`update ${collection}/${id} ${JSON.stringify(data)}`);
@@ -86,5 +89,58 @@ describe('analysisAssetFor', () => {
     const { payload, dino, calls } = fakes({ bytes: await png() });
     expect(await analysisAssetFor({ payload, dino }, { ...media, dinoAssetId: 'asset-0' }, 'The generated image')).toBe('asset-1');
     expect(calls.slice(0, 2)).toEqual(['get asset-0', 'download /api/media/file/ada.webp']);
+  });
+});
+
+describe('storeAndRegisterForAnalysis', () => {
+  const stored = (doc: PayloadDoc, calls: string[]) => async () => {
+    calls.push('store');
+    return doc;
+  };
+
+  it('stores the bytes, then registers the same bytes without downloading them again', async () => {
+    const { payload, dino, calls } = fakes({});
+    const result = await storeAndRegisterForAnalysis({ payload, dino }, await png(), 'The generated image', stored(media, calls));
+    expect(result).toEqual({ media, dinoAssetId: 'asset-1' });
+    expect(calls).toEqual([
+      'store',
+      'upload ada.png image/png',
+      'update media/5 {"dinoAssetId":"asset-1","dinoProcessingStatus":"processing"}',
+    ]);
+  });
+
+  it('makes no asset when the bytes could not be stored', async () => {
+    const { payload, dino, calls } = fakes({});
+    const failing = async () => {
+      throw new Error('Payload is restarting');
+    };
+    await expect(storeAndRegisterForAnalysis({ payload, dino }, await png(), 'The generated image', failing)).rejects.toThrow(
+      'Payload is restarting',
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('deletes the new asset when its id cannot be written to the stored media', async () => {
+    const { payload, dino, calls } = fakes({ updateFails: true });
+    await expect(storeAndRegisterForAnalysis({ payload, dino }, await png(), 'The generated image', stored(media, calls))).rejects.toThrow(
+      'Payload is restarting',
+    );
+    expect(calls.at(-1)).toBe('delete asset-1');
+  });
+
+  it('uses the asset of an earlier try of the same key instead of making another', async () => {
+    const { payload, dino, calls } = fakes({ knownAssets: ['asset-0'] });
+    const earlier = { ...media, dinoAssetId: 'asset-0' };
+    const result = await storeAndRegisterForAnalysis({ payload, dino }, await png(), 'The generated image', stored(earlier, calls));
+    expect(result.dinoAssetId).toBe('asset-0');
+    expect(calls).toEqual(['store', 'get asset-0']);
+  });
+
+  it('removes the stored media when the image is refused for good (nothing would clean it up)', async () => {
+    const { payload, dino, calls } = fakes({});
+    await expect(
+      storeAndRegisterForAnalysis({ payload, dino }, Buffer.from('not an image'), 'The generated image', stored(media, calls)),
+    ).rejects.toThrow(/^The generated image is not a readable image/);
+    expect(calls).toEqual(['store', 'remove media/5']);
   });
 });

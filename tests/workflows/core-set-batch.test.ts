@@ -41,11 +41,17 @@ describe('core-set batch workflow', () => {
     await environment?.teardown();
   });
 
-  const startBatch = (taskQueue: string, workflowId: string, characters: BatchCharacter[], maxRunning?: number) =>
+  const startBatch = (
+    taskQueue: string,
+    workflowId: string,
+    characters: BatchCharacter[],
+    maxRunning?: number,
+    modelRequestsPerMinute: number | null = RATE,
+  ) =>
     environment.env.client.workflow.start<typeof coreSetBatchWorkflow>('coreSetBatchWorkflow', {
       taskQueue,
       workflowId,
-      args: [{ characters, modelRequestsPerMinute: RATE, progressPollMs: 200, ...(maxRunning ? { maxRunning } : {}) }],
+      args: [{ characters, modelRequestsPerMinute, progressPollMs: 200, ...(maxRunning ? { maxRunning } : {}) }],
     });
 
   const batchProgress = (handle: WorkflowHandle) => handle.query<CoreSetBatchProgress>(PROGRESS_QUERY);
@@ -87,10 +93,12 @@ describe('core-set batch workflow', () => {
     const { whileInReview, result } = await environment.withWorker(activities, async (taskQueue) => {
       const handle = await startBatch(taskQueue, 'core-set-batch:counts', characters);
       const whileInReview = await waitFor(
-        'ada done, dee failed and ben in review',
+        'ada done, dee failed and ben in review with his other angles settled',
         async () => {
           const progress = await batchProgress(handle);
-          return progress.counts.done === 1 && progress.counts.failed === 1 && progress.counts.inReview === 1 && progress;
+          // Ben's run reads "in review" from the first flagged angle on; his other angles may still be finishing then.
+          const benSettled = progress.characters.find((entry) => entry.characterId === 'ben')?.anglesAccepted === 7;
+          return progress.counts.done === 1 && progress.counts.failed === 1 && progress.counts.inReview === 1 && benSettled && progress;
         },
         30_000,
         100,
@@ -168,6 +176,17 @@ describe('core-set batch workflow', () => {
     expect(midway.estimatedSecondsLeft).toBe(45);
     expect(result.counts).toMatchObject({ done: 2 });
     expect(result.estimatedSecondsLeft).toBe(0);
+  });
+
+  it('estimates no time left when no model rate is configured (none is invented)', async () => {
+    const activities = { ...fakePipelineActivities(), ...createCoreSetBatchActivities() };
+    const result = await environment.withWorker(activities, async (taskQueue) => {
+      const handle = await startBatch(taskQueue, 'core-set-batch:no-rate', [character(11, 'kim')], undefined, null);
+      return handle.result();
+    });
+    expect(result.counts).toMatchObject({ done: 1 });
+    expect(result.modelRequestsPerMinute).toBeNull();
+    expect(result.estimatedSecondsLeft).toBeNull();
   });
 
   it('cancels its own runs with it, and leaves running the run it only followed', async () => {

@@ -45,6 +45,10 @@ export function fakePipelineActivities(
   const scores = new Map<string, number>();
   let nextMediaId = 100;
   let nextImageId = 500;
+  const consistencyOf = (mediaId: string | number, referenceMediaIds: Array<string | number>) => {
+    const score = scores.get(String(mediaId)) ?? 0;
+    return { cosine: score / 100, consistencyScore: score, comparedWithMediaId: referenceMediaIds[0]!, engineId: CLASSICAL_ENGINE_ID };
+  };
   return {
     loadCoreSetContext: async () => coreSetContext(),
     recordCoreSetState: async () => undefined,
@@ -52,17 +56,23 @@ export function fakePipelineActivities(
     generateCandidate: async (request) => {
       const mediaId = nextMediaId++;
       scores.set(String(mediaId), options.consistency?.(request) ?? 95);
-      return { kind: 'image', mediaId, model: 'fake-image-model', usage: {}, costUsd: 0.04 };
+      return {
+        kind: 'image',
+        mediaId,
+        model: 'fake-image-model',
+        usage: {},
+        costUsd: 0.04,
+        ...(request.registerForAnalysis ? { dinoAssetId: `asset-${mediaId}` } : {}),
+      };
     },
-    registerCandidate: async ({ mediaId }) => ({
+    // As the real ones: the consistency comes with the registration when the workflow asks for it there.
+    registerCandidate: async ({ mediaId, consistencyWith }) => ({
       dinoAssetId: `asset-${mediaId}`,
       engineId: CLASSICAL_ENGINE_ID,
       serviceQualityScore: null,
+      ...(consistencyWith ? { consistency: consistencyOf(mediaId, consistencyWith.referenceMediaIds) } : {}),
     }),
-    measureConsistency: async ({ mediaId, referenceMediaIds }) => {
-      const score = scores.get(String(mediaId)) ?? 0;
-      return { cosine: score / 100, consistencyScore: score, comparedWithMediaId: referenceMediaIds[0]!, engineId: CLASSICAL_ENGINE_ID };
-    },
+    measureConsistency: async ({ mediaId, referenceMediaIds }) => consistencyOf(mediaId, referenceMediaIds),
     measureCandidateQuality: async () => ({ qualityScore: 90, qualityNotes: [], failedChecks: [], qualityChecks: [] }),
     discardCandidate: async () => undefined,
     saveGalleryImage: async () => ({ imageId: nextImageId++ }),

@@ -74,7 +74,7 @@ export async function coreSetBatchWorkflow(input: CoreSetBatchInput): Promise<Co
     spentUsd: 0,
     remainingGenerations: 0,
     modelRequestsPerMinute: input.modelRequestsPerMinute,
-    estimatedSecondsLeft: 0,
+    estimatedSecondsLeft: input.modelRequestsPerMinute === null ? null : 0,
     updatedAt: new Date().toISOString(),
   };
   setHandler(coreSetBatchProgressQuery, () => progress);
@@ -219,7 +219,8 @@ export async function coreSetBatchWorkflow(input: CoreSetBatchInput): Promise<Co
     progress.counts = countBatch(entries);
     progress.spentUsd = Math.round(entries.reduce((sum, entry) => sum + entry.spentUsd, 0) * 10_000) / 10_000;
     progress.remainingGenerations = entries.reduce((sum, entry) => sum + entry.remainingGenerations, 0);
-    progress.estimatedSecondsLeft = estimateSecondsLeft(progress.remainingGenerations, input.modelRequestsPerMinute);
+    progress.estimatedSecondsLeft =
+      input.modelRequestsPerMinute === null ? null : estimateSecondsLeft(progress.remainingGenerations, input.modelRequestsPerMinute);
     progress.updatedAt = new Date().toISOString();
     const { counts } = progress;
     const line =

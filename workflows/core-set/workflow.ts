@@ -21,7 +21,7 @@ import {
   type CoreSetProgress,
 } from '../../contracts';
 import { GenerationSlots, mapWithConcurrency } from '../concurrency';
-import { LANES_FAIL_ALONE_PATCH, REVIEW_FREES_SLOT_PATCH } from '../patches';
+import { END_OF_RUN_AT_ONCE_PATCH, LANES_FAIL_ALONE_PATCH, REVIEW_FREES_SLOT_PATCH, RUNNING_STATE_BESIDE_CONTEXT_PATCH } from '../patches';
 import { describeFailure } from '../failure-message';
 import { ReviewInbox } from '../review/handlers';
 import { runAngle } from './angle';
@@ -61,17 +61,34 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
   inbox.install();
   const lanesFailAlone = patched(LANES_FAIL_ALONE_PATCH);
   const reviewFreesSlot = lanesFailAlone && patched(REVIEW_FREES_SLOT_PATCH);
+  const endsAtOnce = lanesFailAlone && patched(END_OF_RUN_AT_ONCE_PATCH);
+  const runningBesideContext = lanesFailAlone && patched(RUNNING_STATE_BESIDE_CONTEXT_PATCH);
+  let costRecorded = false;
   progress.ignoredDecisions = inbox.ignored;
 
   try {
-    const context = await activities.loadCoreSetContext({
-      characterDocId: input.characterDocId,
-      maxAttempts: input.maxAttempts,
-      thresholdOverride: input.thresholdOverride,
-    });
-    progress.engineId = context.engineId;
-    progress.status = 'running';
-    await activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'running', error: null });
+    const loadContext = () =>
+      activities.loadCoreSetContext({
+        characterDocId: input.characterDocId,
+        maxAttempts: input.maxAttempts,
+        thresholdOverride: input.thresholdOverride,
+      });
+    const recordRunning = () => activities.recordCoreSetState({ characterDocId: input.characterDocId, status: 'running', error: null });
+    let context: Awaited<ReturnType<typeof loadContext>>;
+    if (runningBesideContext) {
+      // Both settle before anything else is written, so a failed load's "failed" state cannot be overtaken by "running".
+      const [loaded, running] = await Promise.allSettled([loadContext(), recordRunning()]);
+      if (loaded.status === 'rejected') throw loaded.reason;
+      if (running.status === 'rejected') throw running.reason;
+      context = loaded.value;
+      progress.engineId = context.engineId;
+      progress.status = 'running';
+    } else {
+      context = await loadContext();
+      progress.engineId = context.engineId;
+      progress.status = 'running';
+      await recordRunning();
+    }
 
     const onAwaitingReview = async () => {
       // Shown on the character and in the Web UI so reviewers find runs that wait for them.
@@ -100,11 +117,17 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
     const unsettled = progress.angles.filter((angle) => !SETTLED_OK.has(angle.state));
     progress.status = unsettled.length === 0 ? 'complete' : 'incomplete';
     const summary = unsettled.map((angle) => `${angle.angle}°: ${angle.state}${angle.reason ? ` (${angle.reason})` : ''}`).join('\n');
-    await activities.recordCoreSetState({
+    const finalState = activities.recordCoreSetState({
       characterDocId: input.characterDocId,
       status: progress.status,
       error: summary || null,
     });
+    if (endsAtOnce) {
+      await Promise.all([finalState, recordCost()]);
+      costRecorded = true;
+    } else {
+      await finalState;
+    }
     if (!lanesFailAlone) await recordCost();
     upsertSearchAttributes([{ key: searchAttributes.status, value: progress.status }]);
     return progress;
@@ -127,7 +150,7 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
     throw ApplicationFailure.nonRetryable(message, 'CoreSetFailed');
   } finally {
     // Every run keeps its own cost record, failed and cancelled ones included.
-    if (lanesFailAlone) await CancellationScope.nonCancellable(() => recordCost());
+    if (lanesFailAlone && !costRecorded) await CancellationScope.nonCancellable(() => recordCost());
   }
 
   function recordCost() {

@@ -3,7 +3,14 @@ import type { GenerationActivities } from '../../activities/generation/activitie
 import { imageWorkTaskQueue, modelTaskQueueFor, type ImageProgress } from '../../contracts';
 import { judgeCandidate, judgeCandidateBeforeViewBands, type JudgingRules } from '../../qa-policy/judge';
 import { describeFailure } from '../failure-message';
-import { IMAGE_WORK_QUEUE_PATCH, LANES_FAIL_ALONE_PATCH, MODEL_TASK_QUEUE_PATCH, VIEW_BANDS_PATCH } from '../patches';
+import {
+  CONSISTENCY_AT_REGISTRATION_PATCH,
+  IMAGE_WORK_QUEUE_PATCH,
+  LANES_FAIL_ALONE_PATCH,
+  MODEL_TASK_QUEUE_PATCH,
+  REGISTER_FROM_GENERATED_BYTES_PATCH,
+  VIEW_BANDS_PATCH,
+} from '../patches';
 import type { GenerationSlot } from '../concurrency';
 import type { ReviewInbox } from '../review/handlers';
 
@@ -74,6 +81,8 @@ export async function produceImage(
   const model = patched(MODEL_TASK_QUEUE_PATCH)
     ? proxyActivities<GenerationActivities>({ ...generationOptions, taskQueue: modelTaskQueueFor(workflowInfo().taskQueue) })
     : generation;
+  const registerFromGeneratedBytes = patched(REGISTER_FROM_GENERATED_BYTES_PATCH);
+  const consistencyAtRegistration = registerFromGeneratedBytes && patched(CONSISTENCY_AT_REGISTRATION_PATCH);
   progress.threshold = spec.rules.minConsistency;
   let adjustment: string | undefined;
   let round = 0;
@@ -120,6 +129,7 @@ export async function produceImage(
           prompt,
           referenceMediaIds: spec.referenceMediaIds,
           aspectRatio: spec.aspectRatio,
+          ...(registerFromGeneratedBytes ? { registerForAnalysis: true } : {}),
         });
         if (generated.kind === 'image') {
           unsettled.add(generated.mediaId);
@@ -141,15 +151,22 @@ export async function produceImage(
           continue;
         }
         progress.state = 'analysing';
+        const consistencyWith = {
+          referenceMediaIds: spec.referenceMediaIds,
+          ...(viewBands && spec.neighbours?.length ? { neighbours: spec.neighbours } : {}),
+        };
         const [{ registered, consistency }, quality] = await Promise.all([
-          generation.registerCandidate({ mediaId: generated.mediaId }).then(async (registered) => ({
-            registered,
-            consistency: await generation.measureConsistency({
+          generation
+            .registerCandidate({
               mediaId: generated.mediaId,
-              referenceMediaIds: spec.referenceMediaIds,
-              ...(viewBands && spec.neighbours?.length ? { neighbours: spec.neighbours } : {}),
-            }),
-          })),
+              ...(generated.dinoAssetId ? { dinoAssetId: generated.dinoAssetId } : {}),
+              ...(consistencyAtRegistration ? { consistencyWith } : {}),
+            })
+            .then(async (registered) => ({
+              registered,
+              consistency:
+                registered.consistency ?? (await generation.measureConsistency({ mediaId: generated.mediaId, ...consistencyWith })),
+            })),
           measuring.measureCandidateQuality({
             mediaId: generated.mediaId,
             referenceMediaIds: spec.referenceMediaIds,

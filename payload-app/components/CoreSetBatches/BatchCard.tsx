@@ -9,6 +9,13 @@ function duration(seconds: number): string {
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+/** Histories from before the rate could be unset carry a number in both. */
+function timeLeft(progress: { estimatedSecondsLeft: number | null; modelRequestsPerMinute: number | null }): string {
+  if (progress.modelRequestsPerMinute === null || progress.estimatedSecondsLeft === null)
+    return 'no model rate limit configured, so no time-left estimate';
+  return `about ${duration(progress.estimatedSecondsLeft)} of generation left at ${progress.modelRequestsPerMinute}/min`;
+}
+
 /** One batch: counts, cost so far, time left at the model's rate, each character's state, and Cancel while it runs. */
 export function BatchCard({ batch, canCancel, onCancel }: { batch: BatchListing; canCancel: boolean; onCancel: () => void }) {
   const progress = batch.progress;
@@ -35,9 +42,7 @@ export function BatchCard({ batch, canCancel, onCancel }: { batch: BatchListing;
             {progress.counts.incomplete ? ` · ${progress.counts.incomplete} incomplete` : ''}
             {progress.counts.cancelled ? ` · ${progress.counts.cancelled} cancelled` : ''}
             {progress.counts.skipped ? ` · ${progress.counts.skipped} skipped` : ''} · ${progress.spentUsd.toFixed(2)} spent
-            {running
-              ? ` · about ${duration(progress.estimatedSecondsLeft)} of generation left at ${progress.modelRequestsPerMinute}/min`
-              : ''}
+            {running ? ` · ${timeLeft(progress)}` : ''}
           </p>
           <ul className="cal-batch-characters">
             {progress.characters.map((character) => (

@@ -64,7 +64,7 @@ export const startCoreSetBatchEndpoint: Endpoint = {
       const config = appConfig();
       const run = await startCoreSetBatch({
         characters,
-        modelRequestsPerMinute: config.MODEL_REQUESTS_PER_MINUTE,
+        modelRequestsPerMinute: config.MODEL_REQUESTS_PER_MINUTE ?? null,
         maxRunning: config.BATCH_MAX_RUNNING_CORE_SETS,
         requestedBy: user.email ?? String(user.id),
       });
