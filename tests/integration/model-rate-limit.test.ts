@@ -48,7 +48,7 @@ describe('the image model rate limit across workers', () => {
       async () => {
         const failed = workers.find((worker) => worker.exitedUnexpectedly());
         if (failed) throw new Error(`a worker exited:\n${failed.output()}`);
-        return workers.every((worker) => worker.output().includes('worker polling task queues'));
+        return workers.every((worker) => worker.output().includes('worker polling'));
       },
       180_000,
       500,

@@ -66,7 +66,7 @@ describe('two workers, one killed mid-run', () => {
       async () => {
         const dead = workers.find((worker) => worker.exitedUnexpectedly());
         if (dead) throw new Error(`a worker exited at start:\n${dead.output()}`);
-        return workers.every((worker) => worker.output().includes('worker polling task queue'));
+        return workers.every((worker) => worker.output().includes('worker polling'));
       },
       120_000,
       250,
