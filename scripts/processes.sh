@@ -73,3 +73,27 @@ admin_addresses() {
     if [ "$HOST" = "127.0.0.1" ]; then ADMIN_AT="$ADMIN_AT or http://localhost:$PORT/admin"; fi
   fi
 }
+
+# start_payload_app <data-dir> <logs-dir>: the app (next start) with only the secrets it needs, waited for until healthy.
+# The app signs in people, owns the database and creates the worker's accounts (the previous key's too, during a key
+# rotation); it calls no image model. Its first request runs Payload's init (migrations, first admin user); a new
+# admin's login is shown once, here.
+start_payload_app() {
+  local data="$1" logs="$2"
+  export FIRST_ADMIN_NOTICE_FILE="$data/first-admin-notice.txt"
+  secrets_only PAYLOAD_SECRET WORKER_API_KEY WORKER_API_KEY_PREVIOUS ADMIN_PASSWORD DATABASE_URI DINO_API_KEY PATHRAG_API_KEY S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY
+  start_process "Payload" "$logs/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "$HOST"
+  wait_for_http "Payload" "$PAYLOAD_URL/api/health" 90
+  if [ -f "$FIRST_ADMIN_NOTICE_FILE" ]; then
+    cat "$FIRST_ADMIN_NOTICE_FILE"
+    rm -f "$FIRST_ADMIN_NOTICE_FILE"
+  fi
+}
+
+# start_compiled_worker <name> <log-file>: one compiled worker (build_worker first) on plain node with the prebuilt
+# workflow bundle. It reaches Payload only with its API key: no database URL, no session secret, no admin password.
+start_compiled_worker() {
+  secrets_only WORKER_API_KEY GEMINI_API_KEY DINO_API_KEY PATHRAG_API_KEY
+  WORKFLOW_BUNDLE_PATH="$ROOT/$WORKER_DIST/workflow-bundle.js" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+    start_process "$1" "$2" "${ENV_WITH_ONLY[@]}" node "$ROOT/$WORKER_DIST/main.js"
+}

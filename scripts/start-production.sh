@@ -39,7 +39,6 @@ export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://localhost:$TEMPORAL_UI_PORT}"
 build_payload_app
 # Every worker runs the compiled worker (plain node) with one prebuilt workflow bundle, as `npm start` does.
 build_worker
-export WORKFLOW_BUNDLE_PATH="$ROOT/$WORKER_DIST/workflow-bundle.js"
 
 trap 'echo; log "stopping"; stop_all; exit 0' INT TERM
 trap 'stop_all' EXIT
@@ -100,19 +99,11 @@ MEDIA_LABEL="${MEDIA_LABEL:-local disk, .data-production/media/}"
 
 start_missing_standins "$DATA" "$LOGS" "${DINO_STANDIN_PORT:-3012}" "${GEMINI_STANDIN_PORT:-3013}" "${PATHRAG_STANDIN_PORT:-3014}"
 
-export FIRST_ADMIN_NOTICE_FILE="$DATA/first-admin-notice.txt"
-secrets_only PAYLOAD_SECRET WORKER_API_KEY WORKER_API_KEY_PREVIOUS ADMIN_PASSWORD DATABASE_URI DINO_API_KEY PATHRAG_API_KEY S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY
-start_process "Payload" "$LOGS/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "$HOST"
-wait_for_http "Payload" "$PAYLOAD_URL/api/health" 90
-if [ -f "$FIRST_ADMIN_NOTICE_FILE" ]; then
-  cat "$FIRST_ADMIN_NOTICE_FILE"
-  rm -f "$FIRST_ADMIN_NOTICE_FILE"
-fi
+start_payload_app "$DATA" "$LOGS"
 
 # The workers share the task queue: Temporal hands each task to one of them, and a dead one's work to the others.
-secrets_only WORKER_API_KEY GEMINI_API_KEY DINO_API_KEY PATHRAG_API_KEY
 for ((n = 1; n <= WORKER_COUNT; n++)); do
-  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" start_process "worker $n" "$LOGS/worker-$n.log" "${ENV_WITH_ONLY[@]}" node "$ROOT/$WORKER_DIST/main.js"
+  start_compiled_worker "worker $n" "$LOGS/worker-$n.log"
 done
 
 admin_addresses

@@ -37,23 +37,9 @@ trap 'stop_all' EXIT
 start_temporal_unless_configured "$DATA" "$LOGS" 7233 8233
 start_missing_standins "$DATA" "$LOGS" 3012 3013 3014
 
-export FIRST_ADMIN_NOTICE_FILE="$DATA/first-admin-notice.txt"
-# The app signs in people, owns the database and creates the worker's accounts (the previous key's too, during a key
-# rotation); it calls no image model.
-secrets_only PAYLOAD_SECRET WORKER_API_KEY WORKER_API_KEY_PREVIOUS ADMIN_PASSWORD DATABASE_URI DINO_API_KEY PATHRAG_API_KEY S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY
-start_process "Payload" "$LOGS/payload.log" "${ENV_WITH_ONLY[@]}" next start "$ROOT/payload-app" -p "$PORT" -H "$HOST"
-wait_for_http "Payload" "$PAYLOAD_URL/api/health" 90
-# The first request runs Payload's init (migrations, first admin user). A new admin's login is shown once, here.
-if [ -f "$FIRST_ADMIN_NOTICE_FILE" ]; then
-  cat "$FIRST_ADMIN_NOTICE_FILE"
-  rm -f "$FIRST_ADMIN_NOTICE_FILE"
-fi
+start_payload_app "$DATA" "$LOGS"
 
-# The worker reaches Payload only with its API key: no database URL, no session secret, no admin password.
-# Compiled, with the workflow bundle prebuilt: plain node, no tsx wrapper and no webpack inside the worker (less memory).
-secrets_only WORKER_API_KEY GEMINI_API_KEY DINO_API_KEY PATHRAG_API_KEY
-WORKFLOW_BUNDLE_PATH="$ROOT/$WORKER_DIST/workflow-bundle.js" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
-  start_process "worker" "$LOGS/worker.log" "${ENV_WITH_ONLY[@]}" node "$ROOT/$WORKER_DIST/main.js"
+start_compiled_worker "worker" "$LOGS/worker.log"
 
 admin_addresses
 
