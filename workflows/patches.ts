@@ -44,3 +44,9 @@ export const CONSISTENCY_AT_REGISTRATION_PATCH = 'consistency-measured-at-regist
 
 /** A core set's "running" state is written while its context loads, not after. */
 export const RUNNING_STATE_BESIDE_CONTEXT_PATCH = 'running-state-beside-context';
+
+/**
+ * A cancelled or failed core set ends only after every angle has cleaned up: before, the first lane to rethrow the
+ * cancellation ended the run while another lane was still withdrawing its flagged image, which then stayed in review.
+ */
+export const LANES_SETTLE_BEFORE_END_PATCH = 'lanes-settle-before-run-ends';

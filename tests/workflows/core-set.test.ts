@@ -145,4 +145,40 @@ describe('core-set workflow', () => {
     expect(fake.inputsOf('recordReviewDecision').map((decision) => decision.decision)).toEqual(['withdrawn']);
     expect(fake.inputsOf('recordRunCost').map((cost) => cost.outcome)).toEqual(['cancelled']);
   });
+  it('ends a cancelled run only after every angle has cleaned up, however slow the withdrawal', async () => {
+    const events: string[] = [];
+    const fake = recorded(
+      fakePipelineActivities({
+        consistency: () => 50,
+        overrides: {
+          // Angle 0 is still being drawn when the run is cancelled; its lane has nothing to clean up and ends first.
+          generateCandidate: async (request) => {
+            if (request.prompt.includes('(0°)')) await new Promise((resolve) => setTimeout(resolve, 3_000));
+            return fakePipelineActivities({ consistency: () => 50 }).generateCandidate(request);
+          },
+          recordReviewDecision: async ({ decision }) => {
+            await new Promise((resolve) => setTimeout(resolve, 1_500));
+            events.push(`review: ${decision}`);
+          },
+          recordCoreSetState: async ({ status }) => {
+            events.push(`state: ${status}`);
+          },
+          recordRunCost: async ({ outcome }) => {
+            events.push(`cost: ${outcome}`);
+            return { totalUsd: 0, acceptedImages: 0 };
+          },
+        },
+      }),
+    );
+    const status = await environment.withWorker(fake.activities, async (taskQueue) => {
+      const handle = await start(taskQueue, 'core-set:cancel-slow-withdrawal', [0, 180]);
+      await awaitingReview(handle);
+      await handle.cancel();
+      await handle.result().catch(() => undefined);
+      return (await handle.describe()).status.name;
+    });
+
+    expect(status).toBe('CANCELLED');
+    expect(events).toEqual(['state: running', 'state: awaiting_review', 'review: withdrawn', 'state: cancelled', 'cost: cancelled']);
+  });
 });

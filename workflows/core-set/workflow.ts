@@ -21,7 +21,13 @@ import {
   type CoreSetProgress,
 } from '../../contracts';
 import { GenerationSlots, mapWithConcurrency } from '../concurrency';
-import { END_OF_RUN_AT_ONCE_PATCH, LANES_FAIL_ALONE_PATCH, REVIEW_FREES_SLOT_PATCH, RUNNING_STATE_BESIDE_CONTEXT_PATCH } from '../patches';
+import {
+  END_OF_RUN_AT_ONCE_PATCH,
+  LANES_FAIL_ALONE_PATCH,
+  LANES_SETTLE_BEFORE_END_PATCH,
+  REVIEW_FREES_SLOT_PATCH,
+  RUNNING_STATE_BESIDE_CONTEXT_PATCH,
+} from '../patches';
 import { describeFailure } from '../failure-message';
 import { ReviewInbox } from '../review/handlers';
 import { runAngle } from './angle';
@@ -63,6 +69,7 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
   const reviewFreesSlot = lanesFailAlone && patched(REVIEW_FREES_SLOT_PATCH);
   const endsAtOnce = lanesFailAlone && patched(END_OF_RUN_AT_ONCE_PATCH);
   const runningBesideContext = lanesFailAlone && patched(RUNNING_STATE_BESIDE_CONTEXT_PATCH);
+  const lanesSettleBeforeEnd = reviewFreesSlot && patched(LANES_SETTLE_BEFORE_END_PATCH);
   let costRecorded = false;
   progress.ignoredDecisions = inbox.ignored;
 
@@ -99,13 +106,20 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
     };
     if (reviewFreesSlot) {
       const slots = new GenerationSlots(context.concurrency);
-      await Promise.all(
-        progress.angles.map(async (angle) => {
-          const slot = await slots.take();
-          await laneFailsAlone(angle, () => runAngle(input, context, angle, inbox, onAwaitingReview, slot));
-          slot.release();
-        }),
-      );
+      const lanes = progress.angles.map(async (angle) => {
+        const slot = await slots.take();
+        await laneFailsAlone(angle, () => runAngle(input, context, angle, inbox, onAwaitingReview, slot));
+        slot.release();
+      });
+      if (lanesSettleBeforeEnd) {
+        // A cancellation reaches every lane at once; each discards its candidates and withdraws its flagged image in
+        // a non-cancellable scope, and the run may end only when the slowest of them has.
+        const settled = await Promise.allSettled(lanes);
+        const rejected = settled.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+        if (rejected) throw rejected.reason;
+      } else {
+        await Promise.all(lanes);
+      }
     } else {
       await mapWithConcurrency(progress.angles, context.concurrency, (angle) =>
         lanesFailAlone
