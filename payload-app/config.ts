@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { optionalPositiveNumber } from '../common/env-values';
 import { DEFAULT_TASK_QUEUE } from '../contracts';
 import { resolvePublicAddress, type PublicAddress } from './public-address';
 
@@ -75,7 +76,7 @@ const schema = z
      * The image model's requests a minute across all workers: a batch's time left is estimated from it. Set it to the
      * workers' own value; unset (as unset on the workers: no limit) a batch shows no time left rather than a guess.
      */
-    MODEL_REQUESTS_PER_MINUTE: z.coerce.number().positive().optional(),
+    MODEL_REQUESTS_PER_MINUTE: optionalPositiveNumber(),
     /** At most this many of one batch's core sets generate at once. */
     BATCH_MAX_RUNNING_CORE_SETS: z.coerce.number().int().positive().default(10),
     LOG_LEVEL: z

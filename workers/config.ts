@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalPositiveNumber } from '../common/env-values';
 import { DEFAULT_TASK_QUEUE } from '../contracts';
 import { DEFAULT_IMAGE_WORK_CONCURRENCY } from './image-work-worker';
 
@@ -27,7 +28,7 @@ const schema = z.object({
    * The image model's quota, requests a minute, for all workers together (Temporal enforces it on the model's task
    * queue). Give every worker the same value, a little under the account's quota. Unset: no limit (the stand-in).
    */
-  MODEL_REQUESTS_PER_MINUTE: z.coerce.number().positive().optional(),
+  MODEL_REQUESTS_PER_MINUTE: optionalPositiveNumber(),
   /** Model calls one worker process runs at once (each mostly waits for the model). */
   MAX_CONCURRENT_MODEL_CALLS: z.coerce.number().int().positive().default(16),
   LOG_LEVEL: z
