@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { waitFor } from './ports';
 
 export interface WorkerProcess {
   start(): void;
@@ -44,4 +45,30 @@ export function workerProcess(spawnWorker: () => ChildProcess): WorkerProcess {
     output: () => output,
     stop: killGroup,
   };
+}
+
+/**
+ * Starts `count` worker processes and resolves once each has logged that it polls all its queues (the worker's
+ * "worker polling" line): Temporal hands tasks only to pollers, so a test that counts on every worker starts after it.
+ * A worker that exits first fails the wait with its output; all are stopped then.
+ */
+export async function startPollingWorkers(count: number, spawnWorker: () => ChildProcess, deadlineMs = 180_000): Promise<WorkerProcess[]> {
+  const workers = Array.from({ length: count }, () => workerProcess(spawnWorker));
+  for (const worker of workers) worker.start();
+  try {
+    await waitFor(
+      `${count} worker process(es) polling`,
+      async () => {
+        const exited = workers.find((worker) => worker.exitedUnexpectedly());
+        if (exited) throw new Error(`a worker exited at start:\n${exited.output()}`);
+        return workers.every((worker) => worker.output().includes('worker polling'));
+      },
+      deadlineMs,
+      250,
+    );
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    throw error;
+  }
+  return workers;
 }

@@ -1,9 +1,8 @@
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { createCharacterWithMaster, waitForMasterReady, type CreatedCharacter } from '../../test-system/characters';
 import { resetStandInQuota, standInQuota } from '../../test-system/gemini-control';
-import { waitFor } from '../../test-system/ports';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
-import { workerProcess, type WorkerProcess } from '../../test-system/worker-process';
+import { startPollingWorkers, type WorkerProcess } from '../../test-system/worker-process';
 import { fromGlobalSetup } from '../support/from-global-setup';
 import { recordHistory } from '../support/histories';
 
@@ -38,21 +37,7 @@ describe('the image model rate limit across workers', () => {
   });
 
   it('keeps every model call of two workers inside the quota, and uses it', async () => {
-    for (let i = 0; i < 2; i++) {
-      const worker = workerProcess(() => system.spawnWorkerProcess());
-      worker.start();
-      workers.push(worker);
-    }
-    await waitFor(
-      'both workers polling',
-      async () => {
-        const failed = workers.find((worker) => worker.exitedUnexpectedly());
-        if (failed) throw new Error(`a worker exited:\n${failed.output()}`);
-        return workers.every((worker) => worker.output().includes('worker polling'));
-      },
-      180_000,
-      500,
-    );
+    workers.push(...(await startPollingWorkers(2, () => system.spawnWorkerProcess())));
 
     const editor = await system.session('editor');
     const characters: CreatedCharacter[] = [];

@@ -8,7 +8,7 @@ import { createCharacterWithMaster } from '../../test-system/characters';
 import type { Json } from '../../test-system/json';
 import { waitFor } from '../../test-system/ports';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
-import { workerProcess, type WorkerProcess } from '../../test-system/worker-process';
+import { startPollingWorkers, type WorkerProcess } from '../../test-system/worker-process';
 import { fromGlobalSetup } from '../support/from-global-setup';
 
 const { EventType, PendingActivityState } = temporal.api.enums.v1;
@@ -56,21 +56,7 @@ describe('two workers, one killed mid-run', () => {
   }
 
   it('the surviving worker finishes the core set: every angle accepted or in review, none lost or duplicated', async () => {
-    for (let i = 0; i < 2; i++) {
-      const worker = workerProcess(() => system.spawnWorkerProcess());
-      worker.start();
-      workers.push(worker);
-    }
-    await waitFor(
-      'both workers polling',
-      async () => {
-        const dead = workers.find((worker) => worker.exitedUnexpectedly());
-        if (dead) throw new Error(`a worker exited at start:\n${dead.output()}`);
-        return workers.every((worker) => worker.output().includes('worker polling'));
-      },
-      120_000,
-      250,
-    );
+    workers.push(...(await startPollingWorkers(2, () => system.spawnWorkerProcess())));
 
     const editor = await system.session('editor');
     const master = await renderCharacter(randomLook(1313), 0, { width: 768, height: 1024 });
