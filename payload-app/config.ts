@@ -55,7 +55,11 @@ const schema = z
     PORT: z.coerce.number().int().positive().default(3000),
     TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
     TEMPORAL_NAMESPACE: z.string().default('default'),
-    TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
+    /** Letters, digits, `.`, `_`, `-`: it is also written into Temporal list filters (a batch list is this queue's). */
+    TEMPORAL_TASK_QUEUE: z
+      .string()
+      .regex(/^[\w.-]+$/, 'letters, digits, ".", "_" and "-" only')
+      .default(DEFAULT_TASK_QUEUE),
     TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
     DINO_BASE_URL: z.string().url().default('http://127.0.0.1:3012'),
     DINO_API_KEY: z.string().optional(),

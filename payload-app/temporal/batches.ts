@@ -82,11 +82,15 @@ export async function cancelCoreSetBatch(batchId: string): Promise<boolean> {
   return true;
 }
 
-/** The newest batches (running ones with live progress), for the admin's list view. */
+/**
+ * The newest batches (running ones with live progress), for the admin's list view: this app's own, the ones on its
+ * task queue (apps that share a namespace, a staging beside production or the tests' systems, each keep theirs).
+ */
 export async function listCoreSetBatches(limit: number): Promise<BatchSummary[]> {
   const client = await temporalClient();
+  const query = `${searchAttributes.stage.name} = "core-set-batch" AND TaskQueue = "${appConfig().TEMPORAL_TASK_QUEUE}"`;
   const listed = [];
-  for await (const run of client.workflow.list({ query: `${searchAttributes.stage.name} = "core-set-batch"`, pageSize: 100 })) {
+  for await (const run of client.workflow.list({ query, pageSize: 100 })) {
     listed.push(run);
     if (listed.length >= 200) break;
   }
