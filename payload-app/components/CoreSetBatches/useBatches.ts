@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import type { BatchListing } from './types';
 
 const POLL_MS = 3_000;
@@ -20,6 +20,16 @@ export function useBatches() {
   const [batches, setBatches] = useState<BatchListing[]>([]);
   const [error, setError] = useState<string | null>(null);
   const lastSignature = useRef<string | null>(null);
+  // The list is re-rendered on the server after a change. A change that arrives while that render is still on its way
+  // (a slow server) must start another one when it lands: its answer may predate the change, and Next does not queue
+  // a second refresh behind a pending one.
+  const [listRefreshing, startListRefresh] = useTransition();
+  const [listStale, setListStale] = useState(false);
+  useEffect(() => {
+    if (!listStale || listRefreshing) return;
+    setListStale(false);
+    startListRefresh(() => router.refresh());
+  }, [listStale, listRefreshing, router]);
 
   const refresh = useCallback(async () => {
     try {
@@ -30,12 +40,12 @@ export function useBatches() {
       setBatches(next);
       setError(null);
       const signature = statesSignature(next);
-      if (lastSignature.current !== null && signature !== lastSignature.current) router.refresh();
+      if (lastSignature.current !== null && signature !== lastSignature.current) setListStale(true);
       lastSignature.current = signature;
     } catch (failure) {
       setError((failure as Error).message);
     }
-  }, [router]);
+  }, []);
 
   useEffect(() => {
     void refresh();
