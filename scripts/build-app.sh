@@ -4,16 +4,7 @@
 PAYLOAD_SOURCES=(payload-app contracts clients common image-analysis persona qa-policy)
 
 payload_build_is_stale() {
-  local stamp="$ROOT/payload-app/.next/BUILD_ID"
-  [ -f "$stamp" ] || return 0
-  local dir
-  for dir in "${PAYLOAD_SOURCES[@]}"; do
-    [ -d "$ROOT/$dir" ] || continue
-    if [ -n "$(find "$ROOT/$dir" -path '*/.next' -prune -o -type f \( -name '*.ts' -o -name '*.tsx' -o -name '*.js' -o -name '*.mjs' -o -name '*.scss' -o -name '*.css' \) -newer "$stamp" -print -quit)" ]; then
-      return 0
-    fi
-  done
-  [ "$ROOT/package.json" -nt "$stamp" ]
+  build_is_stale "$ROOT/payload-app/.next/BUILD_ID" "${PAYLOAD_SOURCES[@]}"
 }
 
 build_payload_app() {

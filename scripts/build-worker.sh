@@ -7,16 +7,8 @@ WORKER_SOURCES=(workers workflows activities clients contracts common image-anal
 WORKER_DIST="dist/worker"
 
 worker_build_is_stale() {
-  local stamp="$ROOT/$WORKER_DIST/main.js"
-  [ -f "$stamp" ] && [ -f "$ROOT/$WORKER_DIST/workflow-bundle.js" ] || return 0
-  local dir
-  for dir in "${WORKER_SOURCES[@]}"; do
-    [ -d "$ROOT/$dir" ] || continue
-    if [ -n "$(find "$ROOT/$dir" -type f -name '*.ts' -newer "$stamp" -print -quit)" ]; then
-      return 0
-    fi
-  done
-  [ "$ROOT/package.json" -nt "$stamp" ]
+  [ -f "$ROOT/$WORKER_DIST/workflow-bundle.js" ] || return 0
+  build_is_stale "$ROOT/$WORKER_DIST/main.js" "${WORKER_SOURCES[@]}"
 }
 
 build_worker() {

@@ -133,3 +133,18 @@ ensure_versitygw() {
   VERSITYGW_PATH="$dir/versitygw"
   export VERSITYGW_PATH
 }
+
+# build_is_stale <stamp> <dir>...: true when the stamp (a build's output) is missing, or a source file (TypeScript,
+# JavaScript, styles) under one of the dirs, or package.json, is newer than it. Build outputs (.next) are skipped.
+build_is_stale() {
+  local stamp="$1" dir
+  shift
+  [ -f "$stamp" ] || return 0
+  for dir in "$@"; do
+    [ -d "$ROOT/$dir" ] || continue
+    if [ -n "$(find "$ROOT/$dir" -path '*/.next' -prune -o -type f \( -name '*.ts' -o -name '*.tsx' -o -name '*.js' -o -name '*.mjs' -o -name '*.scss' -o -name '*.css' \) -newer "$stamp" -print -quit)" ]; then
+      return 0
+    fi
+  done
+  [ "$ROOT/package.json" -nt "$stamp" ]
+}
