@@ -40,6 +40,8 @@ describe('chaos: kills and faults during core sets', () => {
       });
       const result = await runChaos(chaos, options);
       const report = `seed ${options.seed}, kills ${JSON.stringify(result.killsDone)}\n${formatCountsTable(result.counts)}\n${result.counts.findings.join('\n')}`;
+      // In full: Jest's diff of a failed comparison cuts the findings off.
+      console.log(report);
 
       expect(result.killsDone.map((kill) => kill.target).sort()).toEqual(['payload', 'temporal', 'worker']);
       expect({ notEnded: result.counts.notEnded, report }).toEqual({ notEnded: 0, report });
