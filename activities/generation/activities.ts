@@ -8,7 +8,7 @@ import { PermanentServiceError } from '../../clients/errors';
 import { relationId } from '../../common/relation-id';
 import { isAttestedReviewDecision, operatorLabel } from '../../common/review-attestation';
 import { invalidInput } from '../errors';
-import { analysisAssetFor, storeAndRegisterForAnalysis } from '../support/analysis-upload';
+import { analysisAssetFor, analysisAssetIfReachable, storeAndRegisterForAnalysis } from '../support/analysis-upload';
 import { findIfPresent } from '../support/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
 
@@ -45,7 +45,7 @@ export type GenerateCandidateResult =
       modelVersion?: string;
       usage: unknown;
       costUsd: number | null;
-      /** Set when `registerForAnalysis` was asked. */
+      /** Set when `registerForAnalysis` was asked and the analysis service took the image; else registerCandidate does. */
       dinoAssetId?: string;
     }
   | { kind: 'blocked'; reason: string }
@@ -237,7 +237,7 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
           modelVersion: provenance.modelVersion as string | undefined,
           usage: provenance.usage ?? null,
           costUsd: (provenance.costUsd as number | null) ?? null,
-          ...(input.registerForAnalysis ? { dinoAssetId: await analysisAssetFor({ payload, dino }, existing, GENERATED) } : {}),
+          ...(input.registerForAnalysis ? { dinoAssetId: await analysisAssetIfReachable({ payload, dino }, existing, GENERATED) } : {}),
         };
       }
       const references = await Promise.all(

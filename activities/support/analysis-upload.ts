@@ -40,24 +40,38 @@ export async function uploadMediaForAnalysis(
  * process killed between the upload and the id's write leaves no wider window than uploadMediaForAnalysis does.
  * When `store` finds an earlier media of the same key (a retried activity), that media's asset is used (or, if it has
  * none yet, one is made from the bytes in hand).
+ *
+ * Registering here saves a download; it is not what the caller's activity is for. So a registration that fails for
+ * now (the service or Payload down) returns the stored media without an asset id, and registerCandidate registers the
+ * stored file later: had the activity failed instead, the stored media would be left behind, unknown to any workflow,
+ * once its retries ran out. A refusal for good removes the media and is thrown.
  */
 export async function storeAndRegisterForAnalysis(
   deps: AnalysisUploadDeps,
   bytes: Buffer,
   what: string,
   store: () => Promise<PayloadDoc>,
-): Promise<{ media: PayloadDoc; dinoAssetId: string }> {
+): Promise<{ media: PayloadDoc; dinoAssetId?: string }> {
   const media = await store();
-  if (typeof media.dinoAssetId === 'string' && media.dinoAssetId) {
-    return { media, dinoAssetId: await analysisAssetFor(deps, media, what) };
-  }
+  const earlierAsset = typeof media.dinoAssetId === 'string' && media.dinoAssetId !== '';
   try {
-    return { media, dinoAssetId: await uploadMediaForAnalysis(deps, media, what, bytes) };
+    const dinoAssetId = earlierAsset ? await analysisAssetFor(deps, media, what) : await uploadMediaForAnalysis(deps, media, what, bytes);
+    return { media, dinoAssetId };
   } catch (error) {
-    // Refused for good (an unreadable image): no retry and no workflow would ever clean the stored media up.
-    // A transient failure leaves it: the retry finds the media by its key and registers it then.
-    if (isPermanent(error)) await deps.payload.remove('media', media.id).catch(() => undefined);
+    if (!isPermanent(error)) return { media };
+    // Refused for good (an unreadable image): no workflow would ever learn of the new media to clean it up.
+    if (!earlierAsset) await deps.payload.remove('media', media.id).catch(() => undefined);
     throw error;
+  }
+}
+
+/** The media's analysis asset (analysisAssetFor), or none while the service or Payload cannot be reached. */
+export async function analysisAssetIfReachable(deps: AnalysisUploadDeps, media: PayloadDoc, what: string): Promise<string | undefined> {
+  try {
+    return await analysisAssetFor(deps, media, what);
+  } catch (error) {
+    if (isPermanent(error)) throw error;
+    return undefined;
   }
 }
 

@@ -2,7 +2,12 @@ import sharp from 'sharp';
 import type { DinoClient } from '../../clients/dino';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
 import { PermanentServiceError } from '../../clients/errors';
-import { analysisAssetFor, storeAndRegisterForAnalysis, uploadMediaForAnalysis } from '../../activities/support/analysis-upload';
+import {
+  analysisAssetFor,
+  analysisAssetIfReachable,
+  storeAndRegisterForAnalysis,
+  uploadMediaForAnalysis,
+} from '../../activities/support/analysis-upload';
 
 /** Fakes of the two clients that record what the helper asked of them. */
 function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: string[]; deleteFailures?: number }) {
@@ -120,12 +125,22 @@ describe('storeAndRegisterForAnalysis', () => {
     expect(calls).toEqual([]);
   });
 
-  it('deletes the new asset when its id cannot be written to the stored media', async () => {
+  it('deletes the new asset when its id cannot be written, and returns the stored media unregistered for a later try', async () => {
     const { payload, dino, calls } = fakes({ updateFails: true });
-    await expect(storeAndRegisterForAnalysis({ payload, dino }, await png(), 'The generated image', stored(media, calls))).rejects.toThrow(
-      'Payload is restarting',
-    );
+    const result = await storeAndRegisterForAnalysis({ payload, dino }, await png(), 'The generated image', stored(media, calls));
+    expect(result).toEqual({ media });
     expect(calls.at(-1)).toBe('delete asset-1');
+    expect(calls).not.toContain('remove media/5');
+  });
+
+  it('returns the stored media unregistered while the analysis service is down, rather than failing with it stored', async () => {
+    const { payload, dino, calls } = fakes({});
+    dino.uploadMedia = async () => {
+      throw new Error('503 Service Unavailable');
+    };
+    const result = await storeAndRegisterForAnalysis({ payload, dino }, await png(), 'The generated image', stored(media, calls));
+    expect(result).toEqual({ media });
+    expect(calls).toEqual(['store']);
   });
 
   it('uses the asset of an earlier try of the same key instead of making another', async () => {
@@ -142,5 +157,17 @@ describe('storeAndRegisterForAnalysis', () => {
       storeAndRegisterForAnalysis({ payload, dino }, Buffer.from('not an image'), 'The generated image', stored(media, calls)),
     ).rejects.toThrow(/^The generated image is not a readable image/);
     expect(calls).toEqual(['store', 'remove media/5']);
+  });
+});
+
+describe('analysisAssetIfReachable', () => {
+  it('gives no asset while the service cannot be reached, and throws a refusal for good', async () => {
+    const { payload, dino } = fakes({ bytes: await png() });
+    dino.uploadMedia = async () => {
+      throw new Error('503 Service Unavailable');
+    };
+    await expect(analysisAssetIfReachable({ payload, dino }, media, 'The generated image')).resolves.toBeUndefined();
+    const unreadable = fakes({ bytes: Buffer.from('not an image') });
+    await expect(analysisAssetIfReachable(unreadable, media, 'The generated image')).rejects.toThrow(/not a readable image/);
   });
 });
