@@ -56,6 +56,8 @@ export async function runTimings(client: Client, workflowId: string, runId?: str
         });
       }
     }
+    const local = localActivityOf(event);
+    if (local) activities.push(local);
     const child = event.childWorkflowExecutionStartedEventAttributes?.workflowExecution;
     if (child?.workflowId && child.runId) children.push({ workflowId: child.workflowId, runId: child.runId });
   }
@@ -63,6 +65,34 @@ export async function runTimings(client: Client, workflowId: string, runId?: str
   const first = events[0];
   const last = events.at(-1);
   return { workflowId, wallMs: ms(last?.eventTime) - ms(first?.eventTime), activities };
+}
+
+/**
+ * A local activity leaves one marker when it completes, whose data names its type, its first schedule and its
+ * completion (it has no task queue: nothing waits to start it). Its type is listed with " (local)" after it.
+ */
+function localActivityOf(event: HistoryEvent): ActivityTiming | undefined {
+  const marker = event.markerRecordedEventAttributes;
+  if (marker?.markerName !== 'core_local_activity') return undefined;
+  const data = marker.details?.data?.payloads?.[0]?.data;
+  if (!data) return undefined;
+  const parsed = JSON.parse(Buffer.from(data).toString('utf8')) as {
+    activity_type?: string;
+    attempt?: number;
+    complete_time?: { seconds?: number | string; nanos?: number };
+    original_schedule_time?: { seconds?: number | string; nanos?: number };
+  };
+  if (!parsed.complete_time || !parsed.original_schedule_time) return undefined;
+  const scheduledAt = ms(parsed.original_schedule_time as HistoryEvent['eventTime']);
+  const closedAt = ms(parsed.complete_time as HistoryEvent['eventTime']);
+  return {
+    type: `${parsed.activity_type ?? '?'} (local)`,
+    scheduleToStartMs: 0,
+    startToCloseMs: closedAt - scheduledAt,
+    attempt: parsed.attempt ?? 1,
+    startedAt: scheduledAt,
+    closedAt,
+  };
 }
 
 export function percentile(values: number[], p: number): number {

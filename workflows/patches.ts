@@ -50,3 +50,10 @@ export const RUNNING_STATE_BESIDE_CONTEXT_PATCH = 'running-state-beside-context'
  * cancellation ended the run while another lane was still withdrawing its flagged image, which then stayed in review.
  */
 export const LANES_SETTLE_BEFORE_END_PATCH = 'lanes-settle-before-run-ends';
+
+/**
+ * Short Payload bookkeeping (a run's context, its state, the gallery save, review decisions, discards, the cost record)
+ * runs as local activities on the workflow's own worker: each saves the server round trip a scheduled activity costs
+ * (completion → new workflow task → next command), which was most of an image's orchestration time.
+ */
+export const LOCAL_BOOKKEEPING_PATCH = 'bookkeeping-as-local-activities';

@@ -5,6 +5,7 @@ import {
   defineQuery,
   isCancellation,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -25,6 +26,7 @@ import {
   END_OF_RUN_AT_ONCE_PATCH,
   LANES_FAIL_ALONE_PATCH,
   LANES_SETTLE_BEFORE_END_PATCH,
+  LOCAL_BOOKKEEPING_PATCH,
   REVIEW_FREES_SLOT_PATCH,
   RUNNING_STATE_BESIDE_CONTEXT_PATCH,
 } from '../patches';
@@ -34,10 +36,12 @@ import { runAngle } from './angle';
 
 export const coreSetProgressQuery = defineQuery<CoreSetProgress>(PROGRESS_QUERY);
 
-const activities = proxyActivities<CoreSetActivities & CostActivities>({
+const bookkeepingOptions = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 },
-});
+} as const;
+const scheduledActivities = proxyActivities<CoreSetActivities & CostActivities>(bookkeepingOptions);
+const localActivities = proxyLocalActivities<CoreSetActivities & CostActivities>(bookkeepingOptions);
 
 const SETTLED_OK = new Set(['passed', 'approved']);
 
@@ -70,6 +74,7 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
   const endsAtOnce = lanesFailAlone && patched(END_OF_RUN_AT_ONCE_PATCH);
   const runningBesideContext = lanesFailAlone && patched(RUNNING_STATE_BESIDE_CONTEXT_PATCH);
   const lanesSettleBeforeEnd = reviewFreesSlot && patched(LANES_SETTLE_BEFORE_END_PATCH);
+  const activities = lanesSettleBeforeEnd && patched(LOCAL_BOOKKEEPING_PATCH) ? localActivities : scheduledActivities;
   let costRecorded = false;
   progress.ignoredDecisions = inbox.ignored;
 

@@ -1,4 +1,4 @@
-import { CancellationScope, isCancellation, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, isCancellation, patched, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { GenerationActivities } from '../../activities/generation/activities';
 import { imageWorkTaskQueue, modelTaskQueueFor, type ImageProgress } from '../../contracts';
 import { judgeCandidate, judgeCandidateBeforeViewBands, type JudgingRules } from '../../qa-policy/judge';
@@ -7,6 +7,7 @@ import {
   CONSISTENCY_AT_REGISTRATION_PATCH,
   IMAGE_WORK_QUEUE_PATCH,
   LANES_FAIL_ALONE_PATCH,
+  LOCAL_BOOKKEEPING_PATCH,
   MODEL_TASK_QUEUE_PATCH,
   REGISTER_FROM_GENERATED_BYTES_PATCH,
   VIEW_BANDS_PATCH,
@@ -17,7 +18,9 @@ import type { ReviewInbox } from '../review/handlers';
 const retry = { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 };
 const generationOptions = { startToCloseTimeout: '3 minutes', heartbeatTimeout: '15s', retry } as const;
 const generation = proxyActivities<GenerationActivities>(generationOptions);
-const bookkeeping = proxyActivities<GenerationActivities>({ startToCloseTimeout: '1 minute', retry });
+const bookkeepingOptions = { startToCloseTimeout: '1 minute', retry } as const;
+const scheduledBookkeeping = proxyActivities<GenerationActivities>(bookkeepingOptions);
+const localBookkeeping = proxyLocalActivities<GenerationActivities>(bookkeepingOptions);
 /** Decoding and measuring pixels, on the image-work queue beside this run's own (a workflow's queue is known only inside it). */
 const imageWork = () =>
   proxyActivities<GenerationActivities>({
@@ -83,6 +86,7 @@ export async function produceImage(
     : generation;
   const registerFromGeneratedBytes = patched(REGISTER_FROM_GENERATED_BYTES_PATCH);
   const consistencyAtRegistration = registerFromGeneratedBytes && patched(CONSISTENCY_AT_REGISTRATION_PATCH);
+  const bookkeeping = consistencyAtRegistration && patched(LOCAL_BOOKKEEPING_PATCH) ? localBookkeeping : scheduledBookkeeping;
   progress.threshold = spec.rules.minConsistency;
   let adjustment: string | undefined;
   let round = 0;

@@ -5,6 +5,7 @@ import {
   isCancellation,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -13,17 +14,19 @@ import type { CostActivities } from '../../activities/costs/activities';
 import type { ProductionShotActivities } from '../../activities/production-shot/activities';
 import { PROGRESS_QUERY, searchAttributes, type ProductionShotInput, type ProductionShotProgress } from '../../contracts';
 import { describeFailure } from '../failure-message';
-import { LANES_FAIL_ALONE_PATCH } from '../patches';
+import { LANES_FAIL_ALONE_PATCH, LOCAL_BOOKKEEPING_PATCH } from '../patches';
 import { produceImage } from '../generation/produce-image';
 import { ReviewInbox } from '../review/handlers';
 import { productionPrompt } from './prompt';
 
 export const productionShotProgressQuery = defineQuery<ProductionShotProgress>(PROGRESS_QUERY);
 
-const activities = proxyActivities<ProductionShotActivities & CostActivities>({
+const bookkeepingOptions = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 },
-});
+} as const;
+const scheduledActivities = proxyActivities<ProductionShotActivities & CostActivities>(bookkeepingOptions);
+const localActivities = proxyLocalActivities<ProductionShotActivities & CostActivities>(bookkeepingOptions);
 
 /** One on-demand shot (docs/decisions.md): generated from the whole approved core set, behind the automated QA gate. */
 export async function productionShotWorkflow(input: ProductionShotInput): Promise<ProductionShotProgress> {
@@ -44,6 +47,7 @@ export async function productionShotWorkflow(input: ProductionShotInput): Promis
   inbox.install();
   progress.ignoredDecisions = inbox.ignored;
   const endsClean = patched(LANES_FAIL_ALONE_PATCH);
+  const activities = endsClean && patched(LOCAL_BOOKKEEPING_PATCH) ? localActivities : scheduledActivities;
   const setStatus = (status: string) => upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
 
   try {
