@@ -30,18 +30,15 @@ import {
   REVIEW_FREES_SLOT_PATCH,
   RUNNING_STATE_BESIDE_CONTEXT_PATCH,
 } from '../patches';
+import { RUN_BOOKKEEPING_OPTIONS } from '../bookkeeping-options';
 import { describeFailure } from '../failure-message';
 import { ReviewInbox } from '../review/handlers';
 import { runAngle } from './angle';
 
 export const coreSetProgressQuery = defineQuery<CoreSetProgress>(PROGRESS_QUERY);
 
-const bookkeepingOptions = {
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 },
-} as const;
-const scheduledActivities = proxyActivities<CoreSetActivities & CostActivities>(bookkeepingOptions);
-const localActivities = proxyLocalActivities<CoreSetActivities & CostActivities>(bookkeepingOptions);
+const scheduledActivities = proxyActivities<CoreSetActivities & CostActivities>(RUN_BOOKKEEPING_OPTIONS);
+const localActivities = proxyLocalActivities<CoreSetActivities & CostActivities>(RUN_BOOKKEEPING_OPTIONS);
 
 const SETTLED_OK = new Set(['passed', 'approved']);
 

@@ -13,6 +13,7 @@ import {
 import type { CostActivities } from '../../activities/costs/activities';
 import type { ProductionShotActivities } from '../../activities/production-shot/activities';
 import { PROGRESS_QUERY, searchAttributes, type ProductionShotInput, type ProductionShotProgress } from '../../contracts';
+import { RUN_BOOKKEEPING_OPTIONS } from '../bookkeeping-options';
 import { describeFailure } from '../failure-message';
 import { LANES_FAIL_ALONE_PATCH, LOCAL_BOOKKEEPING_PATCH } from '../patches';
 import { produceImage } from '../generation/produce-image';
@@ -21,12 +22,8 @@ import { productionPrompt } from './prompt';
 
 export const productionShotProgressQuery = defineQuery<ProductionShotProgress>(PROGRESS_QUERY);
 
-const bookkeepingOptions = {
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 },
-} as const;
-const scheduledActivities = proxyActivities<ProductionShotActivities & CostActivities>(bookkeepingOptions);
-const localActivities = proxyLocalActivities<ProductionShotActivities & CostActivities>(bookkeepingOptions);
+const scheduledActivities = proxyActivities<ProductionShotActivities & CostActivities>(RUN_BOOKKEEPING_OPTIONS);
+const localActivities = proxyLocalActivities<ProductionShotActivities & CostActivities>(RUN_BOOKKEEPING_OPTIONS);
 
 /** One on-demand shot (docs/decisions.md): generated from the whole approved core set, behind the automated QA gate. */
 export async function productionShotWorkflow(input: ProductionShotInput): Promise<ProductionShotProgress> {
