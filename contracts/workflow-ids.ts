@@ -5,7 +5,7 @@
 export const workflowIds = {
   masterReference: (characterId: string, mediaId: string | number) => `master-reference:${characterId}:${mediaId}`,
   coreSet: (characterId: string) => `core-set:${characterId}`,
-  /** `selectionKey` is derived from the selected characters, so a double click joins the batch already running. */
+  /** `selectionKey` is derived from the selected characters' slugs, so a double click joins the batch already running. */
   coreSetBatch: (selectionKey: string) => `core-set-batch:${selectionKey}`,
   productionShot: (characterId: string, requestKey: string) => `production-shot:${characterId}:${requestKey}`,
   personaSync: (characterId: string) => `persona-sync:${characterId}`,

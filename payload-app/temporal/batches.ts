@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
 import { PROGRESS_QUERY, searchAttributes, workflowIds, type CoreSetBatchInput, type CoreSetBatchProgress } from '../../contracts';
 import { appConfig } from '../config';
+import { batchSelectionKey } from './batch-selection-key';
 import { temporalClient } from './client';
 import { runLink, runningRunId, startedRun, startWorkflow, type StartedRun } from './start';
 
@@ -22,14 +22,8 @@ export interface BatchSummary extends BatchRun {
   progress: CoreSetBatchProgress | null;
 }
 
-/** The same selection of characters is the same batch: a double click or a retried call joins the one running. */
-function selectionKey(characterDocIds: Array<string | number>): string {
-  const canonical = JSON.stringify([...new Set(characterDocIds.map(String))].sort());
-  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
-}
-
 export async function startCoreSetBatch(input: CoreSetBatchInput): Promise<StartedBatch> {
-  const batchId = selectionKey(input.characters.map((character) => character.characterDocId));
+  const batchId = batchSelectionKey(input.characters);
   const workflowId = workflowIds.coreSetBatch(batchId);
   const running = await runningRunId(workflowId);
   if (running) return { batchId, workflowId, runId: running, url: runLink(workflowId, running), joinedExisting: true };
