@@ -229,15 +229,20 @@ describe('core-set batch workflow', () => {
         eve: (await coreSetHandle('eve').describe()).status.name,
         hal: (await coreSetHandle('hal').describe()).status.name,
       };
+      // Whether hal still runs here depends on the clock: while the test waits for the batch's result the test server
+      // may skip ahead to hal's review deadline, and hal ends on its own. What the batch must not do is ask it to stop.
+      const halCancelRequested = (await hal.fetchHistory()).events?.some((event) => event.workflowExecutionCancelRequestedEventAttributes);
       // hal was never the batch's: end it here, or the worker's shutdown would wait for its review timer.
-      await hal.cancel();
+      if (statuses.hal === 'RUNNING') await hal.cancel();
       await hal.result().catch(() => undefined);
-      return { error, final, statuses };
+      return { error, final, statuses, halCancelRequested };
     });
 
     expect(outcome.error).toBeInstanceOf(WorkflowFailedError);
     expect((outcome.error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
-    expect(outcome.statuses).toEqual({ batch: 'CANCELLED', eve: 'CANCELLED', hal: 'RUNNING' });
+    expect(outcome.statuses).toMatchObject({ batch: 'CANCELLED', eve: 'CANCELLED' });
+    expect(outcome.halCancelRequested).toBe(false);
+    expect(['RUNNING', 'COMPLETED']).toContain(outcome.statuses.hal);
     expect(outcome.final.status).toBe('cancelled');
     const byId = Object.fromEntries(outcome.final.characters.map((entry) => [entry.characterId, entry]));
     expect(byId.eve).toMatchObject({ state: 'cancelled', reason: 'Cancelled with the batch.' });
