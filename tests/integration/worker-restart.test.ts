@@ -1,10 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { createCharacterWithMaster } from '../../test-system/characters';
+import { queueFaults } from '../../test-system/gemini-control';
 import { waitFor } from '../../test-system/ports';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { fromGlobalSetup } from '../support/from-global-setup';
 import type { Json } from '../../test-system/json';
+
+/** Longer than the gap between seeing the first angles saved and the kill can be, even on a loaded machine. */
+const SLOW_HALF_MS = 60_000;
 
 /**
  * Durability as an operator sees it: the worker process is killed (SIGKILL, no clean shutdown) in the middle of
@@ -60,6 +64,12 @@ describe('worker killed mid-run', () => {
       500,
     );
 
+    // All eight angles run at once: with the same latency for each they land together, and a slow machine could see
+    // them all saved before the kill. Half of them wait much longer at the model, so the kill is always mid-run.
+    await queueFaults(
+      system.gemini.url,
+      Array.from({ length: 4 }, () => ({ fault: 'slow', delayMs: SLOW_HALF_MS, match: 'Hal Brook' })),
+    );
     const started = await editor.request('POST', `/api/characters/${character.id}/core-set`, {});
     expect(started.status).toBe(201);
     const countImages = async () => {
