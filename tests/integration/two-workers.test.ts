@@ -5,6 +5,7 @@ import { PROGRESS_QUERY } from '../../contracts';
 import type { AngleProgress, CoreSetProgress } from '../../contracts/workflow-types';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { createCharacterWithMaster } from '../../test-system/characters';
+import { queueFaults } from '../../test-system/gemini-control';
 import type { Json } from '../../test-system/json';
 import { waitFor } from '../../test-system/ports';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
@@ -12,6 +13,8 @@ import { startPollingWorkers, type WorkerProcess } from '../../test-system/worke
 import { fromGlobalSetup } from '../support/from-global-setup';
 
 const { EventType, PendingActivityState } = temporal.api.enums.v1;
+/** How long each angle's first model call takes. */
+const FIRST_CALLS_MS = 20_000;
 
 /**
  * The production topology in small: two worker processes on one task queue of one Temporal server (the shape of
@@ -72,6 +75,12 @@ describe('two workers, one killed mid-run', () => {
       500,
     );
 
+    // Every angle's first call waits long at the model: the generation found running on a worker is still running when
+    // that worker is killed, however slow the machine is between finding it and the kill.
+    await queueFaults(
+      system.gemini.url,
+      Array.from({ length: 8 }, () => ({ fault: 'slow', delayMs: FIRST_CALLS_MS, match: 'Ida Marsh' })),
+    );
     const started = await editor.request('POST', `/api/characters/${character.id}/core-set`, {});
     expect(started.status).toBe(201);
     const handle = system.temporal.workflow.getHandle(started.body.workflowId);
