@@ -21,6 +21,7 @@ const CHARACTERS = 10;
 const ANGLES = 8;
 /** The span's upper bound, as a ratio of the time the rate allows; set by `npm run bench:batch`, unchecked otherwise. */
 const SPAN_BOUND = process.env.BATCH_SPAN_BOUND ? Number(process.env.BATCH_SPAN_BOUND) : undefined;
+const FINISH_DEADLINE_MS = 20 * 60_000;
 
 describe('a batch of ten core sets under the model rate limit', () => {
   let system: TestSystem;
@@ -107,10 +108,16 @@ describe('a batch of ten core sets under the model rate limit', () => {
         }
         return false;
       },
-      // About two minutes here alone; generous for a machine busy with other work.
-      600_000,
+      // About two minutes here alone. A busy run (two CPU hogs, and the gate-corpus test on the other Jest worker)
+      // once took over ten: this checks the limit, not the speed.
+      FINISH_DEADLINE_MS,
       2_000,
-    );
+    ).catch(async (error: Error) => {
+      // Say where the batch stood, so a timeout tells a stuck batch from a slow machine.
+      const standing = await batch.query<CoreSetBatchProgress>(PROGRESS_QUERY).catch((failure: Error) => failure.message);
+      const quota = await standInQuota(system.gemini.url).catch((failure: Error) => failure.message);
+      throw new Error(`${error.message}\nbatch: ${JSON.stringify(standing)}\nmodel quota: ${JSON.stringify(quota)}\napproved: ${approved}`);
+    });
     const progress = await result;
     const wallSeconds = (performance.now() - started) / 1000;
 
@@ -141,5 +148,5 @@ describe('a batch of ten core sets under the model rate limit', () => {
     // Within 5 % of it (the pipeline kept the model queue fed) is throughput: measured by `npm run bench:batch`. Two
     // CPU-bound processes beside the suite took it to 1.44 with nothing wrong but the machine's load.
     if (SPAN_BOUND !== undefined) expect(ratio).toBeLessThan(SPAN_BOUND);
-  }, 900_000);
+  }, 1_500_000); // FINISH_DEADLINE_MS and five minutes
 });
