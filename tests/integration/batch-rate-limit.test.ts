@@ -1,4 +1,4 @@
-import { PROGRESS_QUERY, type CoreSetBatchProgress } from '../../contracts';
+import { PROGRESS_QUERY, type CoreSetBatchProgress, type CoreSetProgress } from '../../contracts';
 import { randomLook, renderCharacter } from '../../local-services/gemini/renderer';
 import { createCharacterWithMaster, waitForMasterReady } from '../../test-system/characters';
 import { resetStandInQuota, standInQuota } from '../../test-system/gemini-control';
@@ -90,6 +90,7 @@ describe('a batch of ten core sets under the model rate limit', () => {
     expect(first.modelRequestsPerMinute).toBe(REQUESTS_PER_MINUTE);
 
     let approved = 0;
+    const refusals: string[] = [];
     let finished = false;
     const result = batch.result().finally(() => {
       finished = true;
@@ -105,6 +106,7 @@ describe('a batch of ten core sets under the model rate limit', () => {
         for (const image of flagged.body.docs as Array<{ id: number | string }>) {
           const decided = await reviewer.request('POST', `/api/character-images/${image.id}/review`, { decision: 'approve' });
           if (decided.status === 200) approved++;
+          else refusals.push(`image ${image.id}: ${decided.status} ${JSON.stringify(decided.body)}`);
         }
         return false;
       },
@@ -116,7 +118,20 @@ describe('a batch of ten core sets under the model rate limit', () => {
       // Say where the batch stood, so a timeout tells a stuck batch from a slow machine.
       const standing = await batch.query<CoreSetBatchProgress>(PROGRESS_QUERY).catch((failure: Error) => failure.message);
       const quota = await standInQuota(system.gemini.url).catch((failure: Error) => failure.message);
-      throw new Error(`${error.message}\nbatch: ${JSON.stringify(standing)}\nmodel quota: ${JSON.stringify(quota)}\napproved: ${approved}`);
+      const inReview = typeof standing === 'string' ? [] : standing.characters.filter((entry) => entry.state === 'awaiting_review');
+      const waitingAngles = await Promise.all(
+        inReview.map((entry) =>
+          system.temporal.workflow
+            .getHandle(entry.workflowId!)
+            .query<CoreSetProgress>(PROGRESS_QUERY)
+            .then((run) => `${entry.characterId}: ${JSON.stringify(run.angles.filter((angle) => angle.state === 'awaiting_review'))}`)
+            .catch((failure: Error) => `${entry.characterId}: ${failure.message}`),
+        ),
+      );
+      throw new Error(
+        `${error.message}\nbatch: ${JSON.stringify(standing)}\nmodel quota: ${JSON.stringify(quota)}\napproved: ${approved}\n` +
+          `last refusals: ${refusals.slice(-5).join('; ') || 'none'}\nangles waiting for review: ${waitingAngles.join('; ') || 'none'}`,
+      );
     });
     const progress = await result;
     const wallSeconds = (performance.now() - started) / 1000;
