@@ -57,3 +57,13 @@ export const LANES_SETTLE_BEFORE_END_PATCH = 'lanes-settle-before-run-ends';
  * (completion → new workflow task → next command); 60–80 ms of one angle's ~570–660 ms beyond the model (bench/README.md).
  */
 export const LOCAL_BOOKKEEPING_PATCH = 'bookkeeping-as-local-activities';
+
+/**
+ * The bookkeeping of `bookkeeping-as-local-activities` is scheduled again. A local activity holds its workflow task
+ * open; on FerretDB with the machine under load, Payload writes of several seconds held core-set tasks past the 10 s
+ * workflow-task timeout (up to 22 s measured). The server then gave the task out again, the writes' results were
+ * dropped ("untracked local activity") and the retry ran them again, as slowly: one run sat for 20 minutes with an
+ * angle in review that no reviewer could reach. A slow scheduled write delays only its own step. Runs started with
+ * the local patch keep it.
+ */
+export const BOOKKEEPING_SCHEDULED_AGAIN_PATCH = 'bookkeeping-scheduled-again';

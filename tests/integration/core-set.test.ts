@@ -293,6 +293,14 @@ describe('360° core set', () => {
     expect(result.status).toBe('complete');
     expect(result.angles.find((angle: AngleProgress) => angle.angle === 180).state).toBe('approved');
     await recordHistory(system.temporal, run.workflowId, 'core-set-review-approve');
+    // Bookkeeping is scheduled, not local: a local activity would hold the workflow task open while Payload writes
+    // (docs/architecture.md). Its steps appear as scheduled activities, and no local-activity marker is recorded.
+    const events = (await system.temporal.workflow.getHandle(run.workflowId).fetchHistory()).events ?? [];
+    const scheduled = new Set(events.map((event) => event.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean));
+    expect([...scheduled]).toEqual(
+      expect.arrayContaining(['loadCoreSetContext', 'saveGalleryImage', 'recordReviewDecision', 'recordRunCost']),
+    );
+    expect(events.filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toEqual([]);
     const { body: decided } = await system.admin.request('GET', `/api/character-images/${image.id}?depth=0`);
     expect(decided.review).toMatchObject({ status: 'approved', note: 'Back view is right.' });
     expect(decided.review.decidedByLabel).toMatch(/^reviewer-/);

@@ -26,11 +26,10 @@ import {
   END_OF_RUN_AT_ONCE_PATCH,
   LANES_FAIL_ALONE_PATCH,
   LANES_SETTLE_BEFORE_END_PATCH,
-  LOCAL_BOOKKEEPING_PATCH,
   REVIEW_FREES_SLOT_PATCH,
   RUNNING_STATE_BESIDE_CONTEXT_PATCH,
 } from '../patches';
-import { RUN_BOOKKEEPING_OPTIONS } from '../bookkeeping-options';
+import { bookkeepsLocally, RUN_BOOKKEEPING_OPTIONS } from '../bookkeeping-options';
 import { describeFailure } from '../failure-message';
 import { ReviewInbox } from '../review/handlers';
 import { runAngle } from './angle';
@@ -71,7 +70,7 @@ export async function coreSetWorkflow(input: CoreSetInput): Promise<CoreSetProgr
   const endsAtOnce = lanesFailAlone && patched(END_OF_RUN_AT_ONCE_PATCH);
   const runningBesideContext = lanesFailAlone && patched(RUNNING_STATE_BESIDE_CONTEXT_PATCH);
   const lanesSettleBeforeEnd = reviewFreesSlot && patched(LANES_SETTLE_BEFORE_END_PATCH);
-  const activities = lanesSettleBeforeEnd && patched(LOCAL_BOOKKEEPING_PATCH) ? localActivities : scheduledActivities;
+  const activities = bookkeepsLocally(lanesSettleBeforeEnd) ? localActivities : scheduledActivities;
   let costRecorded = false;
   progress.ignoredDecisions = inbox.ignored;
 

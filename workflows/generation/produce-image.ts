@@ -7,11 +7,11 @@ import {
   CONSISTENCY_AT_REGISTRATION_PATCH,
   IMAGE_WORK_QUEUE_PATCH,
   LANES_FAIL_ALONE_PATCH,
-  LOCAL_BOOKKEEPING_PATCH,
   MODEL_TASK_QUEUE_PATCH,
   REGISTER_FROM_GENERATED_BYTES_PATCH,
   VIEW_BANDS_PATCH,
 } from '../patches';
+import { bookkeepsLocally } from '../bookkeeping-options';
 import type { GenerationSlot } from '../concurrency';
 import type { ReviewInbox } from '../review/handlers';
 
@@ -86,7 +86,7 @@ export async function produceImage(
     : generation;
   const registerFromGeneratedBytes = patched(REGISTER_FROM_GENERATED_BYTES_PATCH);
   const consistencyAtRegistration = registerFromGeneratedBytes && patched(CONSISTENCY_AT_REGISTRATION_PATCH);
-  const bookkeeping = consistencyAtRegistration && patched(LOCAL_BOOKKEEPING_PATCH) ? localBookkeeping : scheduledBookkeeping;
+  const bookkeeping = bookkeepsLocally(consistencyAtRegistration) ? localBookkeeping : scheduledBookkeeping;
   progress.threshold = spec.rules.minConsistency;
   let adjustment: string | undefined;
   let round = 0;

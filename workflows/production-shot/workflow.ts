@@ -13,9 +13,9 @@ import {
 import type { CostActivities } from '../../activities/costs/activities';
 import type { ProductionShotActivities } from '../../activities/production-shot/activities';
 import { PROGRESS_QUERY, searchAttributes, type ProductionShotInput, type ProductionShotProgress } from '../../contracts';
-import { RUN_BOOKKEEPING_OPTIONS } from '../bookkeeping-options';
+import { bookkeepsLocally, RUN_BOOKKEEPING_OPTIONS } from '../bookkeeping-options';
 import { describeFailure } from '../failure-message';
-import { LANES_FAIL_ALONE_PATCH, LOCAL_BOOKKEEPING_PATCH } from '../patches';
+import { LANES_FAIL_ALONE_PATCH } from '../patches';
 import { produceImage } from '../generation/produce-image';
 import { ReviewInbox } from '../review/handlers';
 import { productionPrompt } from './prompt';
@@ -44,7 +44,7 @@ export async function productionShotWorkflow(input: ProductionShotInput): Promis
   inbox.install();
   progress.ignoredDecisions = inbox.ignored;
   const endsClean = patched(LANES_FAIL_ALONE_PATCH);
-  const activities = endsClean && patched(LOCAL_BOOKKEEPING_PATCH) ? localActivities : scheduledActivities;
+  const activities = bookkeepsLocally(endsClean) ? localActivities : scheduledActivities;
   const setStatus = (status: string) => upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
 
   try {
