@@ -11,6 +11,7 @@ import { createGenerationActivities } from './generation/activities';
 import { createMasterReferenceActivities } from './master-reference/activities';
 import { createPersonaSyncActivities } from './persona-sync/activities';
 import { createProductionShotActivities } from './production-shot/activities';
+import type { StoredFileCache } from './support/stored-file-cache';
 
 export interface ActivityDeps {
   payload: PayloadRestClient;
@@ -23,6 +24,8 @@ export interface ActivityDeps {
   namespace: string;
   /** See GenerationDeps: the worker passes its API key, which the app also holds. */
   reviewAttestationKey?: string;
+  /** One per worker process, shared by its queues' workers (activities/support/stored-file-cache.ts). */
+  storedFiles?: StoredFileCache;
 }
 
 /** Activities that wait on slow services; they heartbeat so a dead worker's work is retried within seconds. */

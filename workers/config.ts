@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { optionalPositiveNumber } from '../common/env-values';
 import { DEFAULT_TASK_QUEUE } from '../contracts';
 import { DEFAULT_IMAGE_WORK_CONCURRENCY } from './image-work-worker';
+import { DEFAULT_STORED_FILE_CACHE_MB } from './process-workers';
 
 /** Environment of a worker process, parsed once at start-up. Secrets are never logged. */
 const schema = z.object({
@@ -24,6 +25,8 @@ const schema = z.object({
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(16),
   /** Images decoded and measured at once by this worker (the image-work queue); memory grows with it. */
   IMAGE_WORK_CONCURRENCY: z.coerce.number().int().positive().default(DEFAULT_IMAGE_WORK_CONCURRENCY),
+  /** Megabytes of just-stored or just-read image files kept so this process does not download them again (0: off). */
+  STORED_FILE_CACHE_MB: z.coerce.number().nonnegative().default(DEFAULT_STORED_FILE_CACHE_MB),
   /**
    * The image model's quota, requests a minute, for all workers together (Temporal enforces it on the model's task
    * queue). Give every worker the same value, a little under the account's quota. Unset: no limit (the stand-in).

@@ -47,6 +47,7 @@ const workers = await createProcessWorkers({
   imageWorkConcurrency: config.IMAGE_WORK_CONCURRENCY,
   modelRequestsPerMinute: config.MODEL_REQUESTS_PER_MINUTE,
   maxConcurrentModelCalls: config.MAX_CONCURRENT_MODEL_CALLS,
+  storedFileCacheBytes: Math.round(config.STORED_FILE_CACHE_MB * 1024 * 1024),
 });
 const modelRate = config.MODEL_REQUESTS_PER_MINUTE ? `${config.MODEL_REQUESTS_PER_MINUTE} requests/minute` : 'no rate limit';
 const queue = config.TEMPORAL_TASK_QUEUE;

@@ -1,5 +1,6 @@
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import type { ActivityDeps } from '../activities';
+import { createStoredFileCache } from '../activities/support/stored-file-cache';
 import { createModelWorker, createWorker } from './create-worker';
 import { createImageWorkWorker } from './image-work-worker';
 
@@ -14,7 +15,12 @@ export interface ProcessWorkersOptions {
   imageWorkConcurrency?: number;
   modelRequestsPerMinute?: number;
   maxConcurrentModelCalls?: number;
+  /** Bytes of recently stored or read files the process keeps (0: none); see activities/support/stored-file-cache.ts. */
+  storedFileCacheBytes?: number;
 }
+
+/** Enough for a core set's master and its eight candidates at the model's usual sizes, with room for a second set. */
+export const DEFAULT_STORED_FILE_CACHE_MB = 32;
 
 /**
  * Every queue one worker process polls: the main one (workflows and most activities), the image-work one (pixel
@@ -22,7 +28,13 @@ export interface ProcessWorkersOptions {
  * system and any test that runs a worker in-process poll the same queues.
  */
 export async function createProcessWorkers(options: ProcessWorkersOptions): Promise<Worker[]> {
-  const queue = { connection: options.connection, namespace: options.namespace, taskQueue: options.taskQueue, deps: options.deps };
+  const cacheBytes = options.storedFileCacheBytes ?? DEFAULT_STORED_FILE_CACHE_MB * 1024 * 1024;
+  // One cache for the three workers: the model queue stores a candidate, the image-work queue measures it.
+  const deps = {
+    ...options.deps,
+    storedFiles: options.deps.storedFiles ?? (cacheBytes > 0 ? createStoredFileCache(cacheBytes) : undefined),
+  };
+  const queue = { connection: options.connection, namespace: options.namespace, taskQueue: options.taskQueue, deps };
   return [
     await createWorker({
       ...queue,

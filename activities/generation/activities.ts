@@ -11,6 +11,7 @@ import { invalidInput } from '../errors';
 import { analysisAssetFor, analysisAssetIfReachable, storeAndRegisterForAnalysis } from '../support/analysis-upload';
 import { findIfPresent } from '../support/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
+import { NO_STORED_FILE_CACHE, type StoredFileCache } from '../support/stored-file-cache';
 
 export interface GenerationDeps {
   payload: PayloadRestClient;
@@ -19,6 +20,8 @@ export interface GenerationDeps {
   modelId: string;
   /** The secret the app signs review decisions with (the worker's API key); unset: no decision names a user. */
   reviewAttestationKey?: string;
+  /** Files this process stored or read lately (one per worker process, shared by its queues); unset: none kept. */
+  storedFiles?: StoredFileCache;
 }
 
 type Id = string | number;
@@ -163,9 +166,20 @@ async function alreadyDoneOnConflict(
   }
 }
 
-export function createGenerationActivities({ payload, dino, imageModel, modelId, reviewAttestationKey }: GenerationDeps) {
+export function createGenerationActivities({
+  payload,
+  dino,
+  imageModel,
+  modelId,
+  reviewAttestationKey,
+  storedFiles = NO_STORED_FILE_CACHE,
+}: GenerationDeps) {
   async function mediaBytes(media: PayloadDoc): Promise<Buffer> {
-    return payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
+    const kept = storedFiles.get(media);
+    if (kept) return kept;
+    const bytes = await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
+    storedFiles.remember(media, bytes);
+    return bytes;
   }
 
   /** Whether `masterMediaId` is still the character's master: images of an earlier master never join the core set. */
@@ -269,8 +283,8 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
       const filename = `${input.characterId}-${input.generationKey.replace(/[^a-zA-Z0-9-]+/g, '-').slice(-60)}.${extension}`;
       const store = () =>
         alreadyDoneOnConflict(
-          () =>
-            payload.uploadMedia(outcome.bytes, {
+          async () => {
+            const stored = await payload.uploadMedia(outcome.bytes, {
               filename,
               mimeType: outcome.mimeType,
               alt: input.prompt.split('\n')[0]?.slice(0, 200),
@@ -278,7 +292,11 @@ export function createGenerationActivities({ payload, dino, imageModel, modelId,
                 generationKey: input.generationKey,
                 generation: { model: modelId, modelVersion: outcome.modelVersion, usage: outcome.usage, costUsd: outcome.costUsd },
               },
-            }),
+            });
+            // Only the document this upload made holds these bytes (an earlier one found on conflict may not).
+            storedFiles.remember(stored, outcome.bytes);
+            return stored;
+          },
           () => findMediaByGenerationKey(input.generationKey),
         );
       const { media, dinoAssetId } = input.registerForAnalysis
