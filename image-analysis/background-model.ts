@@ -1,4 +1,4 @@
-import { rgbToLab } from './color';
+import { writeLab } from './color';
 import type { RgbImage } from './decode';
 
 /**
@@ -28,13 +28,8 @@ export function fitBackground(image: RgbImage): BackgroundModel {
   const { width, height, data } = image;
   const n = width * height;
   const lab = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) {
-    const c = rgbToLab(data[i * 3]!, data[i * 3 + 1]!, data[i * 3 + 2]!);
-    lab[i * 3] = c.l;
-    lab[i * 3 + 1] = c.a;
-    lab[i * 3 + 2] = c.b;
-  }
-  const basis = basisFunctions(width, height);
+  for (let i = 0; i < n; i++) writeLab(data[i * 3]!, data[i * 3 + 1]!, data[i * 3 + 2]!, lab, i * 3);
+  const basis = basisRows(width, height);
   const ring = Math.max(2, Math.round(Math.min(width, height) * 0.02));
   const border: number[] = [];
   for (let y = 0; y < height; y++) {
@@ -64,21 +59,26 @@ export function fitBackground(image: RgbImage): BackgroundModel {
  * cut off by one side covers much of that side, and that is exactly the picture whose framing must be judged.
  */
 function isSmooth(distance: Float32Array, width: number, height: number, ring: number): boolean {
-  const sides = { top: [0, 0], bottom: [0, 0], left: [0, 0], right: [0, 0] };
+  // Per side (top, bottom, left, right): border pixels near the surface, and all of them. Corners count for two sides.
+  const near = [0, 0, 0, 0];
+  const total = [0, 0, 0, 0];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const near = distance[y * width + x]! < SMOOTH_TOLERANCE ? 1 : 0;
-      const hits = [y < ring && sides.top, y >= height - ring && sides.bottom, x < ring && sides.left, x >= width - ring && sides.right];
-      for (const side of hits) {
-        if (!side) continue;
-        side[0]! += near;
-        side[1]!++;
+      const sides = [y < ring, y >= height - ring, x < ring, x >= width - ring];
+      if (!sides[0] && !sides[1] && !sides[2] && !sides[3]) {
+        x = width - ring - 1;
+        continue;
+      }
+      const hit = distance[y * width + x]! < SMOOTH_TOLERANCE ? 1 : 0;
+      for (let side = 0; side < 4; side++) {
+        if (!sides[side]) continue;
+        near[side]! += hit;
+        total[side]!++;
       }
     }
   }
-  const shares = Object.values(sides).map(([near, total]) => (total ? near! / total! : 0));
-  const overall =
-    Object.values(sides).reduce((sum, [near]) => sum + near!, 0) / Object.values(sides).reduce((sum, [, total]) => sum + total!, 0);
+  const shares = near.map((count, side) => (total[side] ? count / total[side]! : 0));
+  const overall = near.reduce((sum, count) => sum + count, 0) / total.reduce((sum, count) => sum + count, 0);
   const cleanSides = shares.filter((share) => share >= 0.85).length;
   return overall >= SMOOTH_SHARE || cleanSides >= 3;
 }
@@ -98,29 +98,33 @@ function spreadOf(distance: Float32Array, border: number[]): number {
 
 const TERMS = 7;
 
-/** 1, u, v, u², uv, v², (u² + v²)²: planes, tilts, saddles and a radial fall-off, with u, v in [−1, 1]. */
-function basisFunctions(width: number, height: number): (i: number, out: Float64Array) => void {
-  return (i, out) => {
+/**
+ * Per pixel, the surface's terms 1, u, v, u², uv, v², (u² + v²)² (planes, tilts, saddles and a radial fall-off, with
+ * u, v in [−1, 1]), computed once per image: every fit and every distance pass reads them again.
+ */
+function basisRows(width: number, height: number): Float64Array {
+  const rows = new Float64Array(width * height * TERMS);
+  for (let i = 0; i < width * height; i++) {
     const x = i % width;
     const y = (i - x) / width;
     const u = (2 * x) / Math.max(1, width - 1) - 1;
     const v = (2 * y) / Math.max(1, height - 1) - 1;
-    out[0] = 1;
-    out[1] = u;
-    out[2] = v;
-    out[3] = u * u;
-    out[4] = u * v;
-    out[5] = v * v;
-    out[6] = (u * u + v * v) ** 2;
-  };
+    const row = i * TERMS;
+    rows[row] = 1;
+    rows[row + 1] = u;
+    rows[row + 2] = v;
+    rows[row + 3] = u * u;
+    rows[row + 4] = u * v;
+    rows[row + 5] = v * v;
+    rows[row + 6] = (u * u + v * v) ** 2;
+  }
+  return rows;
 }
 
-type Basis = ReturnType<typeof basisFunctions>;
-
-function robustFit(lab: Float32Array, basis: Basis, samples: number[], iterations: number): Float64Array[] {
+function robustFit(lab: Float32Array, basis: Float64Array, samples: number[], iterations: number): Float64Array[] {
   // Start from the samples' median colour: a least-squares start would already lean towards a figure on the border.
   const medianOf = (channel: number) => {
-    const values = samples.map((i) => lab[i * 3 + channel]!).sort((a, b) => a - b);
+    const values = Float32Array.from(samples, (i) => lab[i * 3 + channel]!).sort();
     return values[Math.floor(values.length / 2)] ?? 0;
   };
   let coefficients: Float64Array[] = [0, 1, 2].map((channel) => {
@@ -130,11 +134,13 @@ function robustFit(lab: Float32Array, basis: Basis, samples: number[], iteration
   });
   let limitFloor = 12;
   for (let k = 0; k <= iterations; k++) {
-    const residuals = samples.map((i) => residual(lab, basis, coefficients, i));
-    const sorted = [...residuals].sort((a, b) => a - b);
+    const residuals = new Float64Array(samples.length);
+    for (let j = 0; j < samples.length; j++) residuals[j] = residual(lab, basis, coefficients, samples[j]!);
+    const sorted = Float64Array.from(residuals).sort();
     const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
     const limit = Math.max(limitFloor, 3 * median);
-    const kept = samples.filter((_, j) => residuals[j]! <= limit);
+    const kept: number[] = [];
+    for (let j = 0; j < samples.length; j++) if (residuals[j]! <= limit) kept.push(samples[j]!);
     if (kept.length < TERMS * 4) break;
     coefficients = leastSquares(lab, basis, kept);
     limitFloor = 5;
@@ -142,17 +148,25 @@ function robustFit(lab: Float32Array, basis: Basis, samples: number[], iteration
   return coefficients;
 }
 
-function leastSquares(lab: Float32Array, basis: Basis, samples: number[]): Float64Array[] {
+function leastSquares(lab: Float32Array, basis: Float64Array, samples: number[]): Float64Array[] {
   const ata = new Float64Array(TERMS * TERMS);
   const atb = [new Float64Array(TERMS), new Float64Array(TERMS), new Float64Array(TERMS)];
-  const row = new Float64Array(TERMS);
+  const [atbL, atbA, atbB] = atb as [Float64Array, Float64Array, Float64Array];
   for (const i of samples) {
-    basis(i, row);
+    const row = i * TERMS;
+    const l = lab[i * 3]!;
+    const a = lab[i * 3 + 1]!;
+    const b = lab[i * 3 + 2]!;
     for (let r = 0; r < TERMS; r++) {
-      for (let c = 0; c < TERMS; c++) ata[r * TERMS + c]! += row[r]! * row[c]!;
-      for (let ch = 0; ch < 3; ch++) atb[ch]![r]! += row[r]! * lab[i * 3 + ch]!;
+      const term = basis[row + r]!;
+      // AᵀA is symmetric: each product is added to both of its cells, in the same order as a full pass would.
+      for (let c = r; c < TERMS; c++) ata[r * TERMS + c]! += term * basis[row + c]!;
+      atbL[r]! += term * l;
+      atbA[r]! += term * a;
+      atbB[r]! += term * b;
     }
   }
+  for (let r = 1; r < TERMS; r++) for (let c = 0; c < r; c++) ata[r * TERMS + c] = ata[c * TERMS + r]!;
   // A little ridge keeps the solve stable when the samples cannot tell two terms apart (a thin border ring).
   for (let r = 0; r < TERMS; r++) ata[r * TERMS + r]! += 1e-3 * samples.length;
   return atb.map((rhs) => solve(ata, rhs));
@@ -185,25 +199,34 @@ function solve(matrix: Float64Array, rhs: Float64Array): Float64Array {
   return x;
 }
 
-const scratch = new Float64Array(TERMS);
-
-function evaluate(basis: Basis, coefficients: Float64Array[], i: number): [number, number, number] {
-  basis(i, scratch);
+/** The fitted surface's colour at pixel i. */
+function evaluate(basis: Float64Array, coefficients: Float64Array[], i: number): [number, number, number] {
   const out: [number, number, number] = [0, 0, 0];
   for (let ch = 0; ch < 3; ch++) {
     let sum = 0;
-    for (let t = 0; t < TERMS; t++) sum += coefficients[ch]![t]! * scratch[t]!;
+    for (let t = 0; t < TERMS; t++) sum += coefficients[ch]![t]! * basis[i * TERMS + t]!;
     out[ch] = sum;
   }
   return out;
 }
 
-function residual(lab: Float32Array, basis: Basis, coefficients: Float64Array[], i: number): number {
-  const fitted = evaluate(basis, coefficients, i);
-  return Math.hypot(lab[i * 3]! - fitted[0], lab[i * 3 + 1]! - fitted[1], lab[i * 3 + 2]! - fitted[2]);
+/** ΔE76 of pixel i from the surface; the same sums as `evaluate`, without a tuple per pixel. */
+function residual(lab: Float32Array, basis: Float64Array, coefficients: Float64Array[], i: number): number {
+  const [l, a, b] = coefficients as [Float64Array, Float64Array, Float64Array];
+  const row = i * TERMS;
+  let fittedL = 0;
+  let fittedA = 0;
+  let fittedB = 0;
+  for (let t = 0; t < TERMS; t++) {
+    const term = basis[row + t]!;
+    fittedL += l[t]! * term;
+    fittedA += a[t]! * term;
+    fittedB += b[t]! * term;
+  }
+  return Math.hypot(lab[i * 3]! - fittedL, lab[i * 3 + 1]! - fittedA, lab[i * 3 + 2]! - fittedB);
 }
 
-function distances(lab: Float32Array, basis: Basis, coefficients: Float64Array[], n: number): Float32Array {
+function distances(lab: Float32Array, basis: Float64Array, coefficients: Float64Array[], n: number): Float32Array {
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) out[i] = residual(lab, basis, coefficients, i);
   return out;

@@ -13,19 +13,33 @@ function linearise(value: number): number {
 const SRGB_TO_LINEAR = Float64Array.from({ length: 256 }, (_, value) => linearise(value));
 const toLinear = (value: number) => (Number.isInteger(value) && value >= 0 && value <= 255 ? SRGB_TO_LINEAR[value]! : linearise(value));
 
-/** sRGB (0–255) → CIELAB (D65). */
-export function rgbToLab(r: number, g: number, b: number): Lab {
+/** CIELAB's companding of a white-relative tristimulus value (at module level: pixel loops call it three times each). */
+function labCompand(t: number): number {
+  return t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116;
+}
+
+/** sRGB (0–255) → CIELAB (D65), written to `out` at `offset` as L, a, b: for pixel loops, which keep no object per pixel. */
+export function writeLab(r: number, g: number, b: number, out: Float32Array | Float64Array, offset: number): void {
   const rl = toLinear(r);
   const gl = toLinear(g);
   const bl = toLinear(b);
   const x = (0.4124564 * rl + 0.3575761 * gl + 0.1804375 * bl) / 0.95047;
   const y = 0.2126729 * rl + 0.7151522 * gl + 0.072175 * bl;
   const z = (0.0193339 * rl + 0.119192 * gl + 0.9503041 * bl) / 1.08883;
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
-  const fx = f(x);
-  const fy = f(y);
-  const fz = f(z);
-  return { l: 116 * fy - 16, a: 500 * (fx - fy), b: 200 * (fy - fz) };
+  const fx = labCompand(x);
+  const fy = labCompand(y);
+  const fz = labCompand(z);
+  out[offset] = 116 * fy - 16;
+  out[offset + 1] = 500 * (fx - fy);
+  out[offset + 2] = 200 * (fy - fz);
+}
+
+const oneLab = new Float64Array(3);
+
+/** sRGB (0–255) → CIELAB (D65). */
+export function rgbToLab(r: number, g: number, b: number): Lab {
+  writeLab(r, g, b, oneLab, 0);
+  return { l: oneLab[0]!, a: oneLab[1]!, b: oneLab[2]! };
 }
 
 /** CIEDE2000 colour difference; ≲ 5 reads as the same colour. */

@@ -353,16 +353,18 @@ async function profileOf(bytes: Buffer): Promise<Profile> {
     const my = Math.min(subject.height - 1, Math.floor((y / image.height) * subject.height));
     return subject.mask[my * subject.width + mx] === 1;
   };
-  const subjectLuma: number[] = [];
   let mean = 0;
   for (let i = 0; i < luma.length; i++) mean += luma[i]!;
   mean /= luma.length;
   let variance = 0;
   for (let i = 0; i < luma.length; i++) variance += (luma[i]! - mean) ** 2;
+  // Every other pixel in each direction; a typed array sorts numerically without a comparator call per pair.
+  const sampled = new Float32Array(Math.ceil(image.height / 2) * Math.ceil(image.width / 2));
+  let inside = 0;
   for (let y = 0; y < image.height; y += 2) {
-    for (let x = 0; x < image.width; x += 2) if (inSubject(x, y)) subjectLuma.push(luma[y * image.width + x]!);
+    for (let x = 0; x < image.width; x += 2) if (inSubject(x, y)) sampled[inside++] = luma[y * image.width + x]!;
   }
-  subjectLuma.sort((a, b) => a - b);
+  const subjectLuma = sampled.subarray(0, inside).sort();
   const pct = (q: number) => subjectLuma[Math.min(subjectLuma.length - 1, Math.floor(q * subjectLuma.length))] ?? 0;
   const clipped = subjectLuma.length ? subjectLuma.filter((v) => v <= 2 || v >= 253).length / subjectLuma.length : 0;
   const lightness: number[] = [];
