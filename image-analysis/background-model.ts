@@ -31,10 +31,7 @@ export function fitBackground(image: RgbImage): BackgroundModel {
   for (let i = 0; i < n; i++) writeLab(data[i * 3]!, data[i * 3 + 1]!, data[i * 3 + 2]!, lab, i * 3);
   const basis = basisRows(width, height);
   const ring = Math.max(2, Math.round(Math.min(width, height) * 0.02));
-  const border: number[] = [];
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) if (x < ring || y < ring || x >= width - ring || y >= height - ring) border.push(y * width + x);
-  }
+  const border = borderPixels(width, height, ring);
 
   let coefficients = robustFit(lab, basis, border, 4);
   let distance = distances(lab, basis, coefficients, n);
@@ -42,16 +39,27 @@ export function fitBackground(image: RgbImage): BackgroundModel {
   if (smooth) {
     for (let pass = 0; pass < 2; pass++) {
       const threshold = subjectThreshold(distance, border);
-      const background: number[] = [];
-      for (let i = 0; i < n; i += 2) if (distance[i]! < threshold * 0.6) background.push(i);
-      if (background.length < border.length / 2) break;
-      coefficients = robustFit(lab, basis, background, 2);
+      const everyOther = new Int32Array(Math.ceil(n / 2));
+      let count = 0;
+      for (let i = 0; i < n; i += 2) if (distance[i]! < threshold * 0.6) everyOther[count++] = i;
+      if (count < border.length / 2) break;
+      coefficients = robustFit(lab, basis, everyOther.subarray(0, count), 2);
       distance = distances(lab, basis, coefficients, n);
     }
   }
   const centreIndex = Math.floor(height / 2) * width + Math.floor(width / 2);
   const centre = evaluate(basis, coefficients, centreIndex);
   return { smooth, distance, spread: spreadOf(distance, border), centre: { l: centre[0]!, a: centre[1]!, b: centre[2]! } };
+}
+
+/** Indices of the pixels within `ring` of the frame's edge, row by row. */
+function borderPixels(width: number, height: number, ring: number): Int32Array {
+  const out = new Int32Array(width * height);
+  let count = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) if (x < ring || y < ring || x >= width - ring || y >= height - ring) out[count++] = y * width + x;
+  }
+  return out.slice(0, count);
 }
 
 /**
@@ -62,19 +70,25 @@ function isSmooth(distance: Float32Array, width: number, height: number, ring: n
   // Per side (top, bottom, left, right): border pixels near the surface, and all of them. Corners count for two sides.
   const near = [0, 0, 0, 0];
   const total = [0, 0, 0, 0];
+  const count = (side: number, hit: number) => {
+    near[side]! += hit;
+    total[side]!++;
+  };
   for (let y = 0; y < height; y++) {
+    const top = y < ring;
+    const bottom = y >= height - ring;
     for (let x = 0; x < width; x++) {
-      const sides = [y < ring, y >= height - ring, x < ring, x >= width - ring];
-      if (!sides[0] && !sides[1] && !sides[2] && !sides[3]) {
+      const left = x < ring;
+      const right = x >= width - ring;
+      if (!top && !bottom && !left && !right) {
         x = width - ring - 1;
         continue;
       }
       const hit = distance[y * width + x]! < SMOOTH_TOLERANCE ? 1 : 0;
-      for (let side = 0; side < 4; side++) {
-        if (!sides[side]) continue;
-        near[side]! += hit;
-        total[side]!++;
-      }
+      if (top) count(0, hit);
+      if (bottom) count(1, hit);
+      if (left) count(2, hit);
+      if (right) count(3, hit);
     }
   }
   const shares = near.map((count, side) => (total[side] ? count / total[side]! : 0));
@@ -83,17 +97,20 @@ function isSmooth(distance: Float32Array, width: number, height: number, ring: n
   return overall >= SMOOTH_SHARE || cleanSides >= 3;
 }
 
-export function subjectThreshold(distance: Float32Array, border: number[]): number {
+export function subjectThreshold(distance: Float32Array, border: ArrayLike<number>): number {
   return Math.max(SUBJECT_DISTANCE, 3.5 * spreadOf(distance, border));
 }
 
 /** Median distance of the border pixels that lie near the surface: the backdrop's own roughness. */
-function spreadOf(distance: Float32Array, border: number[]): number {
-  const near = border
-    .map((i) => distance[i]!)
-    .filter((d) => d < SMOOTH_TOLERANCE * 2)
-    .sort((a, b) => a - b);
-  return near.length ? near[Math.floor(near.length / 2)]! : SMOOTH_TOLERANCE;
+function spreadOf(distance: Float32Array, border: ArrayLike<number>): number {
+  const near = new Float32Array(border.length);
+  let count = 0;
+  for (let j = 0; j < border.length; j++) {
+    const d = distance[border[j]!]!;
+    if (d < SMOOTH_TOLERANCE * 2) near[count++] = d;
+  }
+  const sorted = near.subarray(0, count).sort();
+  return count ? sorted[Math.floor(count / 2)]! : SMOOTH_TOLERANCE;
 }
 
 const TERMS = 7;
@@ -103,6 +120,9 @@ const TERMS = 7;
  * u, v in [−1, 1]), computed once per image: every fit and every distance pass reads them again.
  */
 function basisRows(width: number, height: number): Float64Array {
+  const key = `${width}x${height}`;
+  const known = basisByFrame.get(key);
+  if (known) return known;
   const rows = new Float64Array(width * height * TERMS);
   for (let i = 0; i < width * height; i++) {
     const x = i % width;
@@ -118,13 +138,24 @@ function basisRows(width: number, height: number): Float64Array {
     rows[row + 5] = v * v;
     rows[row + 6] = (u * u + v * v) ** 2;
   }
+  basisByFrame.set(key, rows);
+  if (basisByFrame.size > BASES_KEPT) basisByFrame.delete(basisByFrame.keys().next().value!);
   return rows;
 }
 
-function robustFit(lab: Float32Array, basis: Float64Array, samples: number[], iterations: number): Float64Array[] {
+/**
+ * Bases depend only on the frame's size, and a core set measures its candidates and master at one working size: a
+ * few are kept (about 2.7 MB each at 256 × 192) rather than allocated and filled again for every image.
+ */
+const BASES_KEPT = 3;
+const basisByFrame = new Map<string, Float64Array>();
+
+function robustFit(lab: Float32Array, basis: Float64Array, samples: Int32Array, iterations: number): Float64Array[] {
   // Start from the samples' median colour: a least-squares start would already lean towards a figure on the border.
   const medianOf = (channel: number) => {
-    const values = Float32Array.from(samples, (i) => lab[i * 3 + channel]!).sort();
+    const values = new Float32Array(samples.length);
+    for (let j = 0; j < samples.length; j++) values[j] = lab[samples[j]! * 3 + channel]!;
+    values.sort();
     return values[Math.floor(values.length / 2)] ?? 0;
   };
   let coefficients: Float64Array[] = [0, 1, 2].map((channel) => {
@@ -133,26 +164,30 @@ function robustFit(lab: Float32Array, basis: Float64Array, samples: number[], it
     return constant;
   });
   let limitFloor = 12;
+  const residuals = new Float64Array(samples.length);
+  const sorted = new Float64Array(samples.length);
+  const kept = new Int32Array(samples.length);
   for (let k = 0; k <= iterations; k++) {
-    const residuals = new Float64Array(samples.length);
     for (let j = 0; j < samples.length; j++) residuals[j] = residual(lab, basis, coefficients, samples[j]!);
-    const sorted = Float64Array.from(residuals).sort();
+    sorted.set(residuals);
+    sorted.sort();
     const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
     const limit = Math.max(limitFloor, 3 * median);
-    const kept: number[] = [];
-    for (let j = 0; j < samples.length; j++) if (residuals[j]! <= limit) kept.push(samples[j]!);
-    if (kept.length < TERMS * 4) break;
-    coefficients = leastSquares(lab, basis, kept);
+    let keptCount = 0;
+    for (let j = 0; j < samples.length; j++) if (residuals[j]! <= limit) kept[keptCount++] = samples[j]!;
+    if (keptCount < TERMS * 4) break;
+    coefficients = leastSquares(lab, basis, kept.subarray(0, keptCount));
     limitFloor = 5;
   }
   return coefficients;
 }
 
-function leastSquares(lab: Float32Array, basis: Float64Array, samples: number[]): Float64Array[] {
+function leastSquares(lab: Float32Array, basis: Float64Array, samples: Int32Array): Float64Array[] {
   const ata = new Float64Array(TERMS * TERMS);
   const atb = [new Float64Array(TERMS), new Float64Array(TERMS), new Float64Array(TERMS)];
   const [atbL, atbA, atbB] = atb as [Float64Array, Float64Array, Float64Array];
-  for (const i of samples) {
+  for (let j = 0; j < samples.length; j++) {
+    const i = samples[j]!;
     const row = i * TERMS;
     const l = lab[i * 3]!;
     const a = lab[i * 3 + 1]!;

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { MAX_IMAGE_PIXELS } from '../contracts';
 
 export class UndecodableImageError extends Error {
@@ -46,6 +46,42 @@ export async function decodeRgb(bytes: Buffer, maxSide: number): Promise<RgbImag
   } catch (error) {
     throw new UndecodableImageError(`not a readable image (${(error as Error).message})`);
   }
+}
+
+/**
+ * The image fitted into each of `maxSides`, in that order: the same pixels decodeRgb gives for each size. An 8-bit PNG
+ * is decoded once and the smaller sizes are resized from its pixels, which libvips does with the same kernel on the
+ * same values. Everything else is decoded once per size, because there the two differ: JPEG and WebP shrink while
+ * decoding, a 16-bit image is resized before it is reduced to 8 bits, and an EXIF turn is applied inside the pipeline.
+ */
+export async function decodeRgbAtSizes(bytes: Buffer, maxSides: number[]): Promise<RgbImage[]> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+  } catch (error) {
+    throw new UndecodableImageError(`not a readable image (${(error as Error).message})`);
+  }
+  const decodedOnce = meta.format === 'png' && meta.depth === 'uchar' && (meta.orientation ?? 1) === 1;
+  if (!decodedOnce) return Promise.all(maxSides.map((side) => decodeRgb(bytes, side)));
+  const full = await decodeRgb(bytes, Math.max(...maxSides));
+  return Promise.all(maxSides.map((side) => resizedRaw(full, side)));
+}
+
+async function resizedRaw(full: RgbImage, maxSide: number): Promise<RgbImage> {
+  if (full.width <= maxSide && full.height <= maxSide) return full;
+  const { data, info } = await sharp(Buffer.from(full.data.buffer, full.data.byteOffset, full.data.length), {
+    raw: { width: full.width, height: full.height, channels: 3 },
+  })
+    .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    width: info.width,
+    height: info.height,
+    originalWidth: full.originalWidth,
+    originalHeight: full.originalHeight,
+  };
 }
 
 /** Rec. 601 luma of every pixel. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { colourfulness, deltaE2000, rgbToLab, type Lab } from './color';
-import { decodeRgb, lumaOf, type RgbImage } from './decode';
+import { decodeRgbAtSizes, lumaOf, type RgbImage } from './decode';
 import { hammingDistance, perceptualHash } from './phash';
 import { blurAmount } from './sharpness';
 import { subjectMask, type SubjectMask } from './subject-mask';
@@ -342,10 +342,8 @@ function referenceProfileOf(bytes: Buffer): Promise<Profile> {
 }
 
 async function profileOf(bytes: Buffer): Promise<Profile> {
-  const image = await decodeRgb(bytes, WORKING_SIDE);
-  // Counted at full size: resizing blends edges into new colours and would hide a posterised picture.
-  const native = await decodeRgb(bytes, 16_384);
-  const small = await decodeRgb(bytes, MASK_SIDE);
+  // The native size is for counting colours: resizing blends edges into new colours and would hide a posterised picture.
+  const [image, native, small] = (await decodeRgbAtSizes(bytes, [WORKING_SIDE, 16_384, MASK_SIDE])) as [RgbImage, RgbImage, RgbImage];
   const subject = subjectMask(small);
   const luma = lumaOf(image);
   const inSubject = (x: number, y: number) => {
