@@ -189,6 +189,20 @@ export function createGenerationActivities({
     return String(relationId(character.masterReferenceImage) ?? '') === String(masterMediaId);
   }
 
+  /** The model's reference images, the master first. */
+  function readReferences(referenceMediaIds: Id[]) {
+    return Promise.all(
+      referenceMediaIds.map(async (id, index) => {
+        const media = await payload.findById('media', id);
+        return {
+          bytes: await mediaBytes(media),
+          mimeType: String(media.mimeType ?? 'image/png'),
+          label: index === 0 ? 'the master reference of the character' : `approved reference ${index}`,
+        };
+      }),
+    );
+  }
+
   async function findMediaByGenerationKey(generationKey: string): Promise<PayloadDoc | undefined> {
     const found = await payload.find('media', { generationKey: { equals: generationKey } }, { limit: 1 });
     return found.docs[0];
@@ -241,6 +255,10 @@ export function createGenerationActivities({
 
   return {
     async generateCandidate(input: GenerateCandidateInput): Promise<GenerateCandidateResult> {
+      // The references are read while the key is looked up: on a first try (nearly always) both are needed before
+      // the model is called; a retry that finds its earlier image only wasted a read.
+      const readingReferences = readReferences(input.referenceMediaIds);
+      readingReferences.catch(() => undefined);
       const existing = await findMediaByGenerationKey(input.generationKey);
       if (existing) {
         const provenance = (existing.generation ?? {}) as Record<string, unknown>;
@@ -254,16 +272,7 @@ export function createGenerationActivities({
           ...(input.registerForAnalysis ? { dinoAssetId: await analysisAssetIfReachable({ payload, dino }, existing, GENERATED) } : {}),
         };
       }
-      const references = await Promise.all(
-        input.referenceMediaIds.map(async (id, index) => {
-          const media = await payload.findById('media', id);
-          return {
-            bytes: await mediaBytes(media),
-            mimeType: String(media.mimeType ?? 'image/png'),
-            label: index === 0 ? 'the master reference of the character' : `approved reference ${index}`,
-          };
-        }),
-      );
+      const references = await readingReferences;
       const outcome = await imageModel.generateImage({ prompt: input.prompt, references, aspectRatio: input.aspectRatio });
       // A run cancelled while the model drew must not store the image: nobody would ever clean it up.
       throwIfCancelled();

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { DinoClient } from '../../clients/dino';
 import { PermanentServiceError } from '../../clients/errors';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
-import { MAX_ANALYSIS_BYTES, prepareForAnalysis } from './prepare-image';
+import { MAX_ANALYSIS_BYTES, prepareForAnalysis, type PreparedImage } from './prepare-image';
 
 export interface AnalysisUploadDeps {
   payload: PayloadRestClient;
@@ -20,9 +20,11 @@ export async function uploadMediaForAnalysis(
   what: string,
   /** The media's bytes when the caller has already downloaded them. */
   downloaded?: Buffer,
+  /** Those bytes already being prepared (prepareForAnalysis) by the caller. */
+  preparing?: Promise<PreparedImage>,
 ): Promise<string> {
   const original = downloaded ?? (await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES));
-  const prepared = await prepareForAnalysis(original, what);
+  const prepared = await (preparing ?? prepareForAnalysis(original, what));
   const filename = analysisFilename(media, prepared.mimeType);
   const uploaded = await dino.uploadMedia(prepared.bytes, { filename, contentType: prepared.mimeType });
   try {
@@ -52,10 +54,16 @@ export async function storeAndRegisterForAnalysis(
   what: string,
   store: () => Promise<PayloadDoc>,
 ): Promise<{ media: PayloadDoc; dinoAssetId?: string }> {
+  // Preparing is CPU work on bytes in hand with no effect outside: it runs while Payload stores them. Its refusal is
+  // handled below, once the media exists, exactly as if it had run after the store.
+  const preparing = prepareForAnalysis(bytes, what);
+  preparing.catch(() => undefined);
   const media = await store();
   const earlierAsset = typeof media.dinoAssetId === 'string' && media.dinoAssetId !== '';
   try {
-    const dinoAssetId = earlierAsset ? await analysisAssetFor(deps, media, what) : await uploadMediaForAnalysis(deps, media, what, bytes);
+    const dinoAssetId = earlierAsset
+      ? await analysisAssetFor(deps, media, what)
+      : await uploadMediaForAnalysis(deps, media, what, bytes, preparing);
     return { media, dinoAssetId };
   } catch (error) {
     if (!isPermanent(error)) return { media };
