@@ -1,35 +1,45 @@
 /**
  * `npm run bench`: where a core set's time goes (bench/README.md defines every number).
  *
- * Starts the real system (Temporal dev server, the built Payload app on a temporary SQLite file, an in-process worker
- * on both queues, the stand-ins) with the image-model stand-in answering after a fixed latency L (BENCH_LATENCY_MS,
- * default 1500 ms). Runs one-angle core sets and full 360° sets at the default QA settings, reads every run's history
+ * Starts the real system (Temporal dev server, the built Payload app on a temporary SQLite file, the stand-ins) with the
+ * image-model stand-in answering after a fixed latency L (BENCH_LATENCY_MS, default 1500 ms), and the worker as
+ * `npm start` runs it: its own process on the compiled build (BENCH_WORKER=process, the default), or inside this
+ * process beside the stand-ins (BENCH_WORKER=in-process, as every pass before the sixth measured). Runs one-angle core sets and full 360° sets at the default QA settings, reads every run's history
  * from Temporal, and prints per activity type the p50/p95 of schedule-to-start and start-to-close, the time beyond
  * the model per image, the orchestration overhead per image and the 360° ÷ one-angle ratio.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CORE_SET_ANGLES, PROGRESS_QUERY, type CoreSetProgress } from '../contracts';
 import { measureQuality } from '../image-analysis';
 import { renderCharacter, randomLook } from '../local-services/gemini/renderer';
 import { createCharacterWithMaster, waitForMasterReady } from '../test-system/characters';
 import { startTestSystem } from '../test-system/system';
 import { startTemporalDevServer } from '../test-system/temporal-dev-server';
+import { waitFor } from '../test-system/ports';
 import { bundleWorkflows } from '../workers/bundle';
 import { activityTable, percentile, runTimings, type RunTimings } from './history-timings';
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 1500);
 const repeats = Number(process.env.BENCH_REPEATS ?? 5);
+const workerMode = process.env.BENCH_WORKER ?? 'process';
+if (workerMode !== 'process' && workerMode !== 'in-process') throw new Error(`BENCH_WORKER is process or in-process, not ${workerMode}`);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const dir = await mkdtemp(path.join(tmpdir(), 'cal-bench-'));
 const temporal = await startTemporalDevServer({ cliPath: process.env.TEMPORAL_CLI_PATH, dir });
-const workflowBundlePath = path.join(dir, 'bundle.js');
-await writeFile(workflowBundlePath, (await bundleWorkflows()).code);
+// The worker process uses the bundle scripts/build-worker.sh built beside it, as `npm start` does.
+const workflowBundlePath = workerMode === 'process' ? path.join(ROOT, 'dist/worker/workflow-bundle.js') : path.join(dir, 'bundle.js');
+if (workerMode === 'in-process') await writeFile(workflowBundlePath, (await bundleWorkflows()).code);
 
 const system = await startTestSystem({ temporalAddress: temporal.address, workflowBundlePath, tmpDir: dir, geminiLatencyMs: latencyMs });
+let workerProcess: ChildProcess | undefined;
 try {
-  await system.startWorker();
+  if (workerMode === 'process') workerProcess = await startWorkerProcess(system.workerEnv());
+  else await system.startWorker();
   const editor = await system.session('editor');
   // A look whose eight views pass the gate on the first attempt (some looks' back views read as under-exposed).
   const look = randomLook(Number(process.env.BENCH_LOOK_SEED ?? 700));
@@ -118,8 +128,10 @@ one angle: wall p50 ${fmt(p50(singles.map((r) => r.wallMs)))}, inside the model 
   our pixel measurement (re-timed):        ${fmt(pixelMs)}
   orchestration per image (target ≤ 50 ms): p50 ${fmt(p50(orchestration))}, p95 ${fmt(percentile(orchestration, 95))}
 360° set (8 angles, default concurrency): wall p50 ${fmt(p50(fullSets.map((r) => r.wallMs)))} → ${ratio.toFixed(2)} × one angle (target ≤ 1.15)
+worker: ${workerMode === 'process' ? 'its own process (node dist/worker/main.js), as npm start runs it' : 'in the bench process, beside the stand-ins'}
 `);
 } finally {
+  if (workerProcess?.pid && workerProcess.exitCode === null) process.kill(-workerProcess.pid, 'SIGKILL');
   await system.stop();
   await temporal.stop();
 }
@@ -145,4 +157,33 @@ async function pixelMeasurementMs(masterBytes: Buffer, candidate: Buffer): Promi
     if (i > 0) times.push(performance.now() - started);
   }
   return percentile(times, 50);
+}
+
+/**
+ * The worker as `npm start` starts it (scripts/processes.sh start_compiled_worker): plain node on the compiled build,
+ * the prebuilt workflow bundle, glibc's arenas capped. The stand-ins stay in this process, as they are processes of
+ * their own beside the worker under `npm start`.
+ */
+async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/worker/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', MALLOC_ARENA_MAX: '2', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  // Only the tail is kept: it is what an exit is explained by, and the worker logs for as long as the bench runs.
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  await waitFor(
+    'the worker process to poll',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`the worker exited (${child.exitCode}):\n${output}`);
+      return output.includes('worker polling');
+    },
+    120_000,
+    200,
+  );
+  return child;
 }
