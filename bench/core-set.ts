@@ -9,6 +9,7 @@
  * the model per image, the orchestration overhead per image and the 360° ÷ one-angle ratio.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,7 +39,7 @@ if (workerMode === 'in-process') await writeFile(workflowBundlePath, (await bund
 const system = await startTestSystem({ temporalAddress: temporal.address, workflowBundlePath, tmpDir: dir, geminiLatencyMs: latencyMs });
 let workerProcess: ChildProcess | undefined;
 try {
-  if (workerMode === 'process') workerProcess = await startWorkerProcess(system.workerEnv());
+  if (workerMode === 'process') workerProcess = await startWorkerProcess(system.workerEnv(), path.join(dir, 'worker.log'));
   else await system.startWorker();
   const editor = await system.session('editor');
   // A look whose eight views pass the gate on the first attempt (some looks' back views read as under-exposed).
@@ -128,7 +129,7 @@ one angle: wall p50 ${fmt(p50(singles.map((r) => r.wallMs)))}, inside the model 
   our pixel measurement (re-timed):        ${fmt(pixelMs)}
   orchestration per image (target ≤ 50 ms): p50 ${fmt(p50(orchestration))}, p95 ${fmt(percentile(orchestration, 95))}
 360° set (8 angles, default concurrency): wall p50 ${fmt(p50(fullSets.map((r) => r.wallMs)))} → ${ratio.toFixed(2)} × one angle (target ≤ 1.15)
-worker: ${workerMode === 'process' ? 'its own process (node dist/worker/main.js), as npm start runs it' : 'in the bench process, beside the stand-ins'}
+worker: ${workerMode === 'process' ? `its own process (node dist/worker/main.js), as npm start runs it; its log: ${path.join(dir, 'worker.log')}` : 'in the bench process, beside the stand-ins'}
 `);
 } finally {
   if (workerProcess?.pid && workerProcess.exitCode === null) process.kill(-workerProcess.pid, 'SIGKILL');
@@ -164,16 +165,20 @@ async function pixelMeasurementMs(masterBytes: Buffer, candidate: Buffer): Promi
  * the prebuilt workflow bundle, glibc's arenas capped. The stand-ins stay in this process, as they are processes of
  * their own beside the worker under `npm start`.
  */
-async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+async function startWorkerProcess(env: Record<string, string>, logFile: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/worker/main.js')], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', MALLOC_ARENA_MAX: '2', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  const log = createWriteStream(logFile);
   let output = '';
-  // Only the tail is kept: it is what an exit is explained by, and the worker logs for as long as the bench runs.
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  // In memory only the start-up's tail, which is what an early exit is explained by; the whole log goes to the file.
+  const keep = (chunk: Buffer) => {
+    log.write(chunk);
+    if (output.length < 20_000) output += chunk.toString();
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   await waitFor(
