@@ -320,7 +320,7 @@ interface PaletteBand {
 const PALETTE_BANDS = 4;
 
 /**
- * A core set measures eight candidates against the same master: its profile (three decodes and every statistic) is
+ * A core set measures eight candidates against the same master: its profile (decoding at three sizes and every statistic) is
  * computed once and kept for the next few calls. Keyed by the bytes' hash, so a changed file is profiled afresh.
  */
 const REFERENCE_PROFILES_KEPT = 4;
