@@ -339,11 +339,11 @@ export function createGenerationActivities({
       comparedWith?.catch(() => undefined);
       const dinoAssetId =
         input.dinoAssetId ?? (await analysisAssetFor({ payload, dino }, await payload.findById('media', input.mediaId), GENERATED));
-      const [features, serviceQuality] = await Promise.all([
-        dino.extractFeatures(dinoAssetId),
-        // Recorded for comparison with our own checks; it saturates on real embeddings, so nothing gates on it.
-        dino.analyzeQuality(dinoAssetId).catch(() => undefined),
-      ]);
+      const features = await dino.extractFeatures(dinoAssetId);
+      // Asked only once the features are in: the service refuses (400) to analyse an asset before it has them. Recorded
+      // for comparison with our own checks; it saturates on real embeddings, so nothing gates on it, and a failure only
+      // leaves it empty.
+      const serviceQuality = await dino.analyzeQuality(dinoAssetId).catch(() => undefined);
       const engineId = features.engineId;
       const serviceQualityScore = serviceQuality?.qualityScore ?? null;
       // Written before returning: later angles compare their neighbours with this embedding.
