@@ -22,7 +22,7 @@ import { startTestSystem } from '../test-system/system';
 import { startTemporalDevServer } from '../test-system/temporal-dev-server';
 import { waitFor } from '../test-system/ports';
 import { bundleWorkflows } from '../workers/bundle';
-import { activityTable, percentile, runTimings, type RunTimings } from './history-timings';
+import { activityTable, noActivityInFlightMs, percentile, runTimings, type RunTimings } from './history-timings';
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 1500);
 const repeats = Number(process.env.BENCH_REPEATS ?? 5);
@@ -113,6 +113,7 @@ try {
   const beyondModel = singles.map((r) => r.wallMs - r.modelMs);
   const orchestration = singles.map((r) => r.wallMs - r.modelMs - insideOnCriticalPath(r, pixelMs));
   const ratio = p50(fullSets.map((r) => r.wallMs)) / p50(singles.map((r) => r.wallMs));
+  const betweenSteps = singles.map(noActivityInFlightMs).filter((value): value is number => value !== undefined);
 
   console.log(`
 stand-in latency L = ${latencyMs} ms, ${repeats} runs each (p50), machine: ${process.env.BENCH_MACHINE ?? '2 cores'}
@@ -128,6 +129,7 @@ one angle: wall p50 ${fmt(p50(singles.map((r) => r.wallMs)))}, inside the model 
   inside the analysis service:             p50 ${fmt(p50(singles.map((r) => r.analysisMs)))}
   our pixel measurement (re-timed):        ${fmt(pixelMs)}
   orchestration per image (target ≤ 50 ms): p50 ${fmt(p50(orchestration))}, p95 ${fmt(percentile(orchestration, 95))}
+    of it with no activity in flight:      ${betweenSteps.length ? `p50 ${fmt(p50(betweenSteps))} (workflow tasks and the round trips between steps)` : '— (local activities have no recorded times)'}
 360° set (8 angles, default concurrency): wall p50 ${fmt(p50(fullSets.map((r) => r.wallMs)))} → ${ratio.toFixed(2)} × one angle (target ≤ 1.15)
 worker: ${workerMode === 'process' ? `its own process (node dist/worker/main.js), as npm start runs it; its log: ${path.join(dir, 'worker.log')}` : 'in the bench process, beside the stand-ins'}
 `);

@@ -18,6 +18,9 @@ export interface RunTimings {
   workflowId: string;
   /** Workflow started → closed, as Temporal recorded it. */
   wallMs: number;
+  /** When the run started and closed (ms since the epoch, Temporal's clock). */
+  startedAt: number;
+  closedAt: number;
   activities: ActivityTiming[];
 }
 
@@ -64,7 +67,33 @@ export async function runTimings(client: Client, workflowId: string, runId?: str
   for (const child of children) activities.push(...(await runTimings(client, child.workflowId, child.runId)).activities);
   const first = events[0];
   const last = events.at(-1);
-  return { workflowId, wallMs: ms(last?.eventTime) - ms(first?.eventTime), activities };
+  return {
+    workflowId,
+    wallMs: ms(last?.eventTime) - ms(first?.eventTime),
+    startedAt: ms(first?.eventTime),
+    closedAt: ms(last?.eventTime),
+    activities,
+  };
+}
+
+/**
+ * The part of a run's wall time in which none of its activities was scheduled or running: the workflow tasks and the
+ * round trips between a completion and the next step's schedule. Undefined when the run has local activities, whose
+ * times are not recorded.
+ */
+export function noActivityInFlightMs(run: RunTimings): number | undefined {
+  if (run.activities.some((activity) => Number.isNaN(activity.closedAt))) return undefined;
+  const spans = run.activities
+    .map((activity) => [activity.startedAt - activity.scheduleToStartMs, activity.closedAt] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let covered = 0;
+  let reach = run.startedAt;
+  for (const [from, to] of spans) {
+    const start = Math.max(from, reach);
+    if (to > start) covered += to - start;
+    reach = Math.max(reach, to);
+  }
+  return run.wallMs - covered;
 }
 
 /**
