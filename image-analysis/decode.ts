@@ -62,7 +62,12 @@ export async function decodeRgbAtSizes(bytes: Buffer, maxSides: number[]): Promi
     throw new UndecodableImageError(`not a readable image (${(error as Error).message})`);
   }
   const decodedOnce = meta.format === 'png' && meta.depth === 'uchar' && (meta.orientation ?? 1) === 1;
-  if (!decodedOnce) return Promise.all(maxSides.map((side) => decodeRgb(bytes, side)));
+  if (!decodedOnce) {
+    // One after the other, as before: a large photograph decoded three times at once would hold three pipelines.
+    const images: RgbImage[] = [];
+    for (const side of maxSides) images.push(await decodeRgb(bytes, side));
+    return images;
+  }
   const full = await decodeRgb(bytes, Math.max(...maxSides));
   return Promise.all(maxSides.map((side) => resizedRaw(full, side)));
 }
