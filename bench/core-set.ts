@@ -179,7 +179,8 @@ async function startWorkerProcess(env: Record<string, string>, logFile: string):
   });
   const log = createWriteStream(logFile);
   let output = '';
-  // In memory only the start-up's tail, which is what an early exit is explained by; the whole log goes to the file.
+  // In memory only the first 20,000 characters (the start-up, which is what an early exit is explained by); the whole
+  // log goes to the file.
   const keep = (chunk: Buffer) => {
     log.write(chunk);
     if (output.length < 20_000) output += chunk.toString();
