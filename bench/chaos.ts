@@ -10,6 +10,7 @@ import { startChaosSystem } from '../test-system/chaos/chaos-system';
 import { parseChaosArgs } from '../test-system/chaos/options';
 import { defects, formatCountsTable } from '../test-system/chaos/report-table';
 import { runChaos } from '../test-system/chaos/run-chaos';
+import { removeRunData } from '../test-system/run-data';
 import { bundleWorkflows } from '../workers/bundle';
 
 const options = parseChaosArgs(process.argv.slice(2));
@@ -37,8 +38,8 @@ try {
   if (result.counts.findings.length) console.log(`\n${result.counts.findings.join('\n')}`);
   failed = defects(result.counts) > 0 || result.counts.notEnded > 0;
   await chaos.saveLogs();
-  console.log(`\ndata and logs (worker.log, payload.log): ${chaos.dir}`);
 } finally {
   await chaos.stop();
+  await removeRunData(dir, { failed });
 }
 process.exit(failed ? 1 : 0);

@@ -18,6 +18,7 @@ import { CORE_SET_ANGLES, PROGRESS_QUERY, type CoreSetProgress } from '../contra
 import { measureQuality } from '../image-analysis';
 import { renderCharacter, randomLook } from '../local-services/gemini/renderer';
 import { createCharacterWithMaster, waitForMasterReady } from '../test-system/characters';
+import { removeRunData } from '../test-system/run-data';
 import { startTestSystem } from '../test-system/system';
 import { startTemporalDevServer } from '../test-system/temporal-dev-server';
 import { waitFor } from '../test-system/ports';
@@ -38,6 +39,7 @@ if (workerMode === 'in-process') await writeFile(workflowBundlePath, (await bund
 
 const system = await startTestSystem({ temporalAddress: temporal.address, workflowBundlePath, tmpDir: dir, geminiLatencyMs: latencyMs });
 let workerProcess: ChildProcess | undefined;
+let failed = true;
 try {
   if (workerMode === 'process') workerProcess = await startWorkerProcess(system.workerEnv(), path.join(dir, 'worker.log'));
   else await system.startWorker();
@@ -134,12 +136,14 @@ one angle (${singleAngle}°): wall p50 ${fmt(p50(singles.map((r) => r.wallMs)))}
   orchestration per image (target ≤ 50 ms): p50 ${fmt(p50(orchestration))}, p95 ${fmt(percentile(orchestration, 95))}
     of it with no activity in flight:      ${betweenSteps.length ? `p50 ${fmt(p50(betweenSteps))} (workflow tasks and the round trips between steps)` : '— (local activities have no recorded times)'}
 360° set (8 angles, default concurrency): wall p50 ${fmt(p50(fullSets.map((r) => r.wallMs)))} → ${ratio.toFixed(2)} × one angle (target ≤ 1.15)
-worker: ${workerMode === 'process' ? `its own process (node dist/worker/main.js), as npm start runs it; its log: ${path.join(dir, 'worker.log')}` : 'in the bench process, beside the stand-ins'}
+worker: ${workerMode === 'process' ? `its own process (node dist/worker/main.js), as npm start runs it; its log: ${path.join(dir, 'worker.log')} (kept with KEEP_RUN_DATA=1)` : 'in the bench process, beside the stand-ins'}
 `);
+  failed = false;
 } finally {
   if (workerProcess?.pid && workerProcess.exitCode === null) process.kill(-workerProcess.pid, 'SIGKILL');
   await system.stop();
   await temporal.stop();
+  await removeRunData(dir, { failed });
 }
 
 /**

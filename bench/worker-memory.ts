@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { CORE_SET_ANGLES } from '../contracts';
 import { randomLook, renderCharacter } from '../local-services/gemini/renderer';
 import { createCharacterWithMaster, waitForMasterReady } from '../test-system/characters';
+import { removeRunData } from '../test-system/run-data';
 import { startTestSystem } from '../test-system/system';
 import { startTemporalDevServer } from '../test-system/temporal-dev-server';
 import { waitFor } from '../test-system/ports';
@@ -67,6 +68,7 @@ worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 const sampler = sampleRss(worker.pid!);
 const peakOf = (samples: RssSample[]) => samples.reduce((peak, s) => (s.workerMb > peak.workerMb ? s : peak), samples[0]!);
 
+let failed = true;
 try {
   await waitFor(
     'the worker to poll',
@@ -124,9 +126,11 @@ try {
   console.log(
     `start to idle sample: ${((idle.atMs - 0) / 1000).toFixed(1)} s; total ${((performance.now() - startedAt) / 1000).toFixed(0)} s\n`,
   );
+  failed = false;
 } finally {
   sampler.stop();
   if (worker.exitCode === null && worker.pid) process.kill(-worker.pid, 'SIGKILL');
   await system.stop();
   await temporal.stop();
+  await removeRunData(dir, { failed });
 }
