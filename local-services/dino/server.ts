@@ -4,11 +4,13 @@ import { CLASSICAL_ENGINE_ID, MAX_IMAGE_PIXELS } from '../../contracts';
 import { computeEmbedding, cosineSimilarity, measureQuality } from '../../image-analysis';
 import { json, serveFetchHandler, type FetchHandler, type RunningServer } from '../http/http-server';
 import { createDinoFaults, dinoFaultControlSchema } from './faults';
+import { featureQuality } from './feature-quality';
 import { createAssetStore, type AssetRecord, type AssetStore } from './store';
 
 /**
  * A local stand-in for the DINOv3 analysis service (specs/dinov3-service.md): the same routes, status codes and
  * shapes, answered by real measurements of the pixels (image-analysis/) under its own engine id, never DINOv3's.
+ * Where the real service answers from the stored features alone (analyze-quality), so does the stand-in.
  */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const PREFIX = '/api/v1';
@@ -231,24 +233,16 @@ async function withFeatures(store: AssetStore, id: string): Promise<AssetRecord 
 }
 
 async function analyzeQuality(store: AssetStore, id: string): Promise<Response> {
+  const started = performance.now();
   const record = await withFeatures(store, id);
   if (record instanceof Response) return record;
-  const features = record.features!;
-  const mean = features.reduce((s, v) => s + v, 0) / features.length;
-  const std = Math.sqrt(features.reduce((s, v) => s + (v - mean) ** 2, 0) / features.length);
-  const report = await measureQuality(await store.bytes(id));
+  const quality = featureQuality(record.features!);
   return json({
     asset_id: id,
-    quality_score: report.score / 100,
-    diversity_score: Math.min(1, std * Math.sqrt(features.length)),
-    feature_statistics: {
-      mean,
-      std,
-      min: Math.min(...features),
-      max: Math.max(...features),
-      norm: Math.hypot(...features),
-      dimension: features.length,
-    },
+    quality_score: quality.qualityScore,
+    diversity_score: quality.diversityScore,
+    feature_statistics: { mean: quality.mean, std: quality.std, max: quality.max, min: quality.min },
+    processing_time: (performance.now() - started) / 1000,
   });
 }
 
