@@ -165,7 +165,7 @@ describe('core-set workflow', () => {
           },
           recordRunCost: async ({ outcome }) => {
             events.push(`cost: ${outcome}`);
-            return { totalUsd: 0, acceptedImages: 0 };
+            return { runDocId: 1 };
           },
         },
       }),
