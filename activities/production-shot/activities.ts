@@ -32,11 +32,15 @@ export function createProductionShotActivities({ payload }: { payload: PayloadRe
     async loadProductionShotContext(input: { characterDocId: string | number }): Promise<ProductionShotContext> {
       const { name, lookDescription, masterMediaId, engineId } = await loadCharacterContext(payload, input.characterDocId);
       // Only the current master's core set: images made for an earlier master are retired, even if a late save slipped through.
-      const core = await payload.find(
-        'character-images',
-        { character: { equals: input.characterDocId }, isCoreReference: { equals: true }, madeForMaster: { equals: masterMediaId } },
-        { limit: 100 },
-      );
+      // The settings are read beside it (the context is on every shot's path).
+      const [core, settings] = await Promise.all([
+        payload.find(
+          'character-images',
+          { character: { equals: input.characterDocId }, isCoreReference: { equals: true }, madeForMaster: { equals: masterMediaId } },
+          { limit: 100 },
+        ),
+        loadQaSettings(payload),
+      ]);
       if (core.docs.length === 0) throw invalidInput(`${name} has no approved core set yet.`, 'CoreSetMissing');
       const coreImages = core.docs.map((doc) => {
         const image = coreImageSchema.parse(doc);
@@ -47,7 +51,6 @@ export function createProductionShotActivities({ payload }: { payload: PayloadRe
           approvedAt: image.updatedAt,
         };
       });
-      const settings = await loadQaSettings(payload);
       const threshold = settings.productionThresholds?.find((row) => row.engineId === engineId);
       return {
         characterName: name,
