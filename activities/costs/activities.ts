@@ -1,4 +1,5 @@
 import type { PayloadRestClient } from '../../clients/payload/client';
+import { alreadyDoneOnConflict } from '../support/already-done-on-conflict';
 
 export interface RunCost {
   characterDocId: string | number;
@@ -15,8 +16,9 @@ export interface RunCost {
 export function createCostActivities({ payload }: { payload: PayloadRestClient }) {
   return {
     /**
-     * Upserts the run's spend by its run id, so a retried write never counts twice. Payload recomputes the
-     * character's totals in the same request (generation-runs' afterChange hook).
+     * Upserts the run's spend by its run id (written first; on the unique id's conflict the earlier record is
+     * updated), so a retried write never counts twice. Payload recomputes the character's totals in the same request
+     * (generation-runs' afterChange hook).
      */
     async recordRunCost(input: RunCost): Promise<{ runDocId: string | number }> {
       const runKey = input.runId ?? input.workflowId;
@@ -30,10 +32,14 @@ export function createCostActivities({ payload }: { payload: PayloadRestClient }
         attempts: input.attempts,
         unpricedAttempts: input.unpricedAttempts,
       };
-      const existing = await payload.find('generation-runs', { runId: { equals: runKey } }, { limit: 1 });
-      const written = existing.docs[0]
-        ? await payload.update('generation-runs', existing.docs[0].id, data)
-        : await payload.create('generation-runs', data);
+      const written = await alreadyDoneOnConflict(
+        'runId',
+        () => payload.create('generation-runs', data),
+        async () => {
+          const earlier = (await payload.find('generation-runs', { runId: { equals: runKey } }, { limit: 1 })).docs[0];
+          return earlier ? payload.update('generation-runs', earlier.id, data) : undefined;
+        },
+      );
       return { runDocId: written.id };
     },
   };
