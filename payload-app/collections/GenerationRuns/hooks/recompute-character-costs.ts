@@ -26,7 +26,11 @@ export const recomputeCharacterCosts: CollectionAfterChangeHook = async ({ doc, 
     },
     req,
   });
-  await req.payload.update({
+  // Straight to the database, and only the `costs` group: Payload's update writes the whole character as it read it
+  // when the request began, and a run ends by writing its final state and this record at the same moment; on MongoDB
+  // the full write put the run's state back to "running" (tests/integration/core-set.test.ts caught it). Nothing
+  // hooks on `costs`, and it is computed, so skipping validation and hooks loses nothing.
+  await req.payload.db.updateOne({
     collection: 'characters',
     id: characterId,
     data: {
@@ -36,7 +40,7 @@ export const recomputeCharacterCosts: CollectionAfterChangeHook = async ({ doc, 
         perAcceptedImageUsd: acceptedImages > 0 ? round(totalUsd / acceptedImages) : null,
       },
     },
-    depth: 0,
+    returning: false,
     req,
   });
   return doc;
