@@ -87,7 +87,7 @@ export function createPayloadRestClient(options: PayloadRestClientOptions) {
     /**
      * Records a run's state on its character: each sent group (`masterIngest`, `coreSet`, `personaSync`) is merged into
      * its stored values and written alone, so runs recording at the same moment never undo each other (the app's
-     * `PATCH /api/characters/:id/pipeline-state`; it skips Payload's hooks and validation, and none apply to these).
+     * `PATCH /api/characters/:id/pipeline-state`).
      */
     async recordPipelineState(characterDocId: string | number, state: PipelineState): Promise<void> {
       await http.json('PATCH', `${docPath('characters', characterDocId)}/pipeline-state`, pipelineStateAnswerSchema, {

@@ -46,9 +46,6 @@ export const pipelineStateEndpoint: Endpoint = {
       const data: Record<string, unknown> = {};
       for (const group of sent) data[group] = { ...((stored[group] as object | null | undefined) ?? {}), ...state[group] };
       if (state.lastError !== undefined) data.lastError = state.lastError;
-      // The document's own time moves as with Payload's update: the reconciler (payload-app/jobs/reconcile.ts) leaves
-      // alone a state changed within the last minute, and the admin's list shows it as the last change.
-      data.updatedAt = new Date().toISOString();
       await req.payload.db.updateOne({ collection: 'characters', id, data, returning: false, req });
       return Response.json({ id, recorded: Object.keys(data) });
     }),
