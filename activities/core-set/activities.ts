@@ -74,7 +74,7 @@ export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: C
     },
 
     async recordCoreSetState(input: { characterDocId: string | number; status: string; error: string | null }): Promise<void> {
-      await payload.recordPipelineState(input.characterDocId, {
+      await payload.update('characters', input.characterDocId, {
         coreSet: {
           status: input.status,
           ...callingRun(temporalUiUrl, namespace),

@@ -56,8 +56,11 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
       });
     }
     if (stale.docs.length > 0) {
-      await payload.recordPipelineState(characterDocId, {
+      const character = await payload.findById('characters', characterDocId);
+      const coreSet = (character.coreSet ?? {}) as Record<string, unknown>;
+      await payload.update('characters', characterDocId, {
         coreSet: {
+          ...coreSet,
           status: 'not_started',
           error: `The previous core set (${stale.docs.length} images) was made for an earlier master and is retired.`,
           updatedAt: at,
@@ -77,7 +80,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
       // The media's file was replaced: the old file's analysis asset is of no use any more.
       if (input.retireAssetId) await dino.deleteMedia(input.retireAssetId);
       await payload.update('media', input.mediaId, { dinoProcessingStatus: 'processing' });
-      await payload.recordPipelineState(input.characterDocId, {
+      await payload.update('characters', input.characterDocId, {
         masterIngest: { status: 'processing', mediaId: String(input.mediaId), error: null, updatedAt: now, ...runInfo() },
       });
     },
@@ -143,7 +146,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
       await payload.update('media', input.mediaId, { dinoProcessingStatus: 'validation_success' });
       // A newer master may have been chosen meanwhile: its own run owns the character's state then.
       if (!(await isStillCurrent(input))) return { recordedOnCharacter: false };
-      await payload.recordPipelineState(input.characterDocId, {
+      await payload.update('characters', input.characterDocId, {
         masterIngest: {
           status: 'ready',
           mediaId: String(input.mediaId),
@@ -176,7 +179,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
         });
       }
       if (!(await isStillCurrent(input))) return;
-      await payload.recordPipelineState(input.characterDocId, {
+      await payload.update('characters', input.characterDocId, {
         masterIngest: {
           status: 'failed',
           mediaId: String(input.mediaId),

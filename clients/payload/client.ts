@@ -25,16 +25,6 @@ const docResponseSchema = z.object({ doc: docSchema });
 
 export type PayloadDoc = Record<string, unknown> & { id: string | number };
 
-/** A run's state on its character: the groups of the character's pipeline fields, each merged into what is stored. */
-export interface PipelineState {
-  masterIngest?: Record<string, unknown>;
-  coreSet?: Record<string, unknown>;
-  personaSync?: Record<string, unknown>;
-  lastError?: string | null;
-}
-
-const pipelineStateAnswerSchema = z.looseObject({ recorded: z.array(z.string()) });
-
 /**
  * The worker's view of Payload: REST over HTTP as an API-key service user, so Payload's access control and
  * hooks apply to machine writes too (docs/architecture.md). Only the calls the activities need.
@@ -82,18 +72,6 @@ export function createPayloadRestClient(options: PayloadRestClientOptions) {
       const what = `update ${collection}/${id}`;
       const result = await http.json('PATCH', `${docPath(collection, id)}?depth=0`, docResponseSchema, { json: data, what });
       return result.doc as PayloadDoc;
-    },
-
-    /**
-     * Records a run's state on its character: each sent group (`masterIngest`, `coreSet`, `personaSync`) is merged into
-     * its stored values and written alone, so runs recording at the same moment never undo each other (the app's
-     * `PATCH /api/characters/:id/pipeline-state`).
-     */
-    async recordPipelineState(characterDocId: string | number, state: PipelineState): Promise<void> {
-      await http.json('PATCH', `${docPath('characters', characterDocId)}/pipeline-state`, pipelineStateAnswerSchema, {
-        json: state,
-        what: `pipeline state of character ${characterDocId}`,
-      });
     },
 
     /** Deletes a document; one that is already gone counts as deleted (retries are safe). */
