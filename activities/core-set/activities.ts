@@ -41,11 +41,8 @@ export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: C
       maxAttempts?: number;
       thresholdOverride?: number;
     }): Promise<CoreSetContext> {
-      // The settings do not depend on the character: both are read at once (the context is on every run's path).
-      const [{ name, lookDescription, masterMediaId, engineId }, settings] = await Promise.all([
-        loadCharacterContext(payload, input.characterDocId),
-        loadQaSettings(payload),
-      ]);
+      const { name, lookDescription, masterMediaId, engineId } = await loadCharacterContext(payload, input.characterDocId);
+      const settings = await loadQaSettings(payload);
       const rules: Record<string, JudgingRules> = {};
       for (const angle of CORE_SET_ANGLES) rules[String(angle)] = coreSetRules(settings, engineId, angle, input.thresholdOverride);
       const accepted = await payload.find(

@@ -1,5 +1,4 @@
 import type { PayloadRestClient } from '../../clients/payload/client';
-import { alreadyDoneOnConflict } from '../support/already-done-on-conflict';
 
 export interface RunCost {
   characterDocId: string | number;
@@ -16,11 +15,10 @@ export interface RunCost {
 export function createCostActivities({ payload }: { payload: PayloadRestClient }) {
   return {
     /**
-     * Upserts the run's spend by its run id (written first; on the unique id's conflict the earlier record is
-     * updated), so a retried write never counts twice. Payload recomputes the character's totals in the same request
-     * (generation-runs' afterChange hook).
+     * Upserts the run's spend, then recomputes the character's totals from every run and every accepted image, so
+     * the last writer always writes a complete sum (concurrent runs never add to a stale number).
      */
-    async recordRunCost(input: RunCost): Promise<{ runDocId: string | number }> {
+    async recordRunCost(input: RunCost): Promise<{ totalUsd: number; acceptedImages: number }> {
       const runKey = input.runId ?? input.workflowId;
       const data = {
         workflowId: input.workflowId,
@@ -32,17 +30,35 @@ export function createCostActivities({ payload }: { payload: PayloadRestClient }
         attempts: input.attempts,
         unpricedAttempts: input.unpricedAttempts,
       };
-      const written = await alreadyDoneOnConflict(
-        'runId',
-        () => payload.create('generation-runs', data),
-        async () => {
-          const earlier = (await payload.find('generation-runs', { runId: { equals: runKey } }, { limit: 1 })).docs[0];
-          return earlier ? payload.update('generation-runs', earlier.id, data) : undefined;
+      const existing = await payload.find('generation-runs', { runId: { equals: runKey } }, { limit: 1 });
+      if (existing.docs[0]) await payload.update('generation-runs', existing.docs[0].id, data);
+      else await payload.create('generation-runs', data);
+
+      const runs = await payload.find('generation-runs', { character: { equals: input.characterDocId } }, { limit: 1000 });
+      const totalUsd = runs.docs.reduce((sum, run) => sum + (typeof run.costUsd === 'number' ? run.costUsd : 0), 0);
+      const accepted = await payload.find(
+        'character-images',
+        {
+          character: { equals: input.characterDocId },
+          or: [{ dinoProcessingStatus: { equals: 'validation_success' } }, { 'review.status': { equals: 'approved' } }],
         },
+        { limit: 1 },
       );
-      return { runDocId: written.id };
+      const acceptedImages = accepted.totalDocs;
+      await payload.update('characters', input.characterDocId, {
+        costs: {
+          totalUsd: round(totalUsd),
+          acceptedImages,
+          perAcceptedImageUsd: acceptedImages > 0 ? round(totalUsd / acceptedImages) : null,
+        },
+      });
+      return { totalUsd, acceptedImages };
     },
   };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
 }
 
 export type CostActivities = ReturnType<typeof createCostActivities>;

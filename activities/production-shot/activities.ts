@@ -32,15 +32,11 @@ export function createProductionShotActivities({ payload }: { payload: PayloadRe
     async loadProductionShotContext(input: { characterDocId: string | number }): Promise<ProductionShotContext> {
       const { name, lookDescription, masterMediaId, engineId } = await loadCharacterContext(payload, input.characterDocId);
       // Only the current master's core set: images made for an earlier master are retired, even if a late save slipped through.
-      // The settings are read beside it (the context is on every shot's path).
-      const [core, settings] = await Promise.all([
-        payload.find(
-          'character-images',
-          { character: { equals: input.characterDocId }, isCoreReference: { equals: true }, madeForMaster: { equals: masterMediaId } },
-          { limit: 100 },
-        ),
-        loadQaSettings(payload),
-      ]);
+      const core = await payload.find(
+        'character-images',
+        { character: { equals: input.characterDocId }, isCoreReference: { equals: true }, madeForMaster: { equals: masterMediaId } },
+        { limit: 100 },
+      );
       if (core.docs.length === 0) throw invalidInput(`${name} has no approved core set yet.`, 'CoreSetMissing');
       const coreImages = core.docs.map((doc) => {
         const image = coreImageSchema.parse(doc);
@@ -51,6 +47,7 @@ export function createProductionShotActivities({ payload }: { payload: PayloadRe
           approvedAt: image.updatedAt,
         };
       });
+      const settings = await loadQaSettings(payload);
       const threshold = settings.productionThresholds?.find((row) => row.engineId === engineId);
       return {
         characterName: name,

@@ -1,6 +1,4 @@
-import { createCostActivities } from '../../activities/costs/activities';
 import { createDinoClient } from '../../clients/dino';
-import { createPayloadRestClient } from '../../clients/payload/client';
 import { PROGRESS_QUERY, type ProductionShotProgress } from '../../contracts';
 import { PermanentServiceError } from '../../clients/errors';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
@@ -149,27 +147,5 @@ describe('production shots', () => {
     const noCore = await editor.request('POST', `/api/characters/${withMaster.id}/shots`, { prompt: 'anything at all' });
     expect(noCore.status).toBe(409);
     expect(noCore.body.error).toMatch(/no approved 360° core set/);
-  });
-  it("records a run's cost once however often the write is retried, and the character's totals count every run", async () => {
-    const costs = createCostActivities({
-      payload: createPayloadRestClient({ baseUrl: system.payload.url, apiKey: system.payload.workerApiKey }),
-    });
-    const created = await editor.request('POST', '/api/characters', { name: 'Ledger Test' });
-    expect(created.status).toBe(201);
-    const characterDocId = created.body.doc.id;
-    const run = { characterDocId, workflowId: 'shot:ledger-test:a', stage: 'production-shot' as const, attempts: 2, unpricedAttempts: 0 };
-    // The same run written three times (a retried activity), its spend growing; then a second run.
-    await costs.recordRunCost({ ...run, runId: 'run-a', outcome: 'running', costUsd: 0.01 });
-    await costs.recordRunCost({ ...run, runId: 'run-a', outcome: 'complete', costUsd: 0.02 });
-    await costs.recordRunCost({ ...run, runId: 'run-a', outcome: 'complete', costUsd: 0.0345 });
-    await costs.recordRunCost({ ...run, workflowId: 'shot:ledger-test:b', runId: 'run-b', outcome: 'failed', costUsd: 0.5 });
-
-    const { body: runs } = await system.admin.request('GET', `/api/generation-runs?where[character][equals]=${characterDocId}&depth=0`);
-    expect(runs.docs.map((doc: Json) => [doc.runId, doc.outcome, doc.costUsd]).sort()).toEqual([
-      ['run-a', 'complete', 0.0345],
-      ['run-b', 'failed', 0.5],
-    ]);
-    const { body: after } = await editor.request('GET', `/api/characters/${characterDocId}?depth=0`);
-    expect(after.costs).toMatchObject({ totalUsd: 0.5345, acceptedImages: 0, perAcceptedImageUsd: null });
   });
 });

@@ -165,7 +165,7 @@ describe('core-set workflow', () => {
           },
           recordRunCost: async ({ outcome }) => {
             events.push(`cost: ${outcome}`);
-            return { runDocId: 1 };
+            return { totalUsd: 0, acceptedImages: 0 };
           },
         },
       }),

@@ -52,7 +52,7 @@ export function fakePipelineActivities(
   return {
     loadCoreSetContext: async () => coreSetContext(),
     recordCoreSetState: async () => undefined,
-    recordRunCost: async () => ({ runDocId: 1 }),
+    recordRunCost: async () => ({ totalUsd: 0, acceptedImages: 0 }),
     generateCandidate: async (request) => {
       const mediaId = nextMediaId++;
       scores.set(String(mediaId), options.consistency?.(request) ?? 95);

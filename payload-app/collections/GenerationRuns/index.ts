@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload';
 import { adminOnly, authenticated, service } from '../../access/roles';
-import { recomputeCharacterCosts } from './hooks/recompute-character-costs';
 
 /**
  * What each generating workflow run spent, including attempts that were discarded (their images are deleted, their
@@ -15,7 +14,6 @@ export const GenerationRuns: CollectionConfig = {
     defaultColumns: ['workflowId', 'character', 'stage', 'outcome', 'costUsd', 'attempts', 'updatedAt'],
   },
   access: { read: authenticated, create: service, update: service, delete: adminOnly },
-  hooks: { afterChange: [recomputeCharacterCosts] },
   fields: [
     { name: 'workflowId', type: 'text', required: true, index: true },
     { name: 'runId', type: 'text', unique: true, index: true, admin: { description: "The run's first execution id." } },
