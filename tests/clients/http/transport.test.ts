@@ -141,6 +141,32 @@ describe('HTTP transport against a real local server', () => {
 
   it.each([
     ['Payload errors', { errors: [{ message: 'name is invalid' }, { message: 'second' }] }, 'name is invalid; second'],
+    [
+      "Payload's validation error with its fields",
+      {
+        errors: [
+          {
+            name: 'ValidationError',
+            message: 'The following field is invalid: runId',
+            data: { errors: [{ message: 'Value must be unique', path: 'runId' }] },
+          },
+        ],
+      },
+      'The following field is invalid: runId (runId: Value must be unique)',
+    ],
+    [
+      "MongoDB's unique refusal, whose field Payload cannot name",
+      {
+        errors: [
+          {
+            name: 'ValidationError',
+            message: 'The following field is invalid: ',
+            data: { errors: [{ message: 'Value must be unique', path: '' }] },
+          },
+        ],
+      },
+      'The following field is invalid: (Value must be unique)',
+    ],
     ['a message', { error: 'ValidationError', message: 'documents must not be empty' }, 'documents must not be empty'],
     ['an error', { error: 'boom' }, 'boom'],
   ])('summarises %s', async (_shape, body, detail) => {
