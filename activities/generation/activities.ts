@@ -4,10 +4,10 @@ import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client
 import { consistencyFromCosine, type ReviewDecisionKind } from '../../contracts';
 import { cosineSimilarity, measureQuality } from '../../image-analysis';
 import { Context, CancelledFailure } from '@temporalio/activity';
-import { PermanentServiceError } from '../../clients/errors';
 import { relationId } from '../../common/relation-id';
 import { isAttestedReviewDecision, operatorLabel } from '../../common/review-attestation';
 import { invalidInput } from '../errors';
+import { alreadyDoneOnConflict } from '../support/already-done-on-conflict';
 import { analysisAssetFor, analysisAssetIfReachable, storeAndRegisterForAnalysis } from '../support/analysis-upload';
 import { findIfPresent } from '../support/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
@@ -143,29 +143,6 @@ function activityCancellation(): AbortSignal | undefined {
   }
 }
 
-/**
- * A write keyed by a unique generationKey can meet a duplicate of itself: an attempt retried after a heartbeat
- * timeout while the first was still writing. The conflict means "already done": the earlier write is found and used.
- */
-async function alreadyDoneOnConflict(
-  write: () => Promise<PayloadDoc>,
-  findEarlier: () => Promise<PayloadDoc | undefined>,
-): Promise<PayloadDoc> {
-  try {
-    return await write();
-  } catch (error) {
-    const conflict =
-      error instanceof PermanentServiceError &&
-      error.status !== undefined &&
-      error.status < 500 &&
-      /unique|already (exists|registered)|generationKey/i.test(error.message);
-    if (!conflict) throw error;
-    const earlier = await findEarlier();
-    if (!earlier) throw error;
-    return earlier;
-  }
-}
-
 export function createGenerationActivities({
   payload,
   dino,
@@ -292,6 +269,7 @@ export function createGenerationActivities({
       const filename = `${input.characterId}-${input.generationKey.replace(/[^a-zA-Z0-9-]+/g, '-').slice(-60)}.${extension}`;
       const store = () =>
         alreadyDoneOnConflict(
+          'generationKey',
           async () => {
             const stored = await payload.uploadMedia(outcome.bytes, {
               filename,
@@ -439,6 +417,7 @@ export function createGenerationActivities({
         return { imageId: updated.id };
       }
       const created = await alreadyDoneOnConflict(
+        'generationKey',
         () => payload.create('character-images', data),
         async () => {
           const found = (await payload.find('character-images', { generationKey: { equals: input.generationKey } }, { limit: 1 })).docs[0];

@@ -1,4 +1,6 @@
+import { alreadyDoneOnConflict, isDuplicateRefusal } from '../../activities/support/already-done-on-conflict';
 import { createDinoClient } from '../../clients/dino';
+import { createPayloadRestClient } from '../../clients/payload/client';
 import { PROGRESS_QUERY, type ProductionShotProgress } from '../../contracts';
 import { PermanentServiceError } from '../../clients/errors';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
@@ -147,5 +149,33 @@ describe('production shots', () => {
     const noCore = await editor.request('POST', `/api/characters/${withMaster.id}/shots`, { prompt: 'anything at all' });
     expect(noCore.status).toBe(409);
     expect(noCore.body.error).toMatch(/no approved 360° core set/);
+  });
+
+  it('a write retried under its generation key finds the first one, on either database, instead of failing or duplicating', async () => {
+    const payload = createPayloadRestClient({ baseUrl: system.payload.url, apiKey: system.payload.workerApiKey });
+    const generationKey = `retried-write:${character.characterId}:${Date.now()}`;
+    const bytes = await renderCharacter(randomLook(77), 0, { width: 192, height: 256 });
+    const findOne = async (collection: string, key: string) =>
+      (await payload.find(collection, { generationKey: { equals: key } }, { limit: 1 })).docs[0];
+
+    const upload = () => payload.uploadMedia(bytes, { filename: 'retried.png', mimeType: 'image/png', extra: { generationKey } });
+    const media = await upload();
+    const mediaRefusal = await upload().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(isDuplicateRefusal(mediaRefusal, 'generationKey')).toBe(true);
+    expect((await alreadyDoneOnConflict('generationKey', upload, () => findOne('media', generationKey))).id).toBe(media.id);
+
+    const imageKey = `${generationKey}:image`;
+    const create = () =>
+      payload.create('character-images', { character: character.id, kind: 'production', imageFile: media.id, generationKey: imageKey });
+    const image = await create();
+    expect((await alreadyDoneOnConflict('generationKey', create, () => findOne('character-images', imageKey))).id).toBe(image.id);
+
+    const count = async (collection: string, key: string) =>
+      (await system.admin.request('GET', `/api/${collection}?where[generationKey][equals]=${encodeURIComponent(key)}&limit=0&depth=0`)).body
+        .totalDocs;
+    expect([await count('media', generationKey), await count('character-images', imageKey)]).toEqual([1, 1]);
   });
 });
