@@ -71,7 +71,7 @@ export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: C
     },
 
     async recordCoreSetState(input: { characterDocId: string | number; status: string; error: string | null }): Promise<void> {
-      await payload.update('characters', input.characterDocId, {
+      await payload.recordPipelineState(input.characterDocId, {
         coreSet: {
           status: input.status,
           ...callingRun(temporalUiUrl, namespace),

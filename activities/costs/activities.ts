@@ -45,7 +45,7 @@ export function createCostActivities({ payload }: { payload: PayloadRestClient }
         { limit: 1 },
       );
       const acceptedImages = accepted.totalDocs;
-      await payload.update('characters', input.characterDocId, {
+      await payload.recordPipelineState(input.characterDocId, {
         costs: {
           totalUsd: round(totalUsd),
           acceptedImages,

@@ -56,11 +56,8 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
       });
     }
     if (stale.docs.length > 0) {
-      const character = await payload.findById('characters', characterDocId);
-      const coreSet = (character.coreSet ?? {}) as Record<string, unknown>;
-      await payload.update('characters', characterDocId, {
+      await payload.recordPipelineState(characterDocId, {
         coreSet: {
-          ...coreSet,
           status: 'not_started',
           error: `The previous core set (${stale.docs.length} images) was made for an earlier master and is retired.`,
           updatedAt: at,
@@ -80,7 +77,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
       // The media's file was replaced: the old file's analysis asset is of no use any more.
       if (input.retireAssetId) await dino.deleteMedia(input.retireAssetId);
       await payload.update('media', input.mediaId, { dinoProcessingStatus: 'processing' });
-      await payload.update('characters', input.characterDocId, {
+      await payload.recordPipelineState(input.characterDocId, {
         masterIngest: { status: 'processing', mediaId: String(input.mediaId), error: null, updatedAt: now, ...runInfo() },
       });
     },
@@ -146,7 +143,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
       await payload.update('media', input.mediaId, { dinoProcessingStatus: 'validation_success' });
       // A newer master may have been chosen meanwhile: its own run owns the character's state then.
       if (!(await isStillCurrent(input))) return { recordedOnCharacter: false };
-      await payload.update('characters', input.characterDocId, {
+      await payload.recordPipelineState(input.characterDocId, {
         masterIngest: {
           status: 'ready',
           mediaId: String(input.mediaId),
@@ -179,7 +176,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
         });
       }
       if (!(await isStillCurrent(input))) return;
-      await payload.update('characters', input.characterDocId, {
+      await payload.recordPipelineState(input.characterDocId, {
         masterIngest: {
           status: 'failed',
           mediaId: String(input.mediaId),

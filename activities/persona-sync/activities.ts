@@ -13,7 +13,7 @@ export interface PersonaSyncDeps {
 export function createPersonaSyncActivities({ payload, pathrag, temporalUiUrl, namespace }: PersonaSyncDeps) {
   async function record(characterDocId: string | number, personaSync: Record<string, unknown>) {
     const { workflowId, runId, workflowUrl } = callingRun(temporalUiUrl, namespace);
-    await payload.update('characters', characterDocId, {
+    await payload.recordPipelineState(characterDocId, {
       personaSync: { workflowId, runId, workflowUrl, updatedAt: new Date().toISOString(), ...personaSync },
     });
   }

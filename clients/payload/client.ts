@@ -25,6 +25,17 @@ const docResponseSchema = z.object({ doc: docSchema });
 
 export type PayloadDoc = Record<string, unknown> & { id: string | number };
 
+/** A run's state on its character: values of the character's pipeline groups; values not sent stay as stored. */
+export interface PipelineState {
+  masterIngest?: Record<string, unknown>;
+  coreSet?: Record<string, unknown>;
+  personaSync?: Record<string, unknown>;
+  costs?: Record<string, unknown>;
+  lastError?: string | null;
+}
+
+const pipelineStateAnswerSchema = z.looseObject({ recorded: z.array(z.string()), stale: z.array(z.string()) });
+
 /**
  * The worker's view of Payload: REST over HTTP as an API-key service user, so Payload's access control and
  * hooks apply to machine writes too (docs/architecture.md). Only the calls the activities need.
@@ -72,6 +83,18 @@ export function createPayloadRestClient(options: PayloadRestClientOptions) {
       const what = `update ${collection}/${id}`;
       const result = await http.json('PATCH', `${docPath(collection, id)}?depth=0`, docResponseSchema, { json: data, what });
       return result.doc as PayloadDoc;
+    },
+
+    /**
+     * Records a run's state on its character (the app's `PATCH /api/characters/:id/pipeline-state`): only the sent
+     * values are written, so runs recording at the same moment never undo each other, and a state older than the one
+     * the same run already recorded is left out (`stale`).
+     */
+    async recordPipelineState(characterDocId: string | number, state: PipelineState): Promise<{ recorded: string[]; stale: string[] }> {
+      return http.json('PATCH', `${docPath('characters', characterDocId)}/pipeline-state`, pipelineStateAnswerSchema, {
+        json: state,
+        what: `pipeline state of character ${characterDocId}`,
+      });
     },
 
     /** Deletes a document; one that is already gone counts as deleted (retries are safe). */

@@ -88,6 +88,7 @@ const POLICY = {
   'GET /api/characters/core-set-batch/:batchId': PEOPLE,
   'POST /api/characters/core-set-batch/:batchId/cancel': ['editor', 'admin'],
   'GET /api/characters/:id/pipeline': PEOPLE,
+  'PATCH /api/characters/:id/pipeline-state': ['service'],
   'GET /api/characters/:id/turnaround': PEOPLE,
   'POST /api/character-images/:id/review': ['reviewer', 'admin'],
   'GET /api/globals/qa-settings/review-evidence': PEOPLE,
@@ -605,6 +606,14 @@ describe('access matrix: every endpoint, operation and guarded field × every ro
       refusal: 'endpoint',
       done: [200],
       attempt: (actor) => as(actor).request('GET', `/api/characters/${fixtures.character.id}/pipeline`),
+    },
+    {
+      operation: 'PATCH /api/characters/:id/pipeline-state',
+      refusal: 'endpoint',
+      done: [200],
+      state: async () => (await read(`/api/characters/${fixtures.fieldsCharacter.id}?depth=0`)).coreSet?.error ?? null,
+      attempt: (actor) =>
+        as(actor).request('PATCH', `/api/characters/${fixtures.fieldsCharacter.id}/pipeline-state`, { coreSet: { error: unique(actor) } }),
     },
     {
       operation: 'GET /api/characters/:id/turnaround',

@@ -7,6 +7,7 @@ import {
   type CoreSetProgress,
   type ReviewSignalPayload,
 } from '../../contracts';
+import { createPayloadRestClient } from '../../clients/payload/client';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { createCharacterWithMaster, waitForMasterReady, workflowResult, type CreatedCharacter } from '../../test-system/characters';
 import { clearFaults, queueFaults, standInStats } from '../../test-system/gemini-control';
@@ -425,6 +426,50 @@ describe('360° core set', () => {
       generationKey: `parallel:${character.characterId}:0`,
     });
     expect(duplicate.status).toBe(400);
+  });
+
+  it("records runs' states on one character at the same moment without undoing each other, and never a run's older state over its newer one", async () => {
+    const worker = createPayloadRestClient({ baseUrl: system.payload.url, apiKey: system.payload.workerApiKey });
+    const created = await editor.request('POST', '/api/characters', { name: 'Rena States' });
+    expect(created.status).toBe(201);
+    const id = created.body.doc.id;
+    const read = async () => (await editor.request('GET', `/api/characters/${id}?depth=0`)).body;
+    const before = await read();
+
+    // Three runs record at once, ten times over (the character's own persona sync may record beside them): each group
+    // must hold its own run's last value.
+    for (let round = 0; round < 10; round++) {
+      await Promise.all([
+        worker.recordPipelineState(id, { masterIngest: { status: 'processing', mediaId: `m${round}`, runId: `ingest-${round}` } }),
+        worker.recordPipelineState(id, { coreSet: { status: 'running', runId: `core-${round}`, workflowId: 'core-set:rena' } }),
+        worker.recordPipelineState(id, { costs: { totalUsd: round, acceptedImages: round } }),
+      ]);
+      const after = await read();
+      expect([after.masterIngest.mediaId, after.coreSet.runId, after.costs.totalUsd]).toEqual([`m${round}`, `core-${round}`, round]);
+    }
+
+    // A group's values that were not sent stay as stored.
+    await worker.recordPipelineState(id, { masterIngest: { status: 'ready', runId: 'ingest-9', engineId: 'engine-a' }, lastError: null });
+    expect((await read()).masterIngest).toMatchObject({ status: 'ready', mediaId: 'm9', engineId: 'engine-a' });
+
+    // A run's "running" that arrives after its "complete" (a retried write whose first attempt Payload finished late)
+    // is left out; a new run's "running" is written.
+    await worker.recordPipelineState(id, { coreSet: { status: 'complete', runId: 'core-9', error: null } });
+    expect(await worker.recordPipelineState(id, { coreSet: { status: 'running', runId: 'core-9' } })).toMatchObject({
+      recorded: [],
+      stale: ['coreSet'],
+    });
+    expect(await worker.recordPipelineState(id, { masterIngest: { status: 'processing', runId: 'ingest-9' } })).toMatchObject({
+      stale: ['masterIngest'],
+    });
+    const settled = await read();
+    expect([settled.coreSet.status, settled.masterIngest.status]).toEqual(['complete', 'ready']);
+    expect(Date.parse(settled.updatedAt)).toBeGreaterThan(Date.parse(before.updatedAt));
+    expect((await worker.recordPipelineState(id, { coreSet: { status: 'running', runId: 'core-10' } })).recorded).toEqual(['coreSet']);
+    expect((await read()).coreSet).toMatchObject({ status: 'running', runId: 'core-10', workflowId: 'core-set:rena' });
+    await worker.recordPipelineState(id, { coreSet: { status: 'cancelled', runId: 'core-10' } });
+
+    await expect(worker.recordPipelineState(987654, { coreSet: { status: 'running', runId: 'x' } })).rejects.toThrow(/404/);
   });
 });
 

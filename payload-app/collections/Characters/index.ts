@@ -9,6 +9,7 @@ import {
   startCoreSetBatchEndpoint,
 } from './endpoints/core-set-batch';
 import { pipelineEndpoint } from './endpoints/pipeline';
+import { pipelineStateEndpoint } from './endpoints/pipeline-state';
 import { requestShotsEndpoint } from './endpoints/request-shots';
 import { startCoreSetEndpoint } from './endpoints/start-core-set';
 import { turnaroundSheetEndpoint } from './endpoints/turnaround-sheet';
@@ -45,6 +46,7 @@ export const Characters: CollectionConfig = {
     startCoreSetEndpoint,
     requestShotsEndpoint,
     pipelineEndpoint,
+    pipelineStateEndpoint,
     turnaroundSheetEndpoint,
   ],
   hooks: {
