@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ensure_node_modules
 ensure_node
+ensure_temporal_cli
 ensure_temporal_test_server
 ensure_compose_validator
 cd "$ROOT"

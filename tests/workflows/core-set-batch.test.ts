@@ -29,12 +29,15 @@ const character = (characterDocId: number, characterId: string, skipReason?: str
   ...(skipReason ? { skipReason } : {}),
 });
 
-/** The batch on the time-skipping test server: real child core sets, faked model and gallery, the real progress reader. */
+/**
+ * The batch on a dev server (it is cancelled while its runs have activities in flight, see environment.ts): real child
+ * core sets, faked model and gallery, the real progress reader.
+ */
 describe('core-set batch workflow', () => {
   let environment: WorkflowTestEnvironment;
 
   beforeAll(async () => {
-    environment = await startWorkflowTestEnvironment();
+    environment = await startWorkflowTestEnvironment('dev-server');
   });
 
   afterAll(async () => {

