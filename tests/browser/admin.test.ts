@@ -150,7 +150,7 @@ describe('admin in a browser', () => {
         const { body } = await system.admin.request('GET', `/api/characters/${characterId}?depth=0`);
         return body.coreSet?.status === 'complete';
       },
-      120_000,
+      300_000,
       500,
     );
     await reviewer.reload();
@@ -166,7 +166,7 @@ describe('admin in a browser', () => {
     const requested = await toast(editor, 'Production shot:');
     await shot(editor, '06a-production-shot-requested');
     expect(await requested.innerText()).toContain('Production shot: started');
-    await waitFor('nine gallery images', async () => (await cards.count()) === 9, 120_000, 500);
+    await waitFor('nine gallery images', async () => (await cards.count()) === 9, 300_000, 500);
     await editor.waitForSelector('img[alt="Turnaround sheet"]');
     await shot(editor, '06-production-shot-and-turnaround');
 
@@ -188,7 +188,7 @@ describe('admin in a browser', () => {
     await editor.goto(`${system.payload.url}/admin/globals/qa-settings`);
     await editor.waitForSelector('[data-testid="review-evidence"] table');
     await shot(editor, '09-qa-settings');
-  }, 420_000);
+  }, 900_000);
 
   it('shows a viewer no action buttons', async () => {
     const viewer = await signIn('viewer');
