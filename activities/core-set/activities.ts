@@ -41,8 +41,11 @@ export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: C
       maxAttempts?: number;
       thresholdOverride?: number;
     }): Promise<CoreSetContext> {
-      const { name, lookDescription, masterMediaId, engineId } = await loadCharacterContext(payload, input.characterDocId);
-      const settings = await loadQaSettings(payload);
+      // The settings do not depend on the character: one round trip for both on every run's path.
+      const [{ name, lookDescription, masterMediaId, engineId }, settings] = await Promise.all([
+        loadCharacterContext(payload, input.characterDocId),
+        loadQaSettings(payload),
+      ]);
       const rules: Record<string, JudgingRules> = {};
       for (const angle of CORE_SET_ANGLES) rules[String(angle)] = coreSetRules(settings, engineId, angle, input.thresholdOverride);
       const accepted = await payload.find(

@@ -30,7 +30,11 @@ const coreImageSchema = z.object({
 export function createProductionShotActivities({ payload }: { payload: PayloadRestClient }) {
   return {
     async loadProductionShotContext(input: { characterDocId: string | number }): Promise<ProductionShotContext> {
-      const { name, lookDescription, masterMediaId, engineId } = await loadCharacterContext(payload, input.characterDocId);
+      // The settings do not depend on the character: one round trip for both on every run's path.
+      const [{ name, lookDescription, masterMediaId, engineId }, settings] = await Promise.all([
+        loadCharacterContext(payload, input.characterDocId),
+        loadQaSettings(payload),
+      ]);
       // Only the current master's core set: images made for an earlier master are retired, even if a late save slipped through.
       const core = await payload.find(
         'character-images',
@@ -47,7 +51,6 @@ export function createProductionShotActivities({ payload }: { payload: PayloadRe
           approvedAt: image.updatedAt,
         };
       });
-      const settings = await loadQaSettings(payload);
       const threshold = settings.productionThresholds?.find((row) => row.engineId === engineId);
       return {
         characterName: name,
