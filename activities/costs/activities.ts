@@ -1,4 +1,5 @@
 import type { PayloadRestClient } from '../../clients/payload/client';
+import { alreadyDoneOnConflict } from '../support/already-done-on-conflict';
 
 export interface RunCost {
   characterDocId: string | number;
@@ -30,20 +31,29 @@ export function createCostActivities({ payload }: { payload: PayloadRestClient }
         attempts: input.attempts,
         unpricedAttempts: input.unpricedAttempts,
       };
-      const existing = await payload.find('generation-runs', { runId: { equals: runKey } }, { limit: 1 });
-      if (existing.docs[0]) await payload.update('generation-runs', existing.docs[0].id, data);
-      else await payload.create('generation-runs', data);
-
-      const runs = await payload.find('generation-runs', { character: { equals: input.characterDocId } }, { limit: 1000 });
-      const totalUsd = runs.docs.reduce((sum, run) => sum + (typeof run.costUsd === 'number' ? run.costUsd : 0), 0);
-      const accepted = await payload.find(
-        'character-images',
-        {
-          character: { equals: input.characterDocId },
-          or: [{ dinoProcessingStatus: { equals: 'validation_success' } }, { 'review.status': { equals: 'approved' } }],
+      // Written first: a run's record exists already only when this write is retried, and its unique run id says so.
+      await alreadyDoneOnConflict(
+        'runId',
+        () => payload.create('generation-runs', data),
+        async () => {
+          const earlier = await payload.find('generation-runs', { runId: { equals: runKey } }, { limit: 1 });
+          return earlier.docs[0] && payload.update('generation-runs', earlier.docs[0].id, data);
         },
-        { limit: 1 },
       );
+
+      const [runs, accepted] = await Promise.all([
+        // Every run, however many: only their cost is read.
+        payload.find('generation-runs', { character: { equals: input.characterDocId } }, { limit: Infinity, select: ['costUsd'] }),
+        payload.find(
+          'character-images',
+          {
+            character: { equals: input.characterDocId },
+            or: [{ dinoProcessingStatus: { equals: 'validation_success' } }, { 'review.status': { equals: 'approved' } }],
+          },
+          { limit: 1 },
+        ),
+      ]);
+      const totalUsd = runs.docs.reduce((sum, run) => sum + (typeof run.costUsd === 'number' ? run.costUsd : 0), 0);
       const acceptedImages = accepted.totalDocs;
       await payload.recordPipelineState(input.characterDocId, {
         costs: {

@@ -59,13 +59,17 @@ export function createPayloadRestClient(options: PayloadRestClientOptions) {
       return (await http.json('GET', `${docPath(collection, id)}?${query}`, docSchema, { what: `${collection}/${id}` })) as PayloadDoc;
     },
 
-    /** Up to `limit` documents, read page by page: Payload answers at most MAX_PAGE_SIZE documents a request. */
-    async find(collection: string, where: Where, opts: { limit?: number; depth?: number; sort?: string } = {}) {
+    /**
+     * Up to `limit` documents, read page by page: Payload answers at most MAX_PAGE_SIZE documents a request. `select`
+     * names the only fields wanted (Payload adds the id).
+     */
+    async find(collection: string, where: Where, opts: { limit?: number; depth?: number; sort?: string; select?: string[] } = {}) {
       const wanted = opts.limit ?? 100;
       const pageSize = Math.min(wanted, MAX_PAGE_SIZE);
+      const select = opts.select ? Object.fromEntries(opts.select.map((field) => [field, true])) : undefined;
       const docs: PayloadDoc[] = [];
       for (let page = 1; ; page++) {
-        const query = toQueryString({ where, limit: pageSize, page, depth: opts.depth ?? 0, sort: opts.sort });
+        const query = toQueryString({ where, limit: pageSize, page, depth: opts.depth ?? 0, sort: opts.sort, select });
         const result = await http.json('GET', `/api/${collection}?${query}`, paginatedSchema, { what: `${collection} list` });
         docs.push(...(result.docs as PayloadDoc[]));
         if (!result.hasNextPage || docs.length >= wanted || result.docs.length === 0) {

@@ -1,3 +1,4 @@
+import { createCostActivities } from '../../activities/costs/activities';
 import { alreadyDoneOnConflict, isDuplicateRefusal } from '../../activities/support/already-done-on-conflict';
 import { createDinoClient } from '../../clients/dino';
 import { createPayloadRestClient } from '../../clients/payload/client';
@@ -177,5 +178,35 @@ describe('production shots', () => {
       (await system.admin.request('GET', `/api/${collection}?where[generationKey][equals]=${encodeURIComponent(key)}&limit=0&depth=0`)).body
         .totalDocs;
     expect([await count('media', generationKey), await count('character-images', imageKey)]).toEqual([1, 1]);
+  });
+  it("records a run's cost once however often the write is retried, and totals every run of the character", async () => {
+    const payload = createPayloadRestClient({ baseUrl: system.payload.url, apiKey: system.payload.workerApiKey });
+    const { recordRunCost } = createCostActivities({ payload });
+    const created = await editor.request('POST', '/api/characters', { name: 'Costed Twice' });
+    const characterDocId = created.body.doc.id;
+    const run = (runId: string, costUsd: number) => ({
+      characterDocId,
+      workflowId: `cost-test:${runId}`,
+      runId,
+      outcome: 'complete',
+      stage: 'production-shot' as const,
+      costUsd,
+      attempts: 1,
+      unpricedAttempts: 0,
+    });
+    const first = `cost-a-${Date.now()}`;
+    await recordRunCost(run(first, 0.039));
+    // A retried write, and one that arrives with the run's final numbers: one record, the later values.
+    await recordRunCost(run(first, 0.039));
+    await recordRunCost(run(first, 0.078));
+    const second = `cost-b-${Date.now()}`;
+    const totals = await recordRunCost(run(second, 0.039));
+    expect(totals.totalUsd).toBeCloseTo(0.117, 6);
+
+    const { body: runs } = await system.admin.request('GET', `/api/generation-runs?where[character][equals]=${characterDocId}&depth=0`);
+    const costOf = (runId: string) => (runs.docs as Json[]).filter((doc) => doc.runId === runId).map((doc) => doc.costUsd);
+    expect([runs.totalDocs, costOf(first), costOf(second)]).toEqual([2, [0.078], [0.039]]);
+    const { body: stored } = await system.admin.request('GET', `/api/characters/${characterDocId}?depth=0`);
+    expect(stored.costs).toMatchObject({ totalUsd: 0.117, acceptedImages: 0, perAcceptedImageUsd: null });
   });
 });
