@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload';
 import { relationId } from '../../common/relation-id';
 import { workflowIds } from '../../contracts';
+import { asGroup, recordPipelineState } from '../collections/Characters/record-pipeline-state';
 import { runningRunId } from '../temporal/gateway';
 import { queueMasterIngestJob, queuePersonaSyncJob } from './queue';
 
@@ -56,21 +57,28 @@ export async function reconcileWithTemporal(req: PayloadRequest): Promise<number
     req,
   });
   for (const character of coreSets.docs) {
+    const seen = asGroup(character.coreSet);
     if (await runningRunId(workflowIds.coreSet(character.characterId))) continue;
-    await req.payload.update({
-      collection: 'characters',
-      id: character.id,
-      data: {
+    // Written like a run's own state, and only if the state seen is still there: a new run may have recorded
+    // "running" since the character was read, and a run's end may have landed.
+    const outcome = await recordPipelineState(
+      req,
+      String(character.id),
+      {
         coreSet: {
-          ...character.coreSet,
           status: 'incomplete',
           error: 'Its run is no longer running and did not record how it ended; start the core set again for the missing angles.',
           updatedAt: new Date().toISOString(),
         },
       },
-      req,
-    });
-    repaired++;
+      {
+        onlyIf: (stored) => {
+          const current = asGroup(stored.coreSet);
+          return current.runId === seen.runId && current.status === seen.status;
+        },
+      },
+    );
+    if (typeof outcome !== 'string') repaired++;
   }
   if (repaired > 0) req.payload.logger.info({ msg: 'reconciled pipeline states with Temporal', repaired });
   return repaired;

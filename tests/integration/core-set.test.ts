@@ -471,6 +471,35 @@ describe('360° core set', () => {
 
     await expect(worker.recordPipelineState(987654, { coreSet: { status: 'running', runId: 'x' } })).rejects.toThrow(/404/);
   });
+
+  it('closes a core set whose run is gone as incomplete, once its state has stood a minute, keeping the rest of the character', async () => {
+    const worker = createPayloadRestClient({ baseUrl: system.payload.url, apiKey: system.payload.workerApiKey });
+    const created = await editor.request('POST', '/api/characters', { name: 'Orphaned Run' });
+    const id = created.body.doc.id;
+    // A run that recorded "running" and vanished (its history deleted, or its end never written): no core-set
+    // workflow of this character exists in Temporal.
+    await worker.recordPipelineState(id, {
+      coreSet: { status: 'running', runId: 'vanished-run', workflowId: 'core-set:orphaned' },
+      costs: { totalUsd: 0.5, acceptedImages: 3 },
+    });
+    const read = async () => (await editor.request('GET', `/api/characters/${id}?depth=0`)).body;
+    // The reconciler runs at every full minute and repairs states unchanged for a minute: at most two minutes.
+    const repaired = await waitFor(
+      'the reconciler to close the vanished run',
+      async () => {
+        const character = await read();
+        return character.coreSet?.status === 'incomplete' && character;
+      },
+      200_000,
+      2_000,
+    );
+    expect(repaired.coreSet).toMatchObject({
+      runId: 'vanished-run',
+      workflowId: 'core-set:orphaned',
+      error: expect.stringMatching(/no longer running/),
+    });
+    expect(repaired.costs).toMatchObject({ totalUsd: 0.5, acceptedImages: 3 });
+  }, 240_000);
 });
 
 class RestSessionForService {
