@@ -32,6 +32,21 @@ export interface JsonCallOptions extends CallOptions {
 }
 
 /**
+ * A connection the service closed while it sat idle, found closed only when reused: Node servers close idle keep-alive
+ * connections after a few seconds, and on a busy machine a connection can be picked up the moment before its close is
+ * read. An idempotent request that meets one is sent again at once (a new connection), up to twice, instead of failing
+ * the whole activity attempt; seen in a loaded run as six attempts of one step in a row lost to "other side closed".
+ */
+const CLOSED_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+const IDEMPOTENT_METHODS = new Set<HttpMethod>(['GET', 'DELETE']);
+const CLOSED_CONNECTION_RETRIES = 2;
+
+function metClosedConnection(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  return typeof cause?.code === 'string' && CLOSED_CONNECTION_CODES.has(cause.code);
+}
+
+/**
  * One HTTP transport for the services we call with undici: network errors and timeouts become transient errors,
  * error statuses transient or permanent ones (clients/errors.ts) carrying the service's own words and its
  * Retry-After, and successful answers are checked against a zod schema.
@@ -63,9 +78,20 @@ export function createHttpTransport(options: HttpTransportOptions) {
     }
   }
 
+  /** `attempt`, once more on a fresh connection when an idempotent request met a closed one (see above). */
+  async function againOnClosedConnection<T>(method: HttpMethod, attempt: () => Promise<T>): Promise<T> {
+    for (let retries = 0; ; retries++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!IDEMPOTENT_METHODS.has(method) || retries >= CLOSED_CONNECTION_RETRIES || !metClosedConnection(error)) throw error;
+      }
+    }
+  }
+
   /** The answer whatever its status, for callers that read some error statuses as answers. */
   async function call(method: HttpMethod, path: string, callOptions: CallOptions = {}): Promise<HttpAnswer> {
-    return readText(method, path, await send(method, path, callOptions));
+    return againOnClosedConnection(method, async () => readText(method, path, await send(method, path, callOptions)));
   }
 
   /** The typed error for an answer the caller does not accept. */
@@ -98,7 +124,7 @@ export function createHttpTransport(options: HttpTransportOptions) {
 
   /** GETs a body of at most `maxBytes`, refusing larger ones before and while reading. */
   async function download(path: string, maxBytes: number, callOptions: Pick<CallOptions, 'timeoutMs'> = {}): Promise<Buffer> {
-    const response = await send('GET', path, callOptions);
+    const response = await againOnClosedConnection('GET', () => send('GET', path, callOptions));
     if (response.statusCode >= 400) throw failure('GET', path, await readText('GET', path, response));
     const tooLarge = (message: string) => new PermanentServiceError(message, { service: options.service, code: 'too_large' });
     const declared = Number(response.headers['content-length'] ?? 0);

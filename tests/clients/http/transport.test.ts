@@ -96,6 +96,45 @@ describe('HTTP transport against a real local server', () => {
     expect((error as Error).message).toMatch(/^Analysis service unreachable \(GET \/health\): connect ECONNREFUSED /);
   });
 
+  it('sends an idempotent request again when its connection was closed under it, and no other request', async () => {
+    let requests = 0;
+    // The server drops the connection without an answer for the first `drops` requests, as a server closing an idle
+    // keep-alive connection at the moment it is reused looks to the client.
+    const dropFirst = (drops: number) => {
+      requests = 0;
+      server.answer((request, _body, response) => {
+        requests++;
+        if (requests <= drops) request.socket.destroy();
+        else sendJson(response, 200, { asset_id: 'a1', features: [1] });
+      });
+    };
+
+    dropFirst(1);
+    await expect(transport().json('GET', '/media/a1', assetSchema)).resolves.toEqual({ asset_id: 'a1', features: [1] });
+    expect(requests).toBe(2);
+
+    dropFirst(1);
+    const post = await transport()
+      .json('POST', '/extract-features', assetSchema, { json: { asset_id: 'a1' } })
+      .catch((e: unknown) => e);
+    expect(post).toBeInstanceOf(TransientServiceError);
+    expect(post).toMatchObject({ code: 'network' });
+    expect(requests).toBe(1);
+
+    dropFirst(10);
+    const gone = await transport()
+      .call('DELETE', '/media/a1')
+      .catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(TransientServiceError);
+    expect(requests).toBe(3);
+
+    dropFirst(1);
+    await expect(transport().download('/files/a1.png', 1_000)).resolves.toEqual(
+      Buffer.from(JSON.stringify({ asset_id: 'a1', features: [1] })),
+    );
+    expect(requests).toBe(2);
+  });
+
   it('reads 503 with Retry-After as transient with the delay and the detail', async () => {
     server.answer((_request, _body, response) => sendJson(response, 503, { detail: 'Model not loaded' }, { 'retry-after': '7' }));
     const error = await transport()
