@@ -30,6 +30,9 @@ export interface GateCase {
   build(): Promise<{ image: Buffer; master: Buffer }>;
 }
 
+/** What an outcome says about its case: everything but the drawing, so outcomes can travel as JSON. */
+export type GateCaseDescription = Omit<GateCase, 'build'>;
+
 export interface CorpusOptions {
   charactersPerMethod: number;
   methods?: DrawingMethod[];

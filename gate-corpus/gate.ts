@@ -4,11 +4,11 @@ import { cosineSimilarity, measureQuality } from '../image-analysis';
 import { coreSetRules, type QaRuleSettings } from '../qa-policy/rules';
 import { consistencyFromCosine } from '../contracts';
 import { judgeCandidate } from '../qa-policy/judge';
-import type { GateCase } from './corpus';
+import type { GateCase, GateCaseDescription } from './corpus';
 import { prepareForAnalysis } from '../activities/support/prepare-image';
 
 export interface GateOutcome {
-  gateCase: GateCase;
+  gateCase: GateCaseDescription;
   passed: boolean;
   reasons: string[];
   notes: string[];
@@ -57,7 +57,8 @@ export function createGate(options: { dino: DinoClient; settings: QaRuleSettings
 
   return {
     async judge(gateCase: GateCase): Promise<GateOutcome> {
-      const { image, master } = await gateCase.build();
+      const { build, ...description } = gateCase;
+      const { image, master } = await build();
       if (!masters.has(gateCase.masterKey)) masters.set(gateCase.masterKey, analyse(master, 'master'));
       const [reference, candidate, quality] = await Promise.all([
         masters.get(gateCase.masterKey)!,
@@ -71,7 +72,7 @@ export function createGate(options: { dino: DinoClient; settings: QaRuleSettings
         .filter((check) => !check.passed)
         .map((check) => ({ id: check.id, note: check.note ?? check.label }));
       const verdict = judgeCandidate({ cosine, consistencyScore, qualityScore: quality.score, failedChecks }, rules);
-      return { gateCase, ...verdict, consistencyScore, qualityScore: quality.score, engineId: candidate.engineId };
+      return { gateCase: description, ...verdict, consistencyScore, qualityScore: quality.score, engineId: candidate.engineId };
     },
   };
 }

@@ -1,18 +1,19 @@
 import { classify, confusionTable, formatTable } from '../../gate-corpus/report';
-import { runGate } from '../../gate-corpus/run';
+import { runGateInChildProcess } from '../../gate-corpus/run-in-child-process';
 import type { GateOutcome } from '../../gate-corpus/gate';
 import { DEFAULT_QA_SETTINGS } from '../../payload-app/globals/QaSettings/defaults';
 
 /**
  * The QA gate end to end (analysis client → analysis stand-in → our cosine, pixel checks and judge with the default
  * QA settings) on pictures from two independent drawing methods and their metamorphic transformations. The full
- * table is `npm run gate-report`; this keeps its bounds.
+ * table is `npm run gate-report`; this keeps its bounds. The run has its own process: see run-in-child-process.ts for
+ * why not inside Jest.
  */
 describe('the QA gate on the gate corpus', () => {
   let outcomes: GateOutcome[];
 
   beforeAll(async () => {
-    outcomes = await runGate({ charactersPerMethod: 2, settings: DEFAULT_QA_SETTINGS, concurrency: 2 });
+    outcomes = await runGateInChildProcess({ charactersPerMethod: 2, settings: DEFAULT_QA_SETTINGS, concurrency: 2 });
   }, 1_200_000);
 
   it('flags every must-flag picture, each with the check named for its defect', () => {
