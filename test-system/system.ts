@@ -8,15 +8,13 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { createDinoClient } from '../clients/dino';
 import { createImageModelClient } from '../clients/gemini';
 import { createPayloadRestClient } from '../clients/payload/client';
-import { startDinoStandIn } from '../local-services/dino/server';
-import { startGeminiStandIn } from '../local-services/gemini/server';
-import { startPathragStandIn } from '../local-services/pathrag/server';
 import { createPathragClient } from '../clients/pathrag';
 import type { RunningServer } from '../local-services/http/http-server';
 import { createProcessWorkers, runProcessWorkers } from '../workers/process-workers';
 import { startPayloadServer, type PayloadServer } from './payload-server';
 import { RestSession } from './rest';
 import { startS3Server, type S3Server } from './s3-server';
+import { startStandInsProcess } from './stand-ins-process';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -71,15 +69,17 @@ export interface TestSystemOptions {
 /** The whole system on loopback: Payload, both stand-ins, and a worker on a task queue of its own. */
 export async function startTestSystem(options: TestSystemOptions): Promise<TestSystem> {
   const tmp = await mkdtemp(path.join(options.tmpDir, 'system-'));
-  const dino = await startDinoStandIn({ port: 0, dataDir: path.join(tmp, 'dino'), seed: options.seed });
-  const gemini = await startGeminiStandIn({
-    port: 0,
-    apiKey: GEMINI_KEY,
-    latencyMs: options.geminiLatencyMs ?? 0,
-    requestsPerMinute: options.geminiRequestsPerMinute,
-    seed: options.seed ?? 7,
+  const { dino, gemini, pathrag } = await startStandInsProcess({
+    dinoDataDir: path.join(tmp, 'dino'),
+    pathragDataDir: path.join(tmp, 'pathrag'),
+    seed: options.seed,
+    gemini: {
+      apiKey: GEMINI_KEY,
+      latencyMs: options.geminiLatencyMs ?? 0,
+      requestsPerMinute: options.geminiRequestsPerMinute,
+      seed: options.seed ?? 7,
+    },
   });
-  const pathrag = await startPathragStandIn({ port: 0, dataDir: path.join(tmp, 'pathrag') });
   const s3 = options.objectStorage ? await startS3Server({ binaryPath: process.env.VERSITYGW_PATH, dir: tmp }) : undefined;
   const address = options.temporalAddress;
   const payload = await startPayloadServer({
