@@ -4,17 +4,13 @@ import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { createDinoClient } from '../clients/dino';
-import { createImageModelClient } from '../clients/gemini';
-import { createPayloadRestClient } from '../clients/payload/client';
-import { createPathragClient } from '../clients/pathrag';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { RunningServer } from '../local-services/http/http-server';
-import { createProcessWorkers, runProcessWorkers } from '../workers/process-workers';
 import { startPayloadServer, type PayloadServer } from './payload-server';
 import { RestSession } from './rest';
 import { startS3Server, type S3Server } from './s3-server';
 import { startStandInsProcess } from './stand-ins-process';
+import { startPollingWorkers, type WorkerProcess } from './worker-process';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,7 +33,10 @@ export interface TestSystem {
   temporal: Client;
   admin: RestSession;
   session(role: 'editor' | 'reviewer' | 'viewer'): Promise<RestSession>;
-  /** An in-process worker with the production activities. */
+  /**
+   * The system's worker: a real worker process, polling when this resolves. Not one inside the test process: Jest's vm
+   * context runs the worker's pixel work many times slower than production does (tsx-child.ts).
+   */
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   /** A real worker process (`tsx workers/main.ts`), for tests that kill it; `env` adds to its environment. */
@@ -97,7 +96,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
   const temporal = new Client({ connection: await Connection.connect({ address }) });
   const admin = await RestSession.login(payload.url, payload.adminEmail, payload.adminPassword);
   const sessions = new Map<string, RestSession>();
-  let worker: { workers: Worker[]; run: Promise<unknown>; connection: NativeConnection } | undefined;
+  let worker: WorkerProcess | undefined;
 
   const workerEnv = (): Record<string, string> => ({
     TEMPORAL_ADDRESS: address,
@@ -135,32 +134,10 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     },
     async startWorker() {
       if (worker) return;
-      const connection = await NativeConnection.connect({ address });
-      const deps = {
-        payload: createPayloadRestClient({ baseUrl: payload.url, apiKey: payload.workerApiKey }),
-        dino: createDinoClient({ baseUrl: dino.url }),
-        imageModel: createImageModelClient({ apiKey: GEMINI_KEY, model: IMAGE_MODEL, baseUrl: gemini.url }),
-        pathrag: createPathragClient({ baseUrl: pathrag.url }),
-        imageModelId: IMAGE_MODEL,
-        temporalUiUrl: 'http://localhost:8233',
-        namespace: 'default',
-        reviewAttestationKey: payload.workerApiKey,
-      };
-      const workers = await createProcessWorkers({
-        connection,
-        namespace: 'default',
-        taskQueue: payload.taskQueue,
-        deps,
-        workflowBundlePath: options.workflowBundlePath,
-        modelRequestsPerMinute: options.modelRequestsPerMinute,
-      });
-      worker = { workers, run: runProcessWorkers(workers), connection };
+      [worker] = await startPollingWorkers(1, () => system.spawnWorkerProcess());
     },
     async stopWorker() {
-      if (!worker) return;
-      for (const each of worker.workers) if (each.getState() === 'RUNNING') each.shutdown();
-      await worker.run.catch(() => undefined);
-      await worker.connection.close();
+      await worker?.stop();
       worker = undefined;
     },
     spawnWorkerProcess(env = {}) {
