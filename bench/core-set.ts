@@ -23,6 +23,7 @@ import { startTestSystem } from '../test-system/system';
 import { startTemporalDevServer } from '../test-system/temporal-dev-server';
 import { waitFor } from '../test-system/ports';
 import { bundleWorkflows } from '../workers/bundle';
+import { startInProcessWorker } from './in-process-worker';
 import { activityTable, noActivityInFlightMs, percentile, runTimings, type RunTimings } from './history-timings';
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 1500);
@@ -39,10 +40,11 @@ if (workerMode === 'in-process') await writeFile(workflowBundlePath, (await bund
 
 const system = await startTestSystem({ temporalAddress: temporal.address, workflowBundlePath, tmpDir: dir, geminiLatencyMs: latencyMs });
 let workerProcess: ChildProcess | undefined;
+let stopInProcessWorker: (() => Promise<void>) | undefined;
 let failed = true;
 try {
   if (workerMode === 'process') workerProcess = await startWorkerProcess(system.workerEnv(), path.join(dir, 'worker.log'));
-  else await system.startWorker();
+  else stopInProcessWorker = await startInProcessWorker(system, workflowBundlePath);
   const editor = await system.session('editor');
   // A look whose eight views pass the gate on the first attempt (some looks' back views read as under-exposed).
   const look = randomLook(Number(process.env.BENCH_LOOK_SEED ?? 700));
@@ -141,6 +143,7 @@ worker: ${workerMode === 'process' ? `its own process (node dist/worker/main.js)
   failed = false;
 } finally {
   if (workerProcess?.pid && workerProcess.exitCode === null) process.kill(-workerProcess.pid, 'SIGKILL');
+  await stopInProcessWorker?.();
   await system.stop();
   await temporal.stop();
   await removeRunData(dir, { failed });
