@@ -37,6 +37,17 @@ export function recordPipelineState(
   req: PayloadRequest,
   id: string,
   state: PipelineState,
+): Promise<Exclude<RecordOutcome, 'precondition_failed'>>;
+export function recordPipelineState(
+  req: PayloadRequest,
+  id: string,
+  state: PipelineState,
+  options: { onlyIf: (stored: StoredCharacter) => boolean },
+): Promise<RecordOutcome>;
+export function recordPipelineState(
+  req: PayloadRequest,
+  id: string,
+  state: PipelineState,
   options: { onlyIf?: (stored: StoredCharacter) => boolean } = {},
 ): Promise<RecordOutcome> {
   return oneWritePerCharacter(id, () => inTransaction(req, () => record(req, id, state, options.onlyIf)));

@@ -1,15 +1,13 @@
 import type { Endpoint } from 'payload';
 import { z } from 'zod';
 import { HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
-import { recordPipelineState } from '../record-pipeline-state';
+import { PIPELINE_GROUPS, recordPipelineState, type PipelineGroup } from '../record-pipeline-state';
 
-const groupSchema = z.record(z.string(), z.unknown());
+const groupSchema = z.record(z.string(), z.unknown()).optional();
+// Built from the groups the write knows, so a group added there is accepted here without a second list.
 const bodySchema = z
   .strictObject({
-    masterIngest: groupSchema.optional(),
-    coreSet: groupSchema.optional(),
-    personaSync: groupSchema.optional(),
-    costs: groupSchema.optional(),
+    ...(Object.fromEntries(PIPELINE_GROUPS.map((group) => [group, groupSchema])) as Record<PipelineGroup, typeof groupSchema>),
     lastError: z.string().nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'nothing to record');
@@ -29,7 +27,7 @@ export const pipelineStateEndpoint: Endpoint = {
       requireRole(req, 'service');
       const id = String(req.routeParams?.id ?? '');
       const outcome = await recordPipelineState(req, id, await parseBody(req, bodySchema));
-      if (typeof outcome === 'string') throw new HttpError(404, `No character ${id}.`);
+      if (outcome === 'not_found') throw new HttpError(404, `No character ${id}.`);
       return Response.json({ id, ...outcome });
     }),
 };
