@@ -1,4 +1,5 @@
 import type { Json } from './json';
+import { againOnClosedConnection } from '../clients/http/closed-connection';
 
 /** A person using the REST API (logs in with email and password and sends the JWT), or the worker (its API key). */
 export class RestSession {
@@ -43,11 +44,8 @@ export class RestSession {
         body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       });
     // A server that refuses an oversized upload early closes that connection; a read sent on it just as it closes
-    // is reset. A GET changes nothing, so it is sent again once on a fresh connection.
-    const response = await send().catch((error: Error & { cause?: { code?: string } }) => {
-      if (method === 'GET' && error.cause?.code === 'ECONNRESET') return send();
-      throw error;
-    });
+    // is reset. The workers' clients send such a read again; so do the tests.
+    const response = await againOnClosedConnection(method, send);
     const text = await response.text();
     let parsed: unknown = text;
     try {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { PermanentServiceError, type ServiceName } from '../errors';
 import { networkFailure, statusFailure, type FailureContext, type HttpAnswer, type StatusCodeNames } from './failures';
 import { fileForm, type UploadFile } from './multipart';
+import { againOnClosedConnection } from './closed-connection';
 import { parseAnswer } from './parse-answer';
 
 export type { HttpAnswer } from './failures';
@@ -29,21 +30,6 @@ export interface CallOptions {
 export interface JsonCallOptions extends CallOptions {
   /** Names the call in an "unexpected response" message; `METHOD path` when absent. */
   what?: string;
-}
-
-/**
- * A connection the service closed while it sat idle, found closed only when reused: Node servers close idle keep-alive
- * connections after a few seconds, and on a busy machine a connection can be picked up the moment before its close is
- * read. An idempotent request that meets one is sent again at once (a new connection), up to twice, instead of failing
- * the whole activity attempt; seen in a loaded run as six attempts of one step in a row lost to "other side closed".
- */
-const CLOSED_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
-const IDEMPOTENT_METHODS = new Set<HttpMethod>(['GET', 'DELETE']);
-const CLOSED_CONNECTION_RETRIES = 2;
-
-function metClosedConnection(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
-  return typeof cause?.code === 'string' && CLOSED_CONNECTION_CODES.has(cause.code);
 }
 
 /**
@@ -75,17 +61,6 @@ export function createHttpTransport(options: HttpTransportOptions) {
       return { status: response.statusCode, text: await response.body.text(), headers: response.headers };
     } catch (error) {
       throw networkFailure(context, method, path, error);
-    }
-  }
-
-  /** `attempt`, once more on a fresh connection when an idempotent request met a closed one (see above). */
-  async function againOnClosedConnection<T>(method: HttpMethod, attempt: () => Promise<T>): Promise<T> {
-    for (let retries = 0; ; retries++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!IDEMPOTENT_METHODS.has(method) || retries >= CLOSED_CONNECTION_RETRIES || !metClosedConnection(error)) throw error;
-      }
     }
   }
 
