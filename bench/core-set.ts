@@ -23,7 +23,7 @@ import { startTestSystem } from '../test-system/system';
 import { startTemporalDevServer } from '../test-system/temporal-dev-server';
 import { waitFor } from '../test-system/ports';
 import { bundleWorkflows } from '../workers/bundle';
-import { startInProcessWorker } from './in-process-worker';
+import { startWorkerWithKey } from '../test-system/keyed-worker';
 import { activityTable, noActivityInFlightMs, percentile, runTimings, type RunTimings } from './history-timings';
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 1500);
@@ -44,7 +44,7 @@ let stopInProcessWorker: (() => Promise<void>) | undefined;
 let failed = true;
 try {
   if (workerMode === 'process') workerProcess = await startWorkerProcess(system.workerEnv(), path.join(dir, 'worker.log'));
-  else stopInProcessWorker = await startInProcessWorker(system, workflowBundlePath);
+  else stopInProcessWorker = (await startWorkerWithKey(system, workflowBundlePath, system.payload.workerApiKey)).stop;
   const editor = await system.session('editor');
   // A look whose eight views pass the gate on the first attempt (some looks' back views read as under-exposed).
   const look = randomLook(Number(process.env.BENCH_LOOK_SEED ?? 700));
