@@ -4,7 +4,7 @@
  * Starts the real system (Temporal dev server, the built Payload app on a temporary SQLite file, the stand-ins) with the
  * image-model stand-in answering after a fixed latency L (BENCH_LATENCY_MS, default 1500 ms), and the worker as
  * `npm start` runs it: its own process on the compiled build (BENCH_WORKER=process, the default), or inside this
- * process beside the stand-ins (BENCH_WORKER=in-process, as every pass before the sixth measured). Runs one-angle core sets and full 360° sets at the default QA settings, reads every run's history
+ * process (BENCH_WORKER=in-process; beside the stand-ins until 0b7cb0e gave them a process of their own, as every pass before the sixth measured). Runs one-angle core sets and full 360° sets at the default QA settings, reads every run's history
  * from Temporal, and prints per activity type the p50/p95 of schedule-to-start and start-to-close, the time beyond
  * the model per image, the orchestration overhead per image and the 360° ÷ one-angle ratio.
  */
@@ -138,7 +138,7 @@ one angle (${singleAngle}°): wall p50 ${fmt(p50(singles.map((r) => r.wallMs)))}
   orchestration per image (target ≤ 50 ms): p50 ${fmt(p50(orchestration))}, p95 ${fmt(percentile(orchestration, 95))}
     of it with no activity in flight:      ${betweenSteps.length ? `p50 ${fmt(p50(betweenSteps))} (workflow tasks and the round trips between steps)` : '— (local activities have no recorded times)'}
 360° set (8 angles, default concurrency): wall p50 ${fmt(p50(fullSets.map((r) => r.wallMs)))} → ${ratio.toFixed(2)} × one angle (target ≤ 1.15)
-worker: ${workerMode === 'process' ? `its own process (node dist/worker/main.js), as npm start runs it; its log: ${path.join(dir, 'worker.log')} (kept with KEEP_RUN_DATA=1)` : 'in the bench process, beside the stand-ins'}
+worker: ${workerMode === 'process' ? `its own process (node dist/worker/main.js), as npm start runs it; its log: ${path.join(dir, 'worker.log')} (kept with KEEP_RUN_DATA=1)` : 'in the bench process (the stand-ins have a process of their own since 0b7cb0e)'}
 `);
   failed = false;
 } finally {
