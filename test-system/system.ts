@@ -39,6 +39,8 @@ export interface TestSystem {
    */
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
+  /** What the system's worker (started by `startWorker`) has written so far; '' when none runs. */
+  workerOutput(): string;
   /** A real worker process (`tsx workers/main.ts`), for tests that kill it; `env` adds to its environment. */
   spawnWorkerProcess(env?: Record<string, string>): ChildProcess;
   workerEnv(): Record<string, string>;
@@ -140,6 +142,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
       await worker?.stop();
       worker = undefined;
     },
+    workerOutput: () => worker?.output() ?? '',
     spawnWorkerProcess(env = {}) {
       return spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'workers/main.ts')], {
         cwd: ROOT,

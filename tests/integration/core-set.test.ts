@@ -14,6 +14,7 @@ import { clearFaults, queueFaults, standInStats } from '../../test-system/gemini
 import { waitFor } from '../../test-system/ports';
 import { RestSession } from '../../test-system/rest';
 import { recordHistory } from '../support/histories';
+import { runResult } from '../support/run-result';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { fromGlobalSetup } from '../support/from-global-setup';
 import type { Json } from '../../test-system/json';
@@ -72,6 +73,11 @@ describe('360° core set', () => {
     return system.temporal.workflow.getHandle(workflowId).query<CoreSetProgress>(PROGRESS_QUERY);
   }
 
+  /** The run's result; past the deadline, a failure naming each angle's state, the run's pending steps and the worker's last lines. */
+  async function resultOf(workflowId: string) {
+    return runResult(system, workflowId, { progress: async () => (await progressOf(workflowId)).angles });
+  }
+
   async function waitForAngleState(workflowId: string, angle: number, state: string) {
     let lastSeen: unknown;
     try {
@@ -99,7 +105,7 @@ describe('360° core set', () => {
     expect(second.runId).toBe(run.runId);
     expect(second.joinedExisting).toBe(true);
 
-    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    const result = await resultOf(run.workflowId);
     expect(
       result.angles
         .filter((angle: AngleProgress) => angle.state !== 'passed')
@@ -135,7 +141,7 @@ describe('360° core set', () => {
       { fault: 'off_model', match: '(90°)' },
     ]);
     const run = await startCoreSet(character, { maxAttempts: 3 });
-    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    const result = await resultOf(run.workflowId);
     expect(result.status).toBe('complete');
     const gallery = await galleryOf(character);
     const byAngle = new Map(gallery.map((image) => [image.angle, image]));
@@ -176,7 +182,7 @@ describe('360° core set', () => {
   it('a new master retires the core set made for the old one: references and the sheet use only the new set', async () => {
     const character = await characterReadyForCoreSet('Ivo Brandt');
     const first = await startCoreSet(character, { angles: [0, 90] });
-    expect((await system.temporal.workflow.getHandle(first.workflowId).result()).status).toBe('complete');
+    expect((await resultOf(first.workflowId)).status).toBe('complete');
     const oldImages = (await galleryOf(character)).filter((image) => image.kind === 'core');
     expect(oldImages.map((image) => [image.angle, image.isCoreReference, image.madeForMaster])).toEqual([
       [0, true, character.masterMediaId],
@@ -202,7 +208,7 @@ describe('360° core set', () => {
     expect((await editor.request('POST', `/api/characters/${character.id}/shots`, { prompt: 'Ivo waving' })).status).toBe(409);
 
     const second = await startCoreSet(character, { angles: [0] });
-    expect((await system.temporal.workflow.getHandle(second.workflowId).result()).status).toBe('complete');
+    expect((await resultOf(second.workflowId)).status).toBe('complete');
     const current = (await galleryOf(character)).filter((image) => image.isCoreReference);
     expect(current.map((image) => [image.angle, image.madeForMaster])).toEqual([[0, newMaster.body.doc.id]]);
     expect((await editor.request('GET', `/api/characters/${character.id}/turnaround`)).status).toBe(200);
@@ -212,7 +218,7 @@ describe('360° core set', () => {
     const character = await characterReadyForCoreSet('Pia Lundqvist');
     await queueFaults(system.gemini.url, [{ fault: '400', match: '(180°)' }]);
     const run = await startCoreSet(character, { maxAttempts: 1 });
-    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    const result = await resultOf(run.workflowId);
     expect(result.status).toBe('incomplete');
     const refused = result.angles.find((angle: AngleProgress) => angle.angle === 180);
     expect(refused.state).toBe('failed');
@@ -290,7 +296,7 @@ describe('360° core set', () => {
       note: 'Back view is right.',
     });
     expect(decision.status).toBe(200);
-    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    const result = await resultOf(run.workflowId);
     expect(result.status).toBe('complete');
     expect(result.angles.find((angle: AngleProgress) => angle.angle === 180).state).toBe('approved');
     await recordHistory(system.temporal, run.workflowId, 'core-set-review-approve');
@@ -337,7 +343,7 @@ describe('360° core set', () => {
     };
     await system.temporal.workflow.getHandle(run.workflowId).signal<[ReviewSignalPayload]>(REVIEW_SIGNALS.reject, rejection);
 
-    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    const result = await resultOf(run.workflowId);
     const states = Object.fromEntries(result.angles.map((angle: AngleProgress) => [angle.angle, angle.state]));
     expect(states).toEqual({ 90: 'passed', 270: 'rejected' });
     await recordHistory(system.temporal, run.workflowId, 'core-set-retry-then-reject');
@@ -367,7 +373,7 @@ describe('360° core set', () => {
       const character = await characterReadyForCoreSet('Eli Ross');
       await queueFaults(system.gemini.url, [{ fault: 'off_model', match: '(45°)' }]);
       const run = await startCoreSet(character, { maxAttempts: 1, angles: [45] });
-      const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+      const result = await resultOf(run.workflowId);
       expect(result.angles[0].state).toBe('timed_out');
       const [image] = await galleryOf(character);
       expect(image.review.status).toBe('timed_out');
@@ -381,7 +387,7 @@ describe('360° core set', () => {
     const character = await characterReadyForCoreSet('Fay Lin');
     await queueFaults(system.gemini.url, [{ fault: 'blocked_prompt', match: '(270°)' }]);
     const run = await startCoreSet(character, { angles: [0, 270] });
-    const result = await system.temporal.workflow.getHandle(run.workflowId).result();
+    const result = await resultOf(run.workflowId);
     const blocked = result.angles.find((angle: AngleProgress) => angle.angle === 270);
     expect(blocked.state).toBe('blocked');
     expect(blocked.reason).toMatch(/blocked the prompt \(SAFETY\)/);
