@@ -85,6 +85,7 @@ function parseRequest(body: unknown): ParsedRequest | GenerationResult {
 }
 
 export async function generateContent(body: unknown, model: string, context: GenerationContext): Promise<GenerationResult> {
+  const arrived = performance.now();
   const request = parseRequest(body);
   if ('response' in request) return request;
   const wait = context.quota.take();
@@ -95,7 +96,21 @@ export async function generateContent(body: unknown, model: string, context: Gen
   if (fault?.fault === '429') {
     return { response: rateLimited(fault.retryDelaySeconds ?? DEFAULT_RETRY_DELAY_SECONDS, model), outcome: '429' };
   }
-  await context.sleeper.sleep(context.latencyMs + (fault?.fault === 'slow' ? (fault.delayMs ?? DEFAULT_SLOW_DELAY_MS) : 0));
+  const answerAfterMs = context.latencyMs + (fault?.fault === 'slow' ? (fault.delayMs ?? DEFAULT_SLOW_DELAY_MS) : 0);
+  const result = await answer(request, model, fault, context);
+  // The model answers `latencyMs` after the request arrived, its drawing done inside that time, as a remote model
+  // works on each request at once: drawing after the wait would queue every concurrent request's drawing on this
+  // process's one thread and add it to the model's answer time.
+  await context.sleeper.sleep(answerAfterMs - (performance.now() - arrived));
+  return result;
+}
+
+async function answer(
+  request: ParsedRequest,
+  model: string,
+  fault: FaultSpec | undefined,
+  context: GenerationContext,
+): Promise<GenerationResult> {
   if (fault?.fault === '500') return { response: internalError(), outcome: '500' };
   if (fault?.fault === '400') return badRequest('Request contains an invalid argument.');
 

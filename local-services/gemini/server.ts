@@ -20,7 +20,7 @@ export interface GeminiStandInOptions {
   apiKey: string;
   /** Model ids that exist (default: the current Gemini image models). */
   models?: readonly string[];
-  /** Added to every generateContent answer except 429s (benchmarks). */
+  /** Every generateContent answer but a 429 leaves this long after its request arrived, drawing included (benchmarks). */
   latencyMs?: number;
   /** Faults drawn by rate for every request, e.g. `429:0.1,500:0.05` or `{ '429': 0.1 }`. */
   faults?: FaultRates | string;
