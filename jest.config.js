@@ -27,6 +27,8 @@ export default {
   // Read from the top level only: Jest ignores a project's own testTimeout. Generous: the suite must pass on a busy
   // two-core machine, where a test that takes 40 s alone has been seen to take over two minutes.
   testTimeout: 480_000,
+  // On CI every test's name and time in the log: a slow or stuck test is found there after the run is gone.
+  verbose: Boolean(process.env.CI),
   projects: [
     {
       ...shared,

@@ -18,6 +18,7 @@ import { runResult } from '../support/run-result';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { fromGlobalSetup } from '../support/from-global-setup';
 import type { Json } from '../../test-system/json';
+import jestConfig from '../../jest.config.js';
 
 /**
  * The 360° core set end to end: Payload REST → Temporal → worker → image-model and analysis stand-ins → Payload.
@@ -43,6 +44,14 @@ describe('360° core set', () => {
   afterEach(async () => {
     await clearFaults(system.gemini.url);
   });
+
+  // Waits end a little before Jest's own timeout (jest.config.js), so a stuck test fails with what it waited for.
+  let testStarted = Date.now();
+  beforeEach(() => {
+    testStarted = Date.now();
+  });
+  const timeLeftMs = (atMostMs: number) =>
+    Math.max(1_000, Math.min(atMostMs, jestConfig.testTimeout - 15_000 - (Date.now() - testStarted)));
 
   async function characterReadyForCoreSet(name: string): Promise<CreatedCharacter> {
     const master = await renderCharacter(randomLook(seed++), 0, { width: 768, height: 1024 });
@@ -75,7 +84,7 @@ describe('360° core set', () => {
 
   /** The run's result; past the deadline, a failure naming each angle's state, the run's pending steps and the worker's last lines. */
   async function resultOf(workflowId: string) {
-    return runResult(system, workflowId, { progress: async () => (await progressOf(workflowId)).angles });
+    return runResult(system, workflowId, { deadlineMs: timeLeftMs(300_000), progress: async () => (await progressOf(workflowId)).angles });
   }
 
   async function waitForAngleState(workflowId: string, angle: number, state: string) {
@@ -88,11 +97,13 @@ describe('360° core set', () => {
           lastSeen = progress.angles.find((entry) => entry.angle === angle);
           return progress.angles.find((entry) => entry.angle === angle && entry.state === state);
         },
-        240_000,
+        timeLeftMs(240_000),
         500,
       );
     } catch (error) {
-      throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(lastSeen)}`);
+      throw new Error(
+        `${(error as Error).message}; last seen: ${JSON.stringify(lastSeen)}\n--- the worker's last lines ---\n${system.workerOutput().split('\n').slice(-40).join('\n')}`,
+      );
     }
   }
 

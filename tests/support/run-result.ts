@@ -1,3 +1,4 @@
+import { temporal } from '@temporalio/proto';
 import type { TestSystem } from '../../test-system/system';
 import type { Json } from '../../test-system/json';
 
@@ -38,7 +39,7 @@ async function whereTheRunStands(system: TestSystem, workflowId: string, progres
     for (const pending of description.raw.pendingActivities ?? []) {
       lines.push(
         `pending activity ${pending.activityType?.name} (id ${pending.activityId}): attempt ${pending.attempt}, ` +
-          `state ${pending.state}${pending.lastFailure?.message ? `, last failure: ${pending.lastFailure.message}` : ''}`,
+          `state ${temporal.api.enums.v1.PendingActivityState[pending.state ?? 0]}${pending.lastFailure?.message ? `, last failure: ${pending.lastFailure.message}` : ''}`,
       );
     }
     for (const child of description.raw.pendingChildren ?? []) lines.push(`pending child ${child.workflowId}`);
