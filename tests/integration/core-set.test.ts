@@ -82,6 +82,19 @@ describe('360° core set', () => {
     return system.temporal.workflow.getHandle(workflowId).query<CoreSetProgress>(PROGRESS_QUERY);
   }
 
+  /**
+   * Off-model faults that flag the given angles, `attempts` times each, with spares: the stand-in spends a fault per
+   * request, and a generation activity retried after the model had answered (a Payload write refused under load) asks
+   * the model again, which without a spare would draw a clean image and pass the angle a test needs flagged.
+   */
+  async function queueOffModel(angles: number[], attempts = 1) {
+    const spares = 2;
+    await queueFaults(
+      system.gemini.url,
+      angles.flatMap((angle) => Array.from({ length: attempts + spares }, () => ({ fault: 'off_model' as const, match: `(${angle}°)` }))),
+    );
+  }
+
   /** The run's result; past the deadline, a failure naming each angle's state, the run's pending steps and the worker's last lines. */
   async function resultOf(workflowId: string) {
     return runResult(system, workflowId, { deadlineMs: timeLeftMs(300_000), progress: async () => (await progressOf(workflowId)).angles });
@@ -249,10 +262,11 @@ describe('360° core set', () => {
   it('cancelling a run discards its candidates, withdraws flagged images from review and leaves a final state', async () => {
     const character = await characterReadyForCoreSet('Rafe Okonkwo');
     // One angle is flagged and waits for review, the others are still being drawn when the run is cancelled.
-    await queueFaults(system.gemini.url, [
-      { fault: 'off_model', match: '(0°)' },
-      ...[45, 90, 135].map((angle) => ({ fault: 'slow', delayMs: 60_000, match: `(${angle}°)` })),
-    ]);
+    await queueOffModel([0]);
+    await queueFaults(
+      system.gemini.url,
+      [45, 90, 135].map((angle) => ({ fault: 'slow', delayMs: 60_000, match: `(${angle}°)` })),
+    );
     const run = await startCoreSet(character, { maxAttempts: 1, angles: [0, 45, 90, 135] });
     const flagged = await waitForAngleState(run.workflowId, 0, 'awaiting_review');
     await system.temporal.workflow.getHandle(run.workflowId).cancel();
@@ -281,10 +295,7 @@ describe('360° core set', () => {
 
   it('flags an angle that keeps failing and takes a reviewer decision: approve', async () => {
     const character = await characterReadyForCoreSet('Cy Moreau');
-    await queueFaults(system.gemini.url, [
-      { fault: 'off_model', match: '(180°)' },
-      { fault: 'off_model', match: '(180°)' },
-    ]);
+    await queueOffModel([180], 2);
     const run = await startCoreSet(character, { maxAttempts: 2, angles: [0, 180] });
     const flagged = await waitForAngleState(run.workflowId, 180, 'awaiting_review');
     const { body: image } = await system.admin.request('GET', `/api/character-images/${flagged.imageId}?depth=0`);
@@ -331,13 +342,12 @@ describe('360° core set', () => {
 
   it('retry with a prompt adjustment runs new attempts; reject by CLI-style signal ends the angle', async () => {
     const character = await characterReadyForCoreSet('Dee Okafor');
-    await queueFaults(system.gemini.url, [
-      { fault: 'off_model', match: '(90°)' },
-      { fault: 'off_model', match: '(270°)' },
-    ]);
+    await queueOffModel([90, 270]);
     const run = await startCoreSet(character, { maxAttempts: 1, angles: [90, 270] });
     const first = await waitForAngleState(run.workflowId, 90, 'awaiting_review');
     const second = await waitForAngleState(run.workflowId, 270, 'awaiting_review');
+    // The retried attempt must draw a clean image: no spare fault may be left for it.
+    await clearFaults(system.gemini.url);
 
     const retried = await reviewer.request('POST', `/api/character-images/${first.imageId}/review`, {
       decision: 'retry',
@@ -382,7 +392,7 @@ describe('360° core set', () => {
     await system.admin.request('POST', '/api/globals/qa-settings', { reviewTimeoutHours: 0.0005 });
     try {
       const character = await characterReadyForCoreSet('Eli Ross');
-      await queueFaults(system.gemini.url, [{ fault: 'off_model', match: '(45°)' }]);
+      await queueOffModel([45]);
       const run = await startCoreSet(character, { maxAttempts: 1, angles: [45] });
       const result = await resultOf(run.workflowId);
       expect(result.angles[0].state).toBe('timed_out');
