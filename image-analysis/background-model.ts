@@ -1,5 +1,6 @@
 import { writeLab } from './color';
 import type { RgbImage } from './decode';
+import { kthSmallest } from './order-statistic';
 
 /**
  * A smooth backdrop model: each CIELAB channel is a low-order polynomial surface over the frame, so a plain colour,
@@ -109,8 +110,7 @@ function spreadOf(distance: Float32Array, border: ArrayLike<number>): number {
     const d = distance[border[j]!]!;
     if (d < SMOOTH_TOLERANCE * 2) near[count++] = d;
   }
-  const sorted = near.subarray(0, count).sort();
-  return count ? sorted[Math.floor(count / 2)]! : SMOOTH_TOLERANCE;
+  return count ? kthSmallest(near.subarray(0, count), Math.floor(count / 2)) : SMOOTH_TOLERANCE;
 }
 
 const TERMS = 7;
@@ -155,8 +155,7 @@ function robustFit(lab: Float32Array, basis: Float64Array, samples: Int32Array, 
   const medianOf = (channel: number) => {
     const values = new Float32Array(samples.length);
     for (let j = 0; j < samples.length; j++) values[j] = lab[samples[j]! * 3 + channel]!;
-    values.sort();
-    return values[Math.floor(values.length / 2)] ?? 0;
+    return values.length ? kthSmallest(values, Math.floor(values.length / 2)) : 0;
   };
   let coefficients: Float64Array[] = [0, 1, 2].map((channel) => {
     const constant = new Float64Array(TERMS);
@@ -165,13 +164,12 @@ function robustFit(lab: Float32Array, basis: Float64Array, samples: Int32Array, 
   });
   let limitFloor = 12;
   const residuals = new Float64Array(samples.length);
-  const sorted = new Float64Array(samples.length);
+  const scratch = new Float64Array(samples.length);
   const kept = new Int32Array(samples.length);
   for (let k = 0; k <= iterations; k++) {
     for (let j = 0; j < samples.length; j++) residuals[j] = residual(lab, basis, coefficients, samples[j]!);
-    sorted.set(residuals);
-    sorted.sort();
-    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    scratch.set(residuals);
+    const median = scratch.length ? kthSmallest(scratch, Math.floor(scratch.length / 2)) : 0;
     const limit = Math.max(limitFloor, 3 * median);
     let keptCount = 0;
     for (let j = 0; j < samples.length; j++) if (residuals[j]! <= limit) kept[keptCount++] = samples[j]!;
