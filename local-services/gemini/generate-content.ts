@@ -98,9 +98,8 @@ export async function generateContent(body: unknown, model: string, context: Gen
   }
   const answerAfterMs = context.latencyMs + (fault?.fault === 'slow' ? (fault.delayMs ?? DEFAULT_SLOW_DELAY_MS) : 0);
   const result = await answer(request, model, fault, context);
-  // The model answers `latencyMs` after the request arrived, its drawing done inside that time, as a remote model
-  // works on each request at once: drawing after the wait would queue every concurrent request's drawing on this
-  // process's one thread and add it to the model's answer time.
+  // The model answers `latencyMs` after the request arrived, its drawing done inside that time: a remote model's
+  // answer time is the model's whole time, and drawing after the wait added the drawing to every answer's time.
   await context.sleeper.sleep(answerAfterMs - (performance.now() - arrived));
   return result;
 }

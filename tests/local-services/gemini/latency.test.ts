@@ -43,9 +43,8 @@ const requestBody = (prompt: string) => ({
   generationConfig: { responseModalities: ['IMAGE'], imageConfig: { aspectRatio: '3:4' }, candidateCount: 1 },
 });
 
-// A remote model works on many requests at once. Drawing after the wait would queue the drawing of requests that
-// arrive together on the stand-in's one thread and add it to the model's answer time, which the bench counts as
-// the model's.
+// A remote model's answer time is all of its work: the stand-in draws inside its latency, not after it, or every
+// answer would leave the drawing's time later than the latency the bench counts as the model's.
 describe('the image-model stand-in answers the latency after the request arrived', () => {
   it('draws first and waits only what is left of the latency', async () => {
     const { context, steps } = recordingContext(60_000);
