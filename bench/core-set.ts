@@ -112,7 +112,8 @@ try {
   // The stand-in draws each view from the master's look with a little jitter, and now and then its redraw of the
   // front view (the master's own) comes out close enough to read as an echo of the master, which the gate rightly
   // sends to review. Such a run is replaced by another (at most `repeats` in all) and counted in the output.
-  const replaced: string[] = [];
+  /** Per replaced run, the reasons of its flagged angles. */
+  const replaced: string[][] = [];
   const runs = async (angles: number[]) => {
     const done: Run[] = [];
     while (done.length < repeats) {
@@ -121,8 +122,8 @@ try {
         done.push(outcome);
         continue;
       }
-      replaced.push(...outcome.flagged);
-      if (replaced.length > repeats) throw new Error(`too many bench runs sent to review: ${replaced.join('; ')}`);
+      replaced.push(outcome.flagged);
+      if (replaced.length > repeats) throw new Error(`too many bench runs sent to review: ${replaced.flat().join('; ')}`);
     }
     return done;
   };
@@ -157,7 +158,7 @@ one angle (${singleAngle}°): wall p50 ${fmt(p50(singles.map((r) => r.wallMs)))}
   orchestration per image (target ≤ 50 ms): p50 ${fmt(p50(orchestration))}, p95 ${fmt(percentile(orchestration, 95))}
     of it with no activity in flight:      ${betweenSteps.length ? `p50 ${fmt(p50(betweenSteps))} (workflow tasks and the round trips between steps)` : '— (local activities have no recorded times)'}
 360° set (8 angles, default concurrency): wall p50 ${fmt(p50(fullSets.map((r) => r.wallMs)))} → ${ratio.toFixed(2)} × one angle (target ≤ 1.15)
-runs sent to review and replaced: ${replaced.length ? `${replaced.length} (${replaced.join('; ')})` : 'none'}
+runs sent to review and replaced: ${replaced.length ? `${replaced.length} (${replaced.flat().join('; ')})` : 'none'}
 worker: ${workerMode === 'process' ? `its own process (node dist/worker/main.js), as npm start runs it; its log: ${path.join(dir, 'worker.log')} (kept with KEEP_RUN_DATA=1)` : 'in the bench process (the stand-ins have a process of their own since 0b7cb0e)'}
 `);
   failed = false;

@@ -14,7 +14,7 @@ import { clearFaults, queueFaults, standInStats } from '../../test-system/gemini
 import { waitFor } from '../../test-system/ports';
 import { RestSession } from '../../test-system/rest';
 import { recordHistory } from '../support/histories';
-import { runResult } from '../support/run-result';
+import { runResult, workerTail } from '../support/run-result';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { fromGlobalSetup } from '../support/from-global-setup';
 import type { Json } from '../../test-system/json';
@@ -114,9 +114,7 @@ describe('360° core set', () => {
         500,
       );
     } catch (error) {
-      throw new Error(
-        `${(error as Error).message}; last seen: ${JSON.stringify(lastSeen)}\n--- the worker's last lines ---\n${system.workerOutput().split('\n').slice(-40).join('\n')}`,
-      );
+      throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(lastSeen)}\n${workerTail(system)}`);
     }
   }
 

@@ -46,7 +46,12 @@ async function whereTheRunStands(system: TestSystem, workflowId: string, progres
   } catch (error) {
     lines.push(`describe failed: ${(error as Error).message}`);
   }
-  const output = system.workerOutput().trimEnd().split('\n').slice(-WORKER_LINES_SHOWN).join('\n');
-  lines.push(`--- the worker's last ${WORKER_LINES_SHOWN} lines ---`, output || '(no worker output)');
+  lines.push(workerTail(system));
   return lines.join('\n');
+}
+
+/** The system worker's last lines, for a failure message. */
+export function workerTail(system: TestSystem): string {
+  const output = system.workerOutput().trimEnd().split('\n').slice(-WORKER_LINES_SHOWN).join('\n');
+  return `--- the worker's last ${WORKER_LINES_SHOWN} lines ---\n${output || '(no worker output)'}`;
 }
