@@ -5,6 +5,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite';
 import type { DatabaseAdapterObj } from 'payload';
 import { isMongoUri, type AppConfig } from '../config';
 import { migrations } from '../migrations';
+import { ferretDbIdFiltersPlugin } from './ferretdb-id-filters';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -12,8 +13,16 @@ const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export function databaseAdapter(config: Pick<AppConfig, 'DATABASE_URI' | 'MONGODB_COMPAT'>): DatabaseAdapterObj {
   if (isMongoUri(config.DATABASE_URI)) {
     if (config.MONGODB_COMPAT === 'ferretdb-v1') {
-      // FerretDB v1 has no $lookup (joins are then read with plain finds) and no transactions.
-      return mongooseAdapter({ url: config.DATABASE_URI, useJoinAggregations: false, transactionOptions: false });
+      // FerretDB v1 has no $lookup (joins are then read with plain finds) and no transactions, and finds a document by
+      // its index only for a bare `_id` filter (ferretdb-id-filters.ts).
+      return mongooseAdapter({
+        url: config.DATABASE_URI,
+        useJoinAggregations: false,
+        transactionOptions: false,
+        afterCreateConnection: (adapter) => {
+          adapter.connection.plugin(ferretDbIdFiltersPlugin);
+        },
+      });
     }
     return mongooseAdapter({ url: config.DATABASE_URI });
   }
