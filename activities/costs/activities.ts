@@ -36,8 +36,8 @@ export function createCostActivities({ payload }: { payload: PayloadRestClient }
         'runId',
         () => payload.create('generation-runs', data),
         async () => {
-          const earlier = await payload.find('generation-runs', { runId: { equals: runKey } }, { limit: 1 });
-          return earlier.docs[0] && payload.update('generation-runs', earlier.docs[0].id, data);
+          const earlier = await payload.findFirst('generation-runs', { runId: { equals: runKey } });
+          return earlier && payload.update('generation-runs', earlier.id, data);
         },
       );
 

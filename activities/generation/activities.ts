@@ -9,6 +9,7 @@ import { isAttestedReviewDecision, operatorLabel } from '../../common/review-att
 import { invalidInput } from '../errors';
 import { alreadyDoneOnConflict } from '../support/already-done-on-conflict';
 import { analysisAssetFor, analysisAssetIfReachable, storeAndRegisterForAnalysis } from '../support/analysis-upload';
+import { isFirstActivityAttempt } from '../support/activity-attempt';
 import { findIfPresent } from '../support/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
 import { NO_STORED_FILE_CACHE, type StoredFileCache } from '../support/stored-file-cache';
@@ -181,8 +182,11 @@ export function createGenerationActivities({
   }
 
   async function findMediaByGenerationKey(generationKey: string): Promise<PayloadDoc | undefined> {
-    const found = await payload.find('media', { generationKey: { equals: generationKey } }, { limit: 1 });
-    return found.docs[0];
+    return payload.findFirst('media', { generationKey: { equals: generationKey } });
+  }
+
+  function findGalleryImage(generationKey: string): Promise<PayloadDoc | undefined> {
+    return payload.findFirst('character-images', { generationKey: { equals: generationKey } });
   }
 
   /** The media documents a candidate is compared with (references and neighbours), by id. */
@@ -232,11 +236,11 @@ export function createGenerationActivities({
 
   return {
     async generateCandidate(input: GenerateCandidateInput): Promise<GenerateCandidateResult> {
-      // The references are read while the key is looked up: on a first try (nearly always) both are needed before
-      // the model is called; a retry that finds its earlier image only wasted a read.
+      // A first try has made no image yet, so only a retry looks for one (the key's uniqueness covers the rest). The
+      // references are read meanwhile: needed before the model is called; a retry that finds its image wasted a read.
       const readingReferences = readReferences(input.referenceMediaIds);
       readingReferences.catch(() => undefined);
-      const existing = await findMediaByGenerationKey(input.generationKey);
+      const existing = isFirstActivityAttempt() ? undefined : await findMediaByGenerationKey(input.generationKey);
       if (existing) {
         const provenance = (existing.generation ?? {}) as Record<string, unknown>;
         return {
@@ -382,11 +386,12 @@ export function createGenerationActivities({
     /** Upsert by generationKey: a retried save finds the document the first try made. */
     async saveGalleryImage(input: SaveGalleryImageInput): Promise<{ imageId: Id }> {
       const status = input.passed ? 'validation_success' : 'validation_failed';
-      // Three independent round trips at once: the master check, the media's status, an earlier save of this key.
+      // Independent round trips at once: the master check, the media's status, and on a retry an earlier save of this
+      // key (a first try's create meets one only through the key's uniqueness, handled below).
       const [current, , existing] = await Promise.all([
         input.kind !== 'core' || isCurrentMaster(input.characterDocId, input.madeForMasterMediaId),
         payload.update('media', input.mediaId, { dinoProcessingStatus: status }),
-        payload.find('character-images', { generationKey: { equals: input.generationKey } }, { limit: 1 }),
+        isFirstActivityAttempt() ? undefined : findGalleryImage(input.generationKey),
       ]);
       const data = {
         generationKey: input.generationKey,
@@ -412,15 +417,15 @@ export function createGenerationActivities({
         workflowId: input.workflowId,
         workflowRunId: input.workflowRunId,
       };
-      if (existing.docs[0]) {
-        const updated = await payload.update('character-images', existing.docs[0].id, data);
+      if (existing) {
+        const updated = await payload.update('character-images', existing.id, data);
         return { imageId: updated.id };
       }
       const created = await alreadyDoneOnConflict(
         'generationKey',
         () => payload.create('character-images', data),
         async () => {
-          const found = (await payload.find('character-images', { generationKey: { equals: input.generationKey } }, { limit: 1 })).docs[0];
+          const found = await findGalleryImage(input.generationKey);
           return found ? payload.update('character-images', found.id, data) : undefined;
         },
       );

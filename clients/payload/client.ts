@@ -78,6 +78,16 @@ export function createPayloadRestClient(options: PayloadRestClientOptions) {
       }
     },
 
+    /**
+     * The first document matching `where`, if any: one request, and without the count a page of results carries (a
+     * second query in Payload, and on FerretDB a second scan of the collection).
+     */
+    async findFirst(collection: string, where: Where, opts: { depth?: number; sort?: string } = {}): Promise<PayloadDoc | undefined> {
+      const query = toQueryString({ where, limit: 1, pagination: false, depth: opts.depth ?? 0, sort: opts.sort });
+      const result = await http.json('GET', `/api/${collection}?${query}`, paginatedSchema, { what: `${collection} lookup` });
+      return result.docs[0] as PayloadDoc | undefined;
+    },
+
     async create(collection: string, data: Record<string, unknown>): Promise<PayloadDoc> {
       const result = await http.json('POST', `/api/${collection}?depth=0`, docResponseSchema, { json: data, what: `create ${collection}` });
       return result.doc as PayloadDoc;

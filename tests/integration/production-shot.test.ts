@@ -156,8 +156,8 @@ describe('production shots', () => {
     const payload = createPayloadRestClient({ baseUrl: system.payload.url, apiKey: system.payload.workerApiKey });
     const generationKey = `retried-write:${character.characterId}:${Date.now()}`;
     const bytes = await renderCharacter(randomLook(77), 0, { width: 192, height: 256 });
-    const findOne = async (collection: string, key: string) =>
-      (await payload.find(collection, { generationKey: { equals: key } }, { limit: 1 })).docs[0];
+    const findOne = (collection: string, key: string) => payload.findFirst(collection, { generationKey: { equals: key } });
+    expect(await findOne('media', generationKey)).toBeUndefined();
 
     const upload = () => payload.uploadMedia(bytes, { filename: 'retried.png', mimeType: 'image/png', extra: { generationKey } });
     const media = await upload();

@@ -32,9 +32,9 @@ function fakePayload(master: Buffer) {
   };
   const masterDoc = store(master, 'master.png');
   const client = {
-    async find(collection: string, where: Record<string, { equals: unknown }>) {
+    async findFirst(collection: string, where: Record<string, { equals: unknown }>) {
       const key = where.generationKey?.equals;
-      return { docs: collection === 'media' ? [...media.values()].filter((doc) => doc.generationKey === key) : [] };
+      return collection === 'media' ? [...media.values()].find((doc) => doc.generationKey === key) : undefined;
     },
     async findById(_collection: string, id: string | number) {
       return media.get(String(id))!;
