@@ -1,5 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
-import { ferretDbIdFiltersPlugin, idFilterForFerretDb } from '../../payload-app/database/ferretdb-id-filters';
+import { ferretDbIdFiltersPlugin } from '../../payload-app/database/ferretdb-id-filters';
 import { testDatabaseIsMongo } from '../../test-system/database';
 
 /**
@@ -54,10 +54,5 @@ describeOnFerretDb('lookups by id on FerretDB', () => {
     expect(updated?.name).toBe('renamed');
     expect(await Rewritten.countDocuments(payloadShape)).toBe(1);
     expect((await Plain.find({}).lean()).map((doc) => doc.name).sort()).toEqual(['renamed', 'second']);
-  });
-
-  it('leaves every other filter as it is', () => {
-    const byName = { $and: [{ name: { $eq: 'first' } }] };
-    expect(idFilterForFerretDb(byName)).toBe(byName);
   });
 });
