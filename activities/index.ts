@@ -11,6 +11,7 @@ import { createGenerationActivities } from './generation/activities';
 import { createMasterReferenceActivities } from './master-reference/activities';
 import { createPersonaSyncActivities } from './persona-sync/activities';
 import { createProductionShotActivities } from './production-shot/activities';
+import type { PendingAnalysisUploads } from './support/pending-analysis-uploads';
 import type { StoredFileCache } from './support/stored-file-cache';
 
 export interface ActivityDeps {
@@ -26,6 +27,8 @@ export interface ActivityDeps {
   reviewAttestationKey?: string;
   /** One per worker process, shared by its queues' workers (activities/support/stored-file-cache.ts). */
   storedFiles?: StoredFileCache;
+  /** One per worker process (activities/support/pending-analysis-uploads.ts). */
+  pendingUploads?: PendingAnalysisUploads;
 }
 
 /** Activities that wait on slow services; they heartbeat so a dead worker's work is retried within seconds. */

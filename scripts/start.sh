@@ -27,6 +27,8 @@ HOST="${HOST:-127.0.0.1}"
 # No PUBLIC_URL: the admin makes relative URLs and works at every address it is served at (README, "Addresses").
 export PAYLOAD_URL="${PAYLOAD_URL:-http://127.0.0.1:$PORT}"
 export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://localhost:8233}"
+# Analysis uploads in flight, so a worker started after a crash deletes the assets the crashed one left (docs/services.md).
+export WORKER_STATE_DIR="${WORKER_STATE_DIR:-$DATA/worker-state}"
 
 build_payload_app
 build_worker

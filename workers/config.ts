@@ -34,6 +34,12 @@ const schema = z.object({
   MODEL_REQUESTS_PER_MINUTE: optionalPositiveNumber(),
   /** Model calls one worker process runs at once (each mostly waits for the model). */
   MAX_CONCURRENT_MODEL_CALLS: z.coerce.number().int().positive().default(16),
+  /**
+   * Where this process records analysis uploads whose id is not yet on their media, so the next worker process can
+   * clean up after one that died (activities/support/pending-analysis-uploads.ts). Must be on this host's own disk.
+   * Unset: a folder in the system's temporary directory named for this system's Payload and analysis service.
+   */
+  WORKER_STATE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z
     .string()
     .default('INFO')

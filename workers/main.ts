@@ -6,6 +6,7 @@ import { createPathragClient } from '../clients/pathrag';
 import { createPayloadRestClient } from '../clients/payload/client';
 import { imageWorkTaskQueue, modelTaskQueueFor } from '../contracts';
 import { loadWorkerConfig } from './config';
+import { startPendingUploadRecord } from './pending-uploads';
 import { createProcessWorkers, runProcessWorkers } from './process-workers';
 import { boundSharpMemory } from './sharp-memory';
 import { checkDependencies } from './startup-checks';
@@ -25,6 +26,7 @@ const imageModel = createImageModelClient({
 });
 
 await checkDependencies({ payloadUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY, dino, imageModel });
+const pendingUploads = await startPendingUploadRecord({ config, payload, dino, log });
 
 const deps: ActivityDeps = {
   payload,
@@ -35,6 +37,7 @@ const deps: ActivityDeps = {
   temporalUiUrl: config.TEMPORAL_UI_URL,
   namespace: config.TEMPORAL_NAMESPACE,
   reviewAttestationKey: config.WORKER_API_KEY,
+  pendingUploads,
 };
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 const workers = await createProcessWorkers({

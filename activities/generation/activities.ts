@@ -12,6 +12,7 @@ import { analysisAssetFor, analysisAssetIfReachable, storeAndRegisterForAnalysis
 import { isFirstActivityAttempt } from '../support/activity-attempt';
 import { findIfPresent } from '../support/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
+import type { PendingAnalysisUploads } from '../support/pending-analysis-uploads';
 import { NO_STORED_FILE_CACHE, type StoredFileCache } from '../support/stored-file-cache';
 
 export interface GenerationDeps {
@@ -23,6 +24,8 @@ export interface GenerationDeps {
   reviewAttestationKey?: string;
   /** Files this process stored or read lately (one per worker process, shared by its queues); unset: none kept. */
   storedFiles?: StoredFileCache;
+  /** Uploads to the analysis service whose id is not yet written (activities/support/pending-analysis-uploads.ts). */
+  pendingUploads?: PendingAnalysisUploads;
 }
 
 type Id = string | number;
@@ -151,7 +154,9 @@ export function createGenerationActivities({
   modelId,
   reviewAttestationKey,
   storedFiles = NO_STORED_FILE_CACHE,
+  pendingUploads,
 }: GenerationDeps) {
+  const analysisDeps = { payload, dino, pendingUploads };
   async function mediaBytes(media: PayloadDoc): Promise<Buffer> {
     const kept = storedFiles.get(media);
     if (kept) return kept;
@@ -250,7 +255,7 @@ export function createGenerationActivities({
           modelVersion: provenance.modelVersion as string | undefined,
           usage: provenance.usage ?? null,
           costUsd: (provenance.costUsd as number | null) ?? null,
-          ...(input.registerForAnalysis ? { dinoAssetId: await analysisAssetIfReachable({ payload, dino }, existing, GENERATED) } : {}),
+          ...(input.registerForAnalysis ? { dinoAssetId: await analysisAssetIfReachable(analysisDeps, existing, GENERATED) } : {}),
         };
       }
       const references = await readingReferences;
@@ -291,7 +296,7 @@ export function createGenerationActivities({
           () => findMediaByGenerationKey(input.generationKey),
         );
       const { media, dinoAssetId } = input.registerForAnalysis
-        ? await storeAndRegisterForAnalysis({ payload, dino }, outcome.bytes, GENERATED, store)
+        ? await storeAndRegisterForAnalysis(analysisDeps, outcome.bytes, GENERATED, store)
         : { media: await store(), dinoAssetId: undefined };
       return {
         kind: 'image',
@@ -320,7 +325,7 @@ export function createGenerationActivities({
       // Not awaited until needed; a failure here must not go unhandled while the service is asked.
       comparedWith?.catch(() => undefined);
       const dinoAssetId =
-        input.dinoAssetId ?? (await analysisAssetFor({ payload, dino }, await payload.findById('media', input.mediaId), GENERATED));
+        input.dinoAssetId ?? (await analysisAssetFor(analysisDeps, await payload.findById('media', input.mediaId), GENERATED));
       const features = await dino.extractFeatures(dinoAssetId);
       // Asked only once the features are in: the service refuses (400) to analyse an asset before it has them. Recorded
       // for comparison with our own checks; it saturates on real embeddings, so nothing gates on it, and a failure only

@@ -4,6 +4,7 @@ import type { MasterReferenceInput } from '../../contracts';
 import { measureQuality } from '../../image-analysis';
 import { analysisAssetFor } from '../support/analysis-upload';
 import { findIfPresent } from '../support/find-if-present';
+import type { PendingAnalysisUploads } from '../support/pending-analysis-uploads';
 import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
 import { callingRun } from '../support/run-info';
 import { assertUsableMaster } from './usable-master';
@@ -14,9 +15,11 @@ export interface MasterReferenceDeps {
   dino: DinoClient;
   temporalUiUrl: string;
   namespace: string;
+  /** Uploads to the analysis service whose id is not yet written (activities/support/pending-analysis-uploads.ts). */
+  pendingUploads?: PendingAnalysisUploads;
 }
 
-export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, namespace }: MasterReferenceDeps) {
+export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, namespace, pendingUploads }: MasterReferenceDeps) {
   async function loadCharacter(input: MasterReferenceInput) {
     return payload.findById('characters', input.characterDocId);
   }
@@ -90,7 +93,9 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
     async registerMasterWithAnalysis(input: MasterReferenceInput): Promise<{ dinoAssetId: string }> {
       const media = await payload.findById('media', input.mediaId);
       // Checked before the analysis service sees it: an unusable master leaves no asset behind.
-      return { dinoAssetId: await analysisAssetFor({ payload, dino }, media, 'The master reference image', assertUsableMaster) };
+      return {
+        dinoAssetId: await analysisAssetFor({ payload, dino, pendingUploads }, media, 'The master reference image', assertUsableMaster),
+      };
     },
 
     async extractMasterFeatures(

@@ -2,20 +2,25 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { DinoClient } from '../../clients/dino';
 import { PermanentServiceError } from '../../clients/errors';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
+import { NO_PENDING_UPLOAD_RECORD, type PendingAnalysisUploads } from './pending-analysis-uploads';
 import { MAX_ANALYSIS_BYTES, prepareForAnalysis, type PreparedImage } from './prepare-image';
 
 export interface AnalysisUploadDeps {
   payload: PayloadRestClient;
   dino: DinoClient;
+  /** Where an upload whose id is not yet written is recorded, so a crash in between leaves no asset nobody can find. */
+  pendingUploads?: PendingAnalysisUploads;
 }
 
 /**
  * Registers a media file with the analysis service and returns the asset id. Upload is not idempotent there, so the
  * id is written to the media at once; when that write fails the asset is deleted again, as nothing would know it.
+ * Until one of the two has happened the upload stays recorded (`pendingUploads`): a process killed in between leaves
+ * the asset to the next worker's reconcile instead of to nobody.
  * `what` names the image in a refusal, e.g. "The master reference image is not a readable image".
  */
 export async function uploadMediaForAnalysis(
-  { payload, dino }: AnalysisUploadDeps,
+  { payload, dino, pendingUploads = NO_PENDING_UPLOAD_RECORD }: AnalysisUploadDeps,
   media: PayloadDoc,
   what: string,
   /** The media's bytes when the caller has already downloaded them. */
@@ -27,12 +32,15 @@ export async function uploadMediaForAnalysis(
   const prepared = await (preparing ?? prepareForAnalysis(original, what));
   const filename = analysisFilename(media, prepared.mimeType);
   const uploaded = await dino.uploadMedia(prepared.bytes, { filename, contentType: prepared.mimeType });
+  pendingUploads.uploaded({ assetId: uploaded.assetId, mediaId: media.id });
   try {
     await payload.update('media', media.id, { dinoAssetId: uploaded.assetId, dinoProcessingStatus: 'processing' });
   } catch (error) {
-    await deleteUnknownAsset(dino, uploaded.assetId);
+    // Past its last try the record stays, and the next worker process's reconcile deletes the asset.
+    if (await deleteUnknownAsset(dino, uploaded.assetId)) pendingUploads.settled(uploaded.assetId);
     throw error;
   }
+  pendingUploads.settled(uploaded.assetId);
   return uploaded.assetId;
 }
 
@@ -84,18 +92,19 @@ export async function analysisAssetIfReachable(deps: AnalysisUploadDeps, media: 
 }
 
 /**
- * No retry of the activity can find this asset again, so a transient refusal of the delete is retried here; past the
- * last try the asset is left behind (the service has no listing to find it later).
+ * No retry of the activity can find this asset again, so a transient refusal of the delete is retried here. Whether
+ * it was deleted is returned: past the last try only the upload's record can still find it.
  */
-async function deleteUnknownAsset(dino: DinoClient, assetId: string, tries = 4): Promise<void> {
+async function deleteUnknownAsset(dino: DinoClient, assetId: string, tries = 4): Promise<boolean> {
   for (let attempt = 1; attempt <= tries; attempt++) {
     try {
       await dino.deleteMedia(assetId);
-      return;
+      return true;
     } catch {
       if (attempt < tries) await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
     }
   }
+  return false;
 }
 
 /**

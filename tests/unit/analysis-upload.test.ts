@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import type { DinoClient } from '../../clients/dino';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
@@ -8,6 +11,7 @@ import {
   storeAndRegisterForAnalysis,
   uploadMediaForAnalysis,
 } from '../../activities/support/analysis-upload';
+import { pendingUploadsIn } from '../../activities/support/pending-analysis-uploads';
 
 /** Fakes of the two clients that record what the helper asked of them. */
 function fakes(options: { updateFails?: boolean; bytes?: Buffer; knownAssets?: string[]; deleteFailures?: number }) {
@@ -80,6 +84,46 @@ describe('uploadMediaForAnalysis', () => {
     const refused = uploadMediaForAnalysis({ payload, dino }, media, 'The generated image');
     await expect(refused).rejects.toThrow(/^The generated image is not a readable image/);
     expect(calls).toEqual(['download /api/media/file/ada.webp']);
+  });
+});
+
+describe('uploadMediaForAnalysis with a record of pending uploads', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'pending-uploads-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const records = () => readdirSync(dir).map((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as Record<string, unknown>);
+
+  it('keeps the upload recorded while its id is being written, and drops the record once it is', async () => {
+    const { payload, dino } = fakes({ bytes: await png() });
+    const pendingUploads = pendingUploadsIn(dir);
+    let duringWrite: Array<Record<string, unknown>> = [];
+    const update = payload.update;
+    payload.update = async (...args: Parameters<typeof update>) => {
+      duringWrite = records();
+      return update(...args);
+    };
+    await uploadMediaForAnalysis({ payload, dino, pendingUploads }, media, 'The master reference image');
+    expect(duringWrite).toEqual([expect.objectContaining({ assetId: 'asset-1', mediaId: 5 })]);
+    expect(records()).toEqual([]);
+  });
+
+  it('drops the record when the write fails and the asset is deleted again', async () => {
+    const { payload, dino } = fakes({ bytes: await png(), updateFails: true });
+    await expect(
+      uploadMediaForAnalysis({ payload, dino, pendingUploads: pendingUploadsIn(dir) }, media, 'The generated image'),
+    ).rejects.toThrow();
+    expect(records()).toEqual([]);
+  });
+
+  it('keeps the record when the asset could not be deleted either, for the next worker to settle', async () => {
+    const { payload, dino, calls } = fakes({ bytes: await png(), updateFails: true, deleteFailures: 4 });
+    await expect(
+      uploadMediaForAnalysis({ payload, dino, pendingUploads: pendingUploadsIn(dir) }, media, 'The generated image'),
+    ).rejects.toThrow();
+    expect(calls.filter((call) => call === 'delete asset-1')).toHaveLength(4);
+    expect(records()).toEqual([expect.objectContaining({ assetId: 'asset-1', mediaId: 5 })]);
   });
 });
 

@@ -1,0 +1,163 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
+import { createCharacterWithMaster } from '../../test-system/characters';
+import { waitFor } from '../../test-system/ports';
+import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { fromGlobalSetup } from '../support/from-global-setup';
+
+/**
+ * Between Payload and the first worker: forwards every request, except that it holds, unanswered and unforwarded,
+ * the first write of an analysis asset's id to a media document. That is the moment a crash leaves an asset nobody
+ * can find: the analysis service has answered the upload, and Payload never learns the id.
+ */
+async function startIdWriteTrap(upstream: string): Promise<{ url: string; held: Promise<string>; close(): Promise<void> }> {
+  let holding = false;
+  let announceHeld: (body: string) => void = () => undefined;
+  const held = new Promise<string>((resolve) => (announceHeld = resolve));
+  const heldResponses: ServerResponse[] = [];
+  const target = new URL(upstream);
+  const server: Server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (!holding && incoming.method === 'PATCH' && /^\/api\/media\/[^/?]+/.test(incoming.url ?? '') && body.includes('"dinoAssetId"')) {
+        holding = true;
+        heldResponses.push(outgoing);
+        announceHeld(body.toString());
+        return;
+      }
+      const forwarded = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: { ...incoming.headers, host: target.host },
+        },
+        (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        },
+      );
+      forwarded.on('error', () => outgoing.headersSent || outgoing.writeHead(502).end());
+      forwarded.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    held,
+    close: async () => {
+      for (const response of heldResponses) response.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * A worker killed -9 after the analysis service answered an upload and before the asset's id reached Payload: the
+ * next worker process on the host finds the upload's record, sees that no media names the asset, and deletes it.
+ */
+describe('a worker killed between an analysis upload and the write of its id', () => {
+  let system: TestSystem;
+  let trap: Awaited<ReturnType<typeof startIdWriteTrap>> | undefined;
+  const processes: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    system = await startTestSystem(fromGlobalSetup());
+  });
+
+  afterAll(async () => {
+    for (const child of processes) {
+      if (child.exitCode !== null || !child.pid) continue;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    await trap?.close();
+    await system?.stop();
+  });
+
+  function startWorker(env: Record<string, string>): ChildProcess & { output(): string } {
+    const child = system.spawnWorkerProcess(env) as ChildProcess & { output(): string };
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.output = () => output;
+    processes.push(child);
+    return child;
+  }
+
+  const analysisAssets = async (): Promise<string[]> =>
+    ((await (await fetch(`${system.dino.url}/_control/assets`)).json()) as { assetIds: string[] }).assetIds;
+
+  it("leaves no asset behind once the next worker has started, and the master's ingest still completes", async () => {
+    // Both workers record in one folder, as two worker processes on one host do (they reach Payload differently here).
+    const stateDir = mkdtempSync(path.join(fromGlobalSetup().tmpDir, 'worker-state-'));
+    trap = await startIdWriteTrap(system.payload.url);
+    const first = startWorker({ PAYLOAD_URL: trap.url, WORKER_STATE_DIR: stateDir });
+
+    const editor = await system.session('editor');
+    const master = await renderCharacter(randomLook(910), 0, { width: 768, height: 1024 });
+    const character = await createCharacterWithMaster(
+      editor,
+      { name: 'Ines Vale' },
+      { bytes: master, filename: 'ines.png', mimeType: 'image/png' },
+    );
+
+    const heldWrite = await Promise.race([
+      trap.held,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no asset id was written within 120 s:\n${first.output()}`)), 120_000).unref(),
+      ),
+    ]);
+    const assetId = (JSON.parse(heldWrite) as { dinoAssetId: string }).dinoAssetId;
+    process.kill(-first.pid!, 'SIGKILL');
+    await new Promise((resolve) => (first.exitCode !== null || first.signalCode !== null ? resolve(null) : first.once('exit', resolve)));
+
+    // What the crash left: an asset the service holds and no media names.
+    expect(await analysisAssets()).toContain(assetId);
+    const named = async () => {
+      const { body } = await system.admin.request('GET', `/api/media?where[dinoAssetId][equals]=${assetId}&limit=0`);
+      return body.totalDocs as number;
+    };
+    expect(await named()).toBe(0);
+
+    const second = startWorker({ WORKER_STATE_DIR: stateDir });
+    await waitFor(
+      'the orphaned asset deleted by the next worker',
+      async () => {
+        if (second.exitCode !== null) throw new Error(`the second worker exited:\n${second.output()}`);
+        return !(await analysisAssets()).includes(assetId);
+      },
+      120_000,
+      250,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- second worker ---\n${second.output()}`);
+    });
+
+    await waitFor(
+      'master ready',
+      async () => {
+        const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+        if (body.masterIngest?.status === 'failed') throw new Error(`ingest failed: ${JSON.stringify(body.masterIngest)}`);
+        return body.masterIngest?.status === 'ready';
+      },
+      120_000,
+      500,
+    );
+    const { body: media } = await system.admin.request('GET', `/api/media/${character.media.id}?depth=0`);
+    const assets = await analysisAssets();
+    expect(assets).toEqual([media.dinoAssetId]);
+    expect(assets).not.toContain(assetId);
+    expect(second.output()).toMatch(/analysis uploads left by a stopped worker settled/);
+  }, 300_000);
+});
