@@ -13,7 +13,7 @@ import { isFirstActivityAttempt } from '../support/activity-attempt';
 import { findIfPresent } from '../support/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
 import type { PendingAnalysisUploads } from '../support/pending-analysis-uploads';
-import { NO_STORED_FILE_CACHE, type StoredFileCache } from '../support/stored-file-cache';
+import { NO_STORED_FILE_CACHE, readStoredFile, type StoredFileCache } from '../support/stored-file-cache';
 
 export interface GenerationDeps {
   payload: PayloadRestClient;
@@ -157,13 +157,7 @@ export function createGenerationActivities({
   pendingUploads,
 }: GenerationDeps) {
   const analysisDeps = { payload, dino, pendingUploads };
-  async function mediaBytes(media: PayloadDoc): Promise<Buffer> {
-    const kept = storedFiles.get(media);
-    if (kept) return kept;
-    const bytes = await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
-    storedFiles.remember(media, bytes);
-    return bytes;
-  }
+  const mediaBytes = (media: PayloadDoc) => readStoredFile(payload, storedFiles, media, MAX_ANALYSIS_BYTES);
 
   /** Whether `masterMediaId` is still the character's master: images of an earlier master never join the core set. */
   async function isCurrentMaster(characterDocId: Id, masterMediaId: Id | undefined | null): Promise<boolean> {
@@ -391,11 +385,14 @@ export function createGenerationActivities({
     /** Upsert by generationKey: a retried save finds the document the first try made. */
     async saveGalleryImage(input: SaveGalleryImageInput): Promise<{ imageId: Id }> {
       const status = input.passed ? 'validation_success' : 'validation_failed';
-      // Independent round trips at once: the master check, the media's status, and on a retry an earlier save of this
-      // key (a first try's create meets one only through the key's uniqueness, handled below).
-      const [current, , existing] = await Promise.all([
+      // The media's status is written beside the gallery document, not before it: neither write reads the other, and a
+      // retry after either failed writes both again. Awaited last; a failure meanwhile must not go unhandled.
+      const markingMedia = payload.update('media', input.mediaId, { dinoProcessingStatus: status });
+      markingMedia.catch(() => undefined);
+      // The master check, and on a retry an earlier save of this key (a first try's create meets one only through the
+      // key's uniqueness, handled below).
+      const [current, existing] = await Promise.all([
         input.kind !== 'core' || isCurrentMaster(input.characterDocId, input.madeForMasterMediaId),
-        payload.update('media', input.mediaId, { dinoProcessingStatus: status }),
         isFirstActivityAttempt() ? undefined : findGalleryImage(input.generationKey),
       ]);
       const data = {
@@ -422,19 +419,18 @@ export function createGenerationActivities({
         workflowId: input.workflowId,
         workflowRunId: input.workflowRunId,
       };
-      if (existing) {
-        const updated = await payload.update('character-images', existing.id, data);
-        return { imageId: updated.id };
-      }
-      const created = await alreadyDoneOnConflict(
-        'generationKey',
-        () => payload.create('character-images', data),
-        async () => {
-          const found = await findGalleryImage(input.generationKey);
-          return found ? payload.update('character-images', found.id, data) : undefined;
-        },
-      );
-      return { imageId: created.id };
+      const saved = existing
+        ? await payload.update('character-images', existing.id, data)
+        : await alreadyDoneOnConflict(
+            'generationKey',
+            () => payload.create('character-images', data),
+            async () => {
+              const found = await findGalleryImage(input.generationKey);
+              return found ? payload.update('character-images', found.id, data) : undefined;
+            },
+          );
+      await markingMedia;
+      return { imageId: saved.id };
     },
 
     async recordReviewDecision(input: RecordReviewDecisionInput): Promise<void> {

@@ -5,6 +5,7 @@ import { measureQuality } from '../../image-analysis';
 import { analysisAssetFor } from '../support/analysis-upload';
 import { findIfPresent } from '../support/find-if-present';
 import type { PendingAnalysisUploads } from '../support/pending-analysis-uploads';
+import { NO_STORED_FILE_CACHE, readStoredFile, type StoredFileCache } from '../support/stored-file-cache';
 import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
 import { callingRun } from '../support/run-info';
 import { assertUsableMaster } from './usable-master';
@@ -17,9 +18,18 @@ export interface MasterReferenceDeps {
   namespace: string;
   /** Uploads to the analysis service whose id is not yet written (activities/support/pending-analysis-uploads.ts). */
   pendingUploads?: PendingAnalysisUploads;
+  /** The master's bytes, kept for the core set that usually follows on this process (stored-file-cache.ts). */
+  storedFiles?: StoredFileCache;
 }
 
-export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, namespace, pendingUploads }: MasterReferenceDeps) {
+export function createMasterReferenceActivities({
+  payload,
+  dino,
+  temporalUiUrl,
+  namespace,
+  pendingUploads,
+  storedFiles = NO_STORED_FILE_CACHE,
+}: MasterReferenceDeps) {
   async function loadCharacter(input: MasterReferenceInput) {
     return payload.findById('characters', input.characterDocId);
   }
@@ -115,7 +125,7 @@ export function createMasterReferenceActivities({ payload, dino, temporalUiUrl, 
      */
     async measureMasterQuality(input: MasterReferenceInput & { dinoAssetId: string }): Promise<{ qualityScore: number; notes: string }> {
       const media = await payload.findById('media', input.mediaId);
-      const original = await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
+      const original = await readStoredFile(payload, storedFiles, media, MAX_ANALYSIS_BYTES);
       const [report, serviceQuality, serviceMetrics] = await Promise.all([
         measureQuality(original),
         dino.analyzeQuality(input.dinoAssetId),

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { PayloadRestClient } from '../../clients/payload/client';
 
 /** A Payload upload document: its `url` and `filesize` name its stored file. */
 export type StoredFileRef = Readonly<Record<string, unknown>>;
@@ -42,3 +43,17 @@ export const NO_STORED_FILE_CACHE: StoredFileCache = {
   get: () => undefined,
   remember: () => undefined,
 };
+
+/** A media document's stored file: from `cache` when this process holds it, else downloaded and kept there. */
+export async function readStoredFile(
+  payload: PayloadRestClient,
+  cache: StoredFileCache,
+  media: StoredFileRef,
+  maxBytes: number,
+): Promise<Buffer> {
+  const kept = cache.get(media);
+  if (kept) return kept;
+  const bytes = await payload.downloadFile(String(media.url), maxBytes);
+  cache.remember(media, bytes);
+  return bytes;
+}

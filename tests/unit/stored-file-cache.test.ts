@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { createGenerationActivities } from '../../activities/generation/activities';
+import { createMasterReferenceActivities } from '../../activities/master-reference/activities';
 import { createStoredFileCache, type StoredFileCache } from '../../activities/support/stored-file-cache';
 import type { DinoClient } from '../../clients/dino';
 import type { ImageModelClient } from '../../clients/gemini';
@@ -45,6 +46,9 @@ function fakePayload(master: Buffer) {
     async downloadFile(url: string) {
       downloads.push(url);
       return files.get(url)!;
+    },
+    async update(_collection: string, id: string | number, data: Record<string, unknown>) {
+      return Object.assign(media.get(String(id))!, data);
     },
   };
   return { client: client as unknown as PayloadRestClient, masterDoc, downloads };
@@ -125,5 +129,53 @@ describe('the stored-file cache', () => {
     // With: the master once; the candidates were stored by this process and are never downloaded.
     expect(cached.downloads).toEqual(['/api/media/file/master.png']);
     expect(cached.qualities).toEqual(without.qualities);
+  }, 60_000);
+
+  it('keeps the master the ingest measured, so the core set after it sends the model the master without a download', async () => {
+    const payload = fakePayload(await drawing(320, 400, 1));
+    const storedFiles = createStoredFileCache(8 * 1024 * 1024);
+    const dino = {
+      analyzeQuality: async () => ({ qualityScore: 1 }),
+      analyzeImageMetrics: async () => ({ sharpnessScore: 0.5 }),
+    } as unknown as DinoClient;
+    const ingest = createMasterReferenceActivities({
+      payload: payload.client,
+      dino,
+      temporalUiUrl: 'http://ui',
+      namespace: 'default',
+      storedFiles,
+    });
+    await ingest.measureMasterQuality({ characterDocId: 1, characterId: 'ada', mediaId: payload.masterDoc.id, dinoAssetId: 'asset-1' });
+    const sentToModel: number[] = [];
+    const imageModel = {
+      async generateImage(input: { references: Array<{ bytes: Buffer }> }) {
+        sentToModel.push(input.references[0]!.bytes.length);
+        return {
+          kind: 'image',
+          bytes: await drawing(320, 400, 9),
+          mimeType: 'image/png',
+          usage: null,
+          costUsd: null,
+          finishReason: 'STOP',
+        };
+      },
+    } as unknown as ImageModelClient;
+    const generation = createGenerationActivities({
+      payload: payload.client,
+      dino: {} as DinoClient,
+      imageModel,
+      modelId: 'm',
+      storedFiles,
+    });
+    await generation.generateCandidate({
+      characterDocId: 1,
+      characterId: 'ada',
+      generationKey: 'core:ada:run:45:attempt-1',
+      prompt: 'Ada, three-quarter view',
+      referenceMediaIds: [payload.masterDoc.id],
+      aspectRatio: '4:5',
+    });
+    expect(payload.downloads).toEqual(['/api/media/file/master.png']);
+    expect(sentToModel).toEqual([payload.masterDoc.filesize]);
   }, 60_000);
 });
