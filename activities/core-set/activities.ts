@@ -41,21 +41,24 @@ export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: C
       maxAttempts?: number;
       thresholdOverride?: number;
     }): Promise<CoreSetContext> {
-      // The settings do not depend on the character: one round trip for both on every run's path.
-      const [{ name, lookDescription, masterMediaId, engineId }, settings] = await Promise.all([
+      // One round trip for all three on every run's path: neither the settings nor the character's core images
+      // depend on the character document. Core images of an earlier master are retired (isCoreReference false) when a
+      // new one is ingested; those a master change leaves for a moment are filtered out below by their master.
+      const [{ name, lookDescription, masterMediaId, engineId }, settings, coreImages] = await Promise.all([
         loadCharacterContext(payload, input.characterDocId),
         loadQaSettings(payload),
+        payload.find(
+          'character-images',
+          { character: { equals: input.characterDocId }, isCoreReference: { equals: true } },
+          { limit: 100, sort: '-consistencyScore' },
+        ),
       ]);
       const rules: Record<string, JudgingRules> = {};
       for (const angle of CORE_SET_ANGLES) rules[String(angle)] = coreSetRules(settings, engineId, angle, input.thresholdOverride);
-      const accepted = await payload.find(
-        'character-images',
-        { character: { equals: input.characterDocId }, isCoreReference: { equals: true }, madeForMaster: { equals: masterMediaId } },
-        { limit: 100, sort: '-consistencyScore' },
-      );
       const acceptedViews: Record<string, string | number> = {};
-      for (const image of accepted.docs) {
+      for (const image of coreImages.docs) {
         const mediaId = relationId(image.imageFile);
+        if (String(relationId(image.madeForMaster) ?? '') !== String(masterMediaId)) continue;
         if (typeof image.angle === 'number' && mediaId !== undefined && !(String(image.angle) in acceptedViews))
           acceptedViews[String(image.angle)] = mediaId;
       }

@@ -30,19 +30,21 @@ const coreImageSchema = z.object({
 export function createProductionShotActivities({ payload }: { payload: PayloadRestClient }) {
   return {
     async loadProductionShotContext(input: { characterDocId: string | number }): Promise<ProductionShotContext> {
-      // The settings do not depend on the character: one round trip for both on every run's path.
-      const [{ name, lookDescription, masterMediaId, engineId }, settings] = await Promise.all([
+      // One round trip for all three on every run's path: neither the settings nor the character's core images
+      // depend on the character document.
+      const [{ name, lookDescription, masterMediaId, engineId }, settings, core] = await Promise.all([
         loadCharacterContext(payload, input.characterDocId),
         loadQaSettings(payload),
+        payload.find(
+          'character-images',
+          { character: { equals: input.characterDocId }, isCoreReference: { equals: true } },
+          { limit: 100 },
+        ),
       ]);
       // Only the current master's core set: images made for an earlier master are retired, even if a late save slipped through.
-      const core = await payload.find(
-        'character-images',
-        { character: { equals: input.characterDocId }, isCoreReference: { equals: true }, madeForMaster: { equals: masterMediaId } },
-        { limit: 100 },
-      );
-      if (core.docs.length === 0) throw invalidInput(`${name} has no approved core set yet.`, 'CoreSetMissing');
-      const coreImages = core.docs.map((doc) => {
+      const current = core.docs.filter((doc) => String(relationId(doc.madeForMaster) ?? '') === String(masterMediaId));
+      if (current.length === 0) throw invalidInput(`${name} has no approved core set yet.`, 'CoreSetMissing');
+      const coreImages = current.map((doc) => {
         const image = coreImageSchema.parse(doc);
         return {
           mediaId: relationId(image.imageFile)!,
