@@ -9,6 +9,7 @@ export * from './messages';
 export * from './review';
 export * from './search-attributes';
 export * from './task-queues';
+export * from './dev-server-storage';
 export * from './temporal-ui';
 export * from './workflow-ids';
 export * from './workflow-types';

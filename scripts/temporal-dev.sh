@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the Temporal dev server (gRPC :7233, Web UI :8233) with state in a SQLite file, the project's search
-# attributes (contracts/search-attributes.ts) registered and single-partition task queues (so the model queue's rate
-# holds, contracts/task-queues.ts). Usage: temporal-dev.sh <db-file> [grpc-port] [ui-port]
+# attributes (contracts/search-attributes.ts) registered, single-partition task queues (so the model queue's rate
+# holds, contracts/task-queues.ts) and a write-ahead log (contracts/dev-server-storage.ts). Usage: temporal-dev.sh <db-file> [grpc-port] [ui-port]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ensure_node

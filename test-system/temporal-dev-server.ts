@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { SINGLE_PARTITION_DEV_SERVER_FLAGS, searchAttributeFlags } from '../contracts';
+import { DEV_SERVER_SQLITE_FLAGS, SINGLE_PARTITION_DEV_SERVER_FLAGS, searchAttributeFlags } from '../contracts';
 import { Connection } from '@temporalio/client';
 import { freePort, waitFor, waitForPort } from './ports';
 
@@ -30,6 +30,7 @@ export async function startTemporalDevServer(options: { cliPath: string | undefi
         ...['server', 'start-dev', '--db-filename', path.join(options.dir, 'temporal.db')],
         ...['--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort)],
         ...['--headless', '--log-level', 'error', ...searchAttributeFlags(), ...SINGLE_PARTITION_DEV_SERVER_FLAGS],
+        ...DEV_SERVER_SQLITE_FLAGS,
       ],
       { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
     );
