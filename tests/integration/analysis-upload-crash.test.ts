@@ -1,12 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
-import { createCharacterWithMaster } from '../../test-system/characters';
+import { createCharacterWithMaster, waitForMasterReady } from '../../test-system/characters';
 import { waitFor } from '../../test-system/ports';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
+import { workerProcess, type WorkerProcess } from '../../test-system/worker-process';
 import { fromGlobalSetup } from '../support/from-global-setup';
 
 /**
@@ -67,33 +67,23 @@ async function startIdWriteTrap(upstream: string): Promise<{ url: string; held: 
 describe('a worker killed between an analysis upload and the write of its id', () => {
   let system: TestSystem;
   let trap: Awaited<ReturnType<typeof startIdWriteTrap>> | undefined;
-  const processes: ChildProcess[] = [];
+  const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
     system = await startTestSystem(fromGlobalSetup());
   });
 
   afterAll(async () => {
-    for (const child of processes) {
-      if (child.exitCode !== null || !child.pid) continue;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
+    for (const worker of workers) await worker.stop();
     await trap?.close();
     await system?.stop();
   });
 
-  function startWorker(env: Record<string, string>): ChildProcess & { output(): string } {
-    const child = system.spawnWorkerProcess(env) as ChildProcess & { output(): string };
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.output = () => output;
-    processes.push(child);
-    return child;
+  function startWorker(env: Record<string, string>): WorkerProcess {
+    const worker = workerProcess(() => system.spawnWorkerProcess(env));
+    worker.start();
+    workers.push(worker);
+    return worker;
   }
 
   const analysisAssets = async (): Promise<string[]> =>
@@ -120,8 +110,7 @@ describe('a worker killed between an analysis upload and the write of its id', (
       ),
     ]);
     const assetId = (JSON.parse(heldWrite) as { dinoAssetId: string }).dinoAssetId;
-    process.kill(-first.pid!, 'SIGKILL');
-    await new Promise((resolve) => (first.exitCode !== null || first.signalCode !== null ? resolve(null) : first.once('exit', resolve)));
+    await first.kill();
 
     // What the crash left: an asset the service holds and no media names.
     expect(await analysisAssets()).toContain(assetId);
@@ -135,7 +124,7 @@ describe('a worker killed between an analysis upload and the write of its id', (
     await waitFor(
       'the orphaned asset deleted by the next worker',
       async () => {
-        if (second.exitCode !== null) throw new Error(`the second worker exited:\n${second.output()}`);
+        if (second.exitedUnexpectedly()) throw new Error(`the second worker exited:\n${second.output()}`);
         return !(await analysisAssets()).includes(assetId);
       },
       120_000,
@@ -144,16 +133,7 @@ describe('a worker killed between an analysis upload and the write of its id', (
       throw new Error(`${error.message}\n--- second worker ---\n${second.output()}`);
     });
 
-    await waitFor(
-      'master ready',
-      async () => {
-        const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
-        if (body.masterIngest?.status === 'failed') throw new Error(`ingest failed: ${JSON.stringify(body.masterIngest)}`);
-        return body.masterIngest?.status === 'ready';
-      },
-      120_000,
-      500,
-    );
+    await waitForMasterReady(system.temporal, character);
     const { body: media } = await system.admin.request('GET', `/api/media/${character.media.id}?depth=0`);
     const assets = await analysisAssets();
     expect(assets).toEqual([media.dinoAssetId]);
