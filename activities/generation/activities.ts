@@ -4,7 +4,6 @@ import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client
 import { consistencyFromCosine, type ReviewDecisionKind } from '../../contracts';
 import { cosineSimilarity, measureQuality } from '../../image-analysis';
 import { Context, CancelledFailure } from '@temporalio/activity';
-import { relationId } from '../../common/relation-id';
 import { isAttestedReviewDecision, operatorLabel } from '../../common/review-attestation';
 import { invalidInput } from '../errors';
 import { alreadyDoneOnConflict } from '../support/already-done-on-conflict';
@@ -158,13 +157,6 @@ export function createGenerationActivities({
 }: GenerationDeps) {
   const analysisDeps = { payload, dino, pendingUploads };
   const mediaBytes = (media: PayloadDoc) => readStoredFile(payload, storedFiles, media, MAX_ANALYSIS_BYTES);
-
-  /** Whether `masterMediaId` is still the character's master: images of an earlier master never join the core set. */
-  async function isCurrentMaster(characterDocId: Id, masterMediaId: Id | undefined | null): Promise<boolean> {
-    if (masterMediaId === undefined || masterMediaId === null) return true;
-    const character = await payload.findById('characters', characterDocId);
-    return String(relationId(character.masterReferenceImage) ?? '') === String(masterMediaId);
-  }
 
   /** The model's reference images, the master first. */
   function readReferences(referenceMediaIds: Id[]) {
@@ -389,12 +381,10 @@ export function createGenerationActivities({
       // retry after either failed writes both again. Awaited last; a failure meanwhile must not go unhandled.
       const markingMedia = payload.update('media', input.mediaId, { dinoProcessingStatus: status });
       markingMedia.catch(() => undefined);
-      // The master check, and on a retry an earlier save of this key (a first try's create meets one only through the
-      // key's uniqueness, handled below).
-      const [current, existing] = await Promise.all([
-        input.kind !== 'core' || isCurrentMaster(input.characterDocId, input.madeForMasterMediaId),
-        isFirstActivityAttempt() ? undefined : findGalleryImage(input.generationKey),
-      ]);
+      // Only a retry looks for an earlier save of this key (a first try's create meets one only through the key's
+      // uniqueness, handled below). Whether the master is still current is checked by the save itself (Payload's
+      // core-set-follows-master hook): an image made for a replaced master is stored retired.
+      const existing = isFirstActivityAttempt() ? undefined : await findGalleryImage(input.generationKey);
       const data = {
         generationKey: input.generationKey,
         character: input.characterDocId,
@@ -403,11 +393,8 @@ export function createGenerationActivities({
         shotType: input.shotType,
         tags: input.tags,
         imageFile: input.mediaId,
-        isCoreReference: input.kind === 'core' && input.passed && current,
+        isCoreReference: input.kind === 'core' && input.passed,
         madeForMaster: input.madeForMasterMediaId ?? null,
-        ...(current
-          ? {}
-          : { retired: { at: new Date().toISOString(), reason: 'Made for an earlier master reference: the character has a new master.' } }),
         dinoAssetId: input.dinoAssetId,
         dinoProcessingStatus: status,
         qualityScore: input.qualityScore,
@@ -438,10 +425,9 @@ export function createGenerationActivities({
       const review = (image.review ?? {}) as Record<string, unknown>;
       const approved = input.decision === 'approve';
       const decider = deciderOf(input, reviewAttestationKey);
-      const current =
-        image.kind === 'core' && (await isCurrentMaster(relationId(image.character)!, relationId(image.madeForMaster) ?? null));
       await payload.update('character-images', input.imageId, {
-        isCoreReference: image.kind === 'core' && approved && current,
+        // Left out of the core set by the save when the image was made for a master since replaced.
+        isCoreReference: image.kind === 'core' && approved,
         review: {
           ...review,
           status: REVIEW_STATUS[input.decision],

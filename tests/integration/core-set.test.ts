@@ -229,6 +229,23 @@ describe('360° core set', () => {
     expect((await editor.request('GET', `/api/characters/${character.id}/turnaround`)).status).toBe(409);
     expect((await editor.request('POST', `/api/characters/${character.id}/shots`, { prompt: 'Ivo waving' })).status).toBe(409);
 
+    // An angle of a run for the old master saved after the switch, then approved: the save itself keeps it out.
+    const worker = RestSession.withApiKey(system.payload.url, system.payload.workerApiKey);
+    const late = await worker.request('POST', '/api/character-images?depth=0', {
+      generationKey: `core:${character.characterId}:late-save:45:attempt-1`,
+      character: character.id,
+      kind: 'core',
+      angle: 45,
+      imageFile: oldImages[0]!.imageFile,
+      madeForMaster: character.masterMediaId,
+      isCoreReference: true,
+    });
+    expect(late.status).toBe(201);
+    expect(late.body.doc).toMatchObject({ isCoreReference: false, retired: { reason: expect.stringMatching(/earlier master/) } });
+    const approval = await worker.request('PATCH', `/api/character-images/${late.body.doc.id}?depth=0`, { isCoreReference: true });
+    expect(approval.status).toBe(200);
+    expect(approval.body.doc.isCoreReference).toBe(false);
+
     const second = await startCoreSet(character, { angles: [0] });
     expect((await resultOf(second.workflowId)).status).toBe('complete');
     const current = (await galleryOf(character)).filter((image) => image.isCoreReference);

@@ -3,6 +3,7 @@ import { adminOnly, authenticated, service, serviceWritesField } from '../../acc
 import { labelledOptions } from '../../components/StatusBadge/status';
 import { DINO_PROCESSING_STATUSES } from '../Media';
 import { reviewEndpoint } from './endpoints/review';
+import { coreSetFollowsMaster } from './hooks/core-set-follows-master';
 
 const pipelineAccess = { create: serviceWritesField, update: serviceWritesField };
 
@@ -40,6 +41,7 @@ export const CharacterImages: CollectionConfig = {
     group: 'Library',
   },
   endpoints: [reviewEndpoint],
+  hooks: { beforeChange: [coreSetFollowsMaster] },
   // The gallery filters and shows the newest first (bench/README.md, `npm run bench:library`). An equality filter
   // reads its page in index order. Score ranges walk the newest-first index that carries both scores, which also
   // counts the matches without reading rows: a score index of its own made SQLite sort every match by date instead.
