@@ -1,6 +1,7 @@
 import type { DinoClient } from '../clients/dino';
 import type { ImageModelClient } from '../clients/gemini';
 import type { PathragClient } from '../clients/pathrag';
+import type { MeasureQuality } from '../image-analysis';
 import type { PayloadRestClient } from '../clients/payload/client';
 import { createCostActivities } from './costs/activities';
 import { createCoreSetActivities } from './core-set/activities';
@@ -29,6 +30,8 @@ export interface ActivityDeps {
   storedFiles?: StoredFileCache;
   /** One per worker process (activities/support/pending-analysis-uploads.ts). */
   pendingUploads?: PendingAnalysisUploads;
+  /** One per worker process: the pixel measurement's threads (image-analysis/measurement-threads.ts). */
+  measurePixels?: MeasureQuality;
 }
 
 /** Activities that wait on slow services; they heartbeat so a dead worker's work is retried within seconds. */

@@ -7,7 +7,7 @@ WORKER_SOURCES=(workers workflows activities clients contracts common image-anal
 WORKER_DIST="dist/worker" # where scripts/compile-worker.sh writes
 
 worker_build_is_stale() {
-  [ -f "$ROOT/$WORKER_DIST/workflow-bundle.js" ] || return 0
+  [ -f "$ROOT/$WORKER_DIST/workflow-bundle.js" ] && [ -f "$ROOT/$WORKER_DIST/measurement-thread.js" ] || return 0
   build_is_stale "$ROOT/$WORKER_DIST/main.js" "${WORKER_SOURCES[@]}"
 }
 

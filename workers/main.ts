@@ -5,6 +5,7 @@ import { createImageModelClient } from '../clients/gemini';
 import { createPathragClient } from '../clients/pathrag';
 import { createPayloadRestClient } from '../clients/payload/client';
 import { imageWorkTaskQueue, modelTaskQueueFor } from '../contracts';
+import { startMeasurementThreads } from '../image-analysis';
 import { loadWorkerConfig } from './config';
 import { startPendingUploadRecord } from './pending-uploads';
 import { createProcessWorkers, runProcessWorkers } from './process-workers';
@@ -28,6 +29,13 @@ const imageModel = createImageModelClient({
 await checkDependencies({ payloadUrl: config.PAYLOAD_URL, apiKey: config.WORKER_API_KEY, dino, imageModel });
 const pendingUploads = await startPendingUploadRecord({ config, payload, dino, log });
 
+// Compiled (scripts/compile-worker.sh), the thread's entry sits beside this bundle; run from source through tsx, the
+// thread runs the TypeScript file (worker threads inherit tsx's loader).
+const measurementThreadFile = import.meta.url.endsWith('.ts')
+  ? new URL('../image-analysis/measurement-thread.ts', import.meta.url)
+  : new URL('./measurement-thread.js', import.meta.url);
+const measurementThreads = startMeasurementThreads({ size: config.IMAGE_WORK_CONCURRENCY, threadFile: measurementThreadFile });
+
 const deps: ActivityDeps = {
   payload,
   dino,
@@ -38,6 +46,7 @@ const deps: ActivityDeps = {
   namespace: config.TEMPORAL_NAMESPACE,
   reviewAttestationKey: config.WORKER_API_KEY,
   pendingUploads,
+  measurePixels: measurementThreads.measure,
 };
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 const workers = await createProcessWorkers({
@@ -61,4 +70,5 @@ log.info('worker polling', {
   ...(config.WORKER_METRICS_ADDRESS ? { metrics: `http://${config.WORKER_METRICS_ADDRESS}/metrics` } : {}),
 });
 await runProcessWorkers(workers);
+await measurementThreads.close();
 await connection.close();

@@ -2,7 +2,7 @@ import type { DinoClient } from '../../clients/dino';
 import type { ImageModelClient } from '../../clients/gemini';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
 import { consistencyFromCosine, type ReviewDecisionKind } from '../../contracts';
-import { cosineSimilarity, measureQuality } from '../../image-analysis';
+import { cosineSimilarity, measureQuality, type MeasureQuality } from '../../image-analysis';
 import { Context, CancelledFailure } from '@temporalio/activity';
 import { isAttestedReviewDecision, operatorLabel } from '../../common/review-attestation';
 import { invalidInput } from '../errors';
@@ -25,6 +25,8 @@ export interface GenerationDeps {
   storedFiles?: StoredFileCache;
   /** Uploads to the analysis service whose id is not yet written (activities/support/pending-analysis-uploads.ts). */
   pendingUploads?: PendingAnalysisUploads;
+  /** Where pixels are measured: the process's measurement threads (workers/main.ts); unset, on the calling thread. */
+  measurePixels?: MeasureQuality;
 }
 
 type Id = string | number;
@@ -154,6 +156,7 @@ export function createGenerationActivities({
   reviewAttestationKey,
   storedFiles = NO_STORED_FILE_CACHE,
   pendingUploads,
+  measurePixels = measureQuality,
 }: GenerationDeps) {
   const analysisDeps = { payload, dino, pendingUploads };
   const mediaBytes = (media: PayloadDoc) => readStoredFile(payload, storedFiles, media, MAX_ANALYSIS_BYTES);
@@ -351,7 +354,7 @@ export function createGenerationActivities({
       const [own, ...references] = await Promise.all(
         [input.mediaId, ...input.referenceMediaIds].map(async (id) => mediaBytes(await payload.findById('media', id))),
       );
-      const report = await measureQuality(own!, {
+      const report = await measurePixels(own!, {
         expectedAspectRatio: parseAspectRatio(input.expectedAspectRatio),
         referenceImages: references,
       });

@@ -1,7 +1,7 @@
 import type { DinoClient } from '../../clients/dino';
 import type { PayloadRestClient } from '../../clients/payload/client';
 import type { MasterReferenceInput } from '../../contracts';
-import { measureQuality } from '../../image-analysis';
+import { measureQuality, type MeasureQuality } from '../../image-analysis';
 import { analysisAssetFor } from '../support/analysis-upload';
 import { findIfPresent } from '../support/find-if-present';
 import type { PendingAnalysisUploads } from '../support/pending-analysis-uploads';
@@ -20,6 +20,8 @@ export interface MasterReferenceDeps {
   pendingUploads?: PendingAnalysisUploads;
   /** The master's bytes, kept for the core set that usually follows on this process (stored-file-cache.ts). */
   storedFiles?: StoredFileCache;
+  /** Where pixels are measured: the process's measurement threads (workers/main.ts); unset, on the calling thread. */
+  measurePixels?: MeasureQuality;
 }
 
 export function createMasterReferenceActivities({
@@ -29,6 +31,7 @@ export function createMasterReferenceActivities({
   namespace,
   pendingUploads,
   storedFiles = NO_STORED_FILE_CACHE,
+  measurePixels = measureQuality,
 }: MasterReferenceDeps) {
   async function loadCharacter(input: MasterReferenceInput) {
     return payload.findById('characters', input.characterDocId);
@@ -104,7 +107,9 @@ export function createMasterReferenceActivities({
       const media = await payload.findById('media', input.mediaId);
       // Checked before the analysis service sees it: an unusable master leaves no asset behind.
       return {
-        dinoAssetId: await analysisAssetFor({ payload, dino, pendingUploads }, media, 'The master reference image', assertUsableMaster),
+        dinoAssetId: await analysisAssetFor({ payload, dino, pendingUploads }, media, 'The master reference image', (bytes) =>
+          assertUsableMaster(bytes, measurePixels),
+        ),
       };
     },
 
@@ -127,7 +132,7 @@ export function createMasterReferenceActivities({
       const media = await payload.findById('media', input.mediaId);
       const original = await readStoredFile(payload, storedFiles, media, MAX_ANALYSIS_BYTES);
       const [report, serviceQuality, serviceMetrics] = await Promise.all([
-        measureQuality(original),
+        measurePixels(original),
         dino.analyzeQuality(input.dinoAssetId),
         dino.analyzeImageMetrics(input.dinoAssetId),
       ]);

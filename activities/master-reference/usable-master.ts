@@ -1,4 +1,4 @@
-import { measureQuality, UndecodableImageError, type QualityCheck } from '../../image-analysis';
+import { measureQuality, UndecodableImageError, type MeasureQuality, type QualityCheck } from '../../image-analysis';
 import { invalidInput } from '../errors';
 
 /**
@@ -14,10 +14,10 @@ export function masterDisqualifiers(checks: QualityCheck[]): QualityCheck[] {
 }
 
 /** Refuses, as a non-retryable failure naming what was measured, a picture that cannot be a master reference. */
-export async function assertUsableMaster(bytes: Buffer): Promise<void> {
+export async function assertUsableMaster(bytes: Buffer, measure: MeasureQuality = measureQuality): Promise<void> {
   let checks: QualityCheck[];
   try {
-    ({ checks } = await measureQuality(bytes));
+    ({ checks } = await measure(bytes));
   } catch (error) {
     if (error instanceof UndecodableImageError) throw invalidInput(`The master reference image is ${error.message}.`);
     throw error;

@@ -1,0 +1,26 @@
+import { parentPort } from 'node:worker_threads';
+import { measureQuality } from './quality';
+import type { MeasurementJob, MeasurementAnswer } from './measurement-threads';
+
+/**
+ * One measurement thread (image-analysis/measurement-threads.ts starts them): measures the pictures it is sent and
+ * answers with the report, or with the error's name and message, which the pool turns back into the same error.
+ */
+if (!parentPort) throw new Error('measurement-thread runs only as a worker thread');
+const port = parentPort;
+port.on('message', async (job: MeasurementJob) => {
+  let answer: MeasurementAnswer;
+  try {
+    answer = {
+      id: job.id,
+      report: await measureQuality(Buffer.from(job.bytes), {
+        ...job.options,
+        referenceImages: job.references.map((each) => Buffer.from(each)),
+      }),
+    };
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    answer = { id: job.id, error: { name, message } };
+  }
+  port.postMessage(answer);
+});
