@@ -46,8 +46,13 @@ describe('measurement threads', () => {
 
   it('refuses an undecodable file with the same error type and message as on the calling thread', async () => {
     const garbage = Buffer.from('not an image at all');
-    const onCaller = await measureQuality(garbage).catch((error: unknown) => error as Error);
-    const onThread = await threads.measure(garbage).catch((error: unknown) => error as Error);
+    const refusal = (measuring: Promise<unknown>) =>
+      measuring.then(
+        () => new Error('measured an undecodable file'),
+        (error: unknown) => error as Error,
+      );
+    const onCaller = await refusal(measureQuality(garbage));
+    const onThread = await refusal(threads.measure(garbage));
     expect(onCaller).toBeInstanceOf(UndecodableImageError);
     expect(onThread).toBeInstanceOf(UndecodableImageError);
     expect(onThread.message).toBe(onCaller.message);
