@@ -1,5 +1,5 @@
 import type { PayloadRestClient } from '../../clients/payload/client';
-import { relationId } from '../../common/relation-id';
+import { relationId, sameRelation } from '../../common/relation-id';
 import { CORE_SET_ANGLES } from '../../contracts';
 import type { JudgingRules } from '../../qa-policy/judge';
 import { coreSetRules } from '../../qa-policy/rules';
@@ -58,7 +58,7 @@ export function createCoreSetActivities({ payload, temporalUiUrl, namespace }: C
       const acceptedViews: Record<string, string | number> = {};
       for (const image of coreImages.docs) {
         const mediaId = relationId(image.imageFile);
-        if (String(relationId(image.madeForMaster) ?? '') !== String(masterMediaId)) continue;
+        if (!sameRelation(image.madeForMaster, masterMediaId)) continue;
         if (typeof image.angle === 'number' && mediaId !== undefined && !(String(image.angle) in acceptedViews))
           acceptedViews[String(image.angle)] = mediaId;
       }

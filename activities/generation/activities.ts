@@ -158,8 +158,8 @@ export function createGenerationActivities({
   pendingUploads,
   measurePixels = measureQuality,
 }: GenerationDeps) {
-  const analysisDeps = { payload, dino, pendingUploads };
   const mediaBytes = (media: PayloadDoc) => readStoredFile(payload, storedFiles, media, MAX_ANALYSIS_BYTES);
+  const analysisDeps = { payload, dino, pendingUploads, readOriginal: mediaBytes };
 
   /** The model's reference images, the master first. */
   function readReferences(referenceMediaIds: Id[]) {

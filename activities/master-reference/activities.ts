@@ -105,9 +105,11 @@ export function createMasterReferenceActivities({
      */
     async registerMasterWithAnalysis(input: MasterReferenceInput): Promise<{ dinoAssetId: string }> {
       const media = await payload.findById('media', input.mediaId);
+      // Read through the process's file cache: measureMasterQuality and the core set that follows use the same file.
+      const readOriginal = (doc: typeof media) => readStoredFile(payload, storedFiles, doc, MAX_ANALYSIS_BYTES);
       // Checked before the analysis service sees it: an unusable master leaves no asset behind.
       return {
-        dinoAssetId: await analysisAssetFor({ payload, dino, pendingUploads }, media, 'The master reference image', (bytes) =>
+        dinoAssetId: await analysisAssetFor({ payload, dino, pendingUploads, readOriginal }, media, 'The master reference image', (bytes) =>
           assertUsableMaster(bytes, measurePixels),
         ),
       };

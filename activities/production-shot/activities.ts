@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PayloadRestClient } from '../../clients/payload/client';
-import { relationId } from '../../common/relation-id';
+import { relationId, sameRelation } from '../../common/relation-id';
 import { invalidInput } from '../errors';
 import { loadCharacterContext } from '../support/character-context';
 import { loadQaSettings, reviewTimeoutMs } from '../support/qa-settings';
@@ -42,7 +42,7 @@ export function createProductionShotActivities({ payload }: { payload: PayloadRe
         ),
       ]);
       // Only the current master's core set: images made for an earlier master are retired, even if a late save slipped through.
-      const current = core.docs.filter((doc) => String(relationId(doc.madeForMaster) ?? '') === String(masterMediaId));
+      const current = core.docs.filter((doc) => sameRelation(doc.madeForMaster, masterMediaId));
       if (current.length === 0) throw invalidInput(`${name} has no approved core set yet.`, 'CoreSetMissing');
       const coreImages = current.map((doc) => {
         const image = coreImageSchema.parse(doc);

@@ -10,6 +10,12 @@ export interface AnalysisUploadDeps {
   dino: DinoClient;
   /** Where an upload whose id is not yet written is recorded, so a crash in between leaves no asset nobody can find. */
   pendingUploads?: PendingAnalysisUploads;
+  /** How a media's stored file is read; by default downloaded. Workers read through their stored-file cache. */
+  readOriginal?: (media: PayloadDoc) => Promise<Buffer>;
+}
+
+function originalOf({ payload, readOriginal }: AnalysisUploadDeps, media: PayloadDoc): Promise<Buffer> {
+  return readOriginal ? readOriginal(media) : payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
 }
 
 /**
@@ -20,7 +26,7 @@ export interface AnalysisUploadDeps {
  * `what` names the image in a refusal, e.g. "The master reference image is not a readable image".
  */
 export async function uploadMediaForAnalysis(
-  { payload, dino, pendingUploads = NO_PENDING_UPLOAD_RECORD }: AnalysisUploadDeps,
+  deps: AnalysisUploadDeps,
   media: PayloadDoc,
   what: string,
   /** The media's bytes when the caller has already downloaded them. */
@@ -28,7 +34,8 @@ export async function uploadMediaForAnalysis(
   /** Those bytes already being prepared (prepareForAnalysis) by the caller. */
   preparing?: Promise<PreparedImage>,
 ): Promise<string> {
-  const original = downloaded ?? (await payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES));
+  const { payload, dino, pendingUploads = NO_PENDING_UPLOAD_RECORD } = deps;
+  const original = downloaded ?? (await originalOf(deps, media));
   const prepared = await (preparing ?? prepareForAnalysis(original, what));
   const filename = analysisFilename(media, prepared.mimeType);
   const uploaded = await dino.uploadMedia(prepared.bytes, { filename, contentType: prepared.mimeType });
@@ -129,7 +136,7 @@ export async function analysisAssetFor(
     }
   }
   if (!checkBeforeUpload) return uploadMediaForAnalysis(deps, media, what);
-  const original = await deps.payload.downloadFile(String(media.url), MAX_ANALYSIS_BYTES);
+  const original = await originalOf(deps, media);
   await checkBeforeUpload(original);
   return uploadMediaForAnalysis(deps, media, what, original);
 }

@@ -5,6 +5,7 @@ import { createStoredFileCache, type StoredFileCache } from '../../activities/su
 import type { DinoClient } from '../../clients/dino';
 import type { ImageModelClient } from '../../clients/gemini';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
+import { randomLook, renderCharacter } from '../../local-services/gemini/renderer';
 
 async function drawing(width: number, height: number, seed: number): Promise<Buffer> {
   // Noise, so the pixel checks have something to measure and every drawing is its own file.
@@ -177,5 +178,31 @@ describe('the stored-file cache', () => {
     });
     expect(payload.downloads).toEqual(['/api/media/file/master.png']);
     expect(sentToModel).toEqual([payload.masterDoc.filesize]);
+  }, 60_000);
+
+  it('downloads a master once for the ingest: the usability check before its upload, then its measurement', async () => {
+    const payload = fakePayload(await renderCharacter(randomLook(5), 0, { width: 768, height: 1024 }));
+    const uploadedToAnalysis: number[] = [];
+    const dino = {
+      uploadMedia: async (bytes: Buffer) => {
+        uploadedToAnalysis.push(bytes.length);
+        return { assetId: 'asset-1' };
+      },
+      analyzeQuality: async () => ({ qualityScore: 1 }),
+      analyzeImageMetrics: async () => ({ sharpnessScore: 0.5 }),
+    } as unknown as DinoClient;
+    const ingest = createMasterReferenceActivities({
+      payload: payload.client,
+      dino,
+      temporalUiUrl: 'http://ui',
+      namespace: 'default',
+      storedFiles: createStoredFileCache(8 * 1024 * 1024),
+    });
+    const master = { characterDocId: 1, characterId: 'ada', mediaId: payload.masterDoc.id };
+    const { dinoAssetId } = await ingest.registerMasterWithAnalysis(master);
+    await ingest.measureMasterQuality({ ...master, dinoAssetId });
+    expect(dinoAssetId).toBe('asset-1');
+    expect(uploadedToAnalysis).toHaveLength(1);
+    expect(payload.downloads).toEqual(['/api/media/file/master.png']);
   }, 60_000);
 });
