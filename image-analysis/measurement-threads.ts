@@ -28,6 +28,15 @@ export interface MeasurementThreadOptions {
   execArgv?: string[];
 }
 
+/**
+ * A thread's V8 heap. Left to V8, each thread's young generation grows to tens of megabytes like the main thread's,
+ * which with two threads took the worker's peak with three core sets in flight from about 330 to 450 MB
+ * (`npm run bench:worker-memory`). A measurement's large arrays are short-lived, so a small young generation only
+ * collects them sooner. The old generation's cap is far above what a measurement keeps (a thread past it ends, and
+ * the measurement it held fails and is retried).
+ */
+const THREAD_HEAP_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
+
 interface Job {
   job: MeasurementJob;
   resolve(report: QualityReport): void;
@@ -42,8 +51,8 @@ interface Thread {
 /**
  * The pixel measurement's CPU work on threads of its own. On the worker's main thread a measurement (a few hundred
  * milliseconds of decoding and fitting, much of it plain JavaScript) held up everything else the process does: the
- * analysis service's answer registerCandidate waits for, Payload writes, Temporal's task completions. One thread per
- * image-work slot, so the image-work queue's concurrency still bounds how many images are decoded at once.
+ * analysis service's answer registerCandidate waits for, Payload writes, Temporal's task completions. Measurements
+ * beyond the threads wait their turn, so the threads also bound how many images are decoded at once.
  */
 export function startMeasurementThreads({ size, threadFile, execArgv }: MeasurementThreadOptions): MeasurementThreads {
   const threads: Thread[] = [];
@@ -64,7 +73,7 @@ export function startMeasurementThreads({ size, threadFile, execArgv }: Measurem
   }
 
   function spawn(): Thread {
-    const thread: Thread = { worker: new Worker(threadFile, execArgv ? { execArgv } : {}) };
+    const thread: Thread = { worker: new Worker(threadFile, { resourceLimits: THREAD_HEAP_LIMITS, ...(execArgv ? { execArgv } : {}) }) };
     thread.worker.unref();
     thread.worker.on('message', (answer: MeasurementAnswer) => {
       const running = thread.running;

@@ -25,6 +25,12 @@ const schema = z.object({
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(16),
   /** Images decoded and measured at once by this worker (the image-work queue); memory grows with it. */
   IMAGE_WORK_CONCURRENCY: z.coerce.number().int().positive().default(DEFAULT_IMAGE_WORK_CONCURRENCY),
+  /**
+   * Threads that run the pixel measurement (image-analysis/measurement-threads.ts). Each keeps a V8 heap and decoded
+   * pixels of its own: with two, the worker's peak with three core sets in flight rose by about 130 MB, with one by
+   * about 30 MB (bench/README.md); on a machine with more cores and memory, raise it with IMAGE_WORK_CONCURRENCY.
+   */
+  MEASUREMENT_THREADS: z.coerce.number().int().positive().default(1),
   /** Megabytes of just-stored or just-read image files kept so this process does not download them again (0: off). */
   STORED_FILE_CACHE_MB: z.coerce.number().nonnegative().default(DEFAULT_STORED_FILE_CACHE_MB),
   /**
