@@ -88,17 +88,23 @@ export function startMeasurementThreads({ size, threadFile, execArgv }: Measurem
       if (index < 0) return;
       threads.splice(index, 1);
       thread.running?.reject(new Error(`The measurement thread stopped (${why}); the measurement can be tried again.`));
-      if (closed) return;
-      const replacement = spawn();
-      threads.push(replacement);
-      dispatch(replacement);
+      // Replaced at once only for measurements already waiting, each of which a failed start fails in turn; otherwise
+      // on the next measurement. A thread that cannot start at all (its file missing) then fails measurements, it
+      // does not respawn in a loop.
+      if (!closed && waiting.length > 0) dispatch(added());
     };
     thread.worker.on('error', (error) => lost(error.message));
     thread.worker.on('exit', (code) => lost(`exit code ${code}`));
     return thread;
   }
 
-  for (let index = 0; index < size; index++) threads.push(spawn());
+  function added(): Thread {
+    const thread = spawn();
+    threads.push(thread);
+    return thread;
+  }
+
+  for (let index = 0; index < size; index++) added();
 
   return {
     measure(bytes, options = {}) {
@@ -106,6 +112,7 @@ export function startMeasurementThreads({ size, threadFile, execArgv }: Measurem
       const { referenceImages = [], ...rest } = options;
       return new Promise<QualityReport>((resolve, reject) => {
         waiting.push({ job: { id: nextId++, bytes, references: referenceImages, options: rest }, resolve, reject });
+        while (threads.length < size) added();
         const idle = threads.find((thread) => !thread.running);
         if (idle) dispatch(idle);
       });

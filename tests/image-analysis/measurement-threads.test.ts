@@ -68,4 +68,14 @@ describe('measurement threads', () => {
       await single.close();
     }
   }, 60_000);
+
+  it('a thread that cannot start fails each measurement asked of it instead of leaving it waiting', async () => {
+    const broken = startMeasurementThreads({ size: 1, threadFile: new URL('./support/no-such-thread.mjs', import.meta.url) });
+    try {
+      await expect(broken.measure(Buffer.from('a'))).rejects.toThrow(/measurement thread stopped/);
+      await expect(broken.measure(Buffer.from('b'))).rejects.toThrow(/measurement thread stopped/);
+    } finally {
+      await broken.close();
+    }
+  }, 60_000);
 });
