@@ -12,7 +12,6 @@ import { createGenerationActivities } from './generation/activities';
 import { createMasterReferenceActivities } from './master-reference/activities';
 import { createPersonaSyncActivities } from './persona-sync/activities';
 import { createProductionShotActivities } from './production-shot/activities';
-import type { EarlyMeasurements } from './support/early-measurements';
 import type { PendingAnalysisUploads } from './support/pending-analysis-uploads';
 import type { StoredFileCache } from './support/stored-file-cache';
 
@@ -33,8 +32,6 @@ export interface ActivityDeps {
   pendingUploads?: PendingAnalysisUploads;
   /** One per worker process: the pixel measurement's threads (image-analysis/measurement-threads.ts). */
   measurePixels?: MeasureQuality;
-  /** One per worker process, beside `measurePixels` (activities/support/early-measurements.ts). */
-  measureEarly?: EarlyMeasurements['start'];
 }
 
 /** Activities that wait on slow services; they heartbeat so a dead worker's work is retried within seconds. */

@@ -6,7 +6,6 @@ import { createPathragClient } from '../clients/pathrag';
 import { createPayloadRestClient } from '../clients/payload/client';
 import { imageWorkTaskQueue, modelTaskQueueFor } from '../contracts';
 import { startMeasurementThreads } from '../image-analysis';
-import { earlyMeasurements } from '../activities/support/early-measurements';
 import { loadWorkerConfig } from './config';
 import { startPendingUploadRecord } from './pending-uploads';
 import { createProcessWorkers, runProcessWorkers } from './process-workers';
@@ -36,7 +35,6 @@ const measurementThreadFile = import.meta.url.endsWith('.ts')
   ? new URL('../image-analysis/measurement-thread.ts', import.meta.url)
   : new URL('./measurement-thread.js', import.meta.url);
 const measurementThreads = startMeasurementThreads({ size: config.MEASUREMENT_THREADS, threadFile: measurementThreadFile });
-const measurements = earlyMeasurements(measurementThreads.measure);
 
 const deps: ActivityDeps = {
   payload,
@@ -48,8 +46,7 @@ const deps: ActivityDeps = {
   namespace: config.TEMPORAL_NAMESPACE,
   reviewAttestationKey: config.WORKER_API_KEY,
   pendingUploads,
-  measurePixels: measurements.measure,
-  measureEarly: measurements.start,
+  measurePixels: measurementThreads.measure,
 };
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 const workers = await createProcessWorkers({

@@ -11,7 +11,6 @@ import { analysisAssetFor, analysisAssetIfReachable, storeAndRegisterForAnalysis
 import { isFirstActivityAttempt } from '../support/activity-attempt';
 import { findIfPresent } from '../support/find-if-present';
 import { MAX_ANALYSIS_BYTES } from '../support/prepare-image';
-import type { EarlyMeasurements } from '../support/early-measurements';
 import type { PendingAnalysisUploads } from '../support/pending-analysis-uploads';
 import { NO_STORED_FILE_CACHE, readStoredFile, type StoredFileCache } from '../support/stored-file-cache';
 
@@ -28,8 +27,6 @@ export interface GenerationDeps {
   pendingUploads?: PendingAnalysisUploads;
   /** Where pixels are measured: the process's measurement threads (workers/main.ts); unset, on the calling thread. */
   measurePixels?: MeasureQuality;
-  /** Starts a candidate's measurement as soon as its bytes are in hand (activities/support/early-measurements.ts). */
-  measureEarly?: EarlyMeasurements['start'];
 }
 
 type Id = string | number;
@@ -160,7 +157,6 @@ export function createGenerationActivities({
   storedFiles = NO_STORED_FILE_CACHE,
   pendingUploads,
   measurePixels = measureQuality,
-  measureEarly,
 }: GenerationDeps) {
   const mediaBytes = (media: PayloadDoc) => readStoredFile(payload, storedFiles, media, MAX_ANALYSIS_BYTES);
   const analysisDeps = { payload, dino, pendingUploads, readOriginal: mediaBytes };
@@ -267,11 +263,6 @@ export function createGenerationActivities({
           reason: `The image model returned no image (${outcome.finishReason}).${outcome.text ? ` It said: ${outcome.text}` : ''}`,
         };
       }
-      // The same measurement measureCandidateQuality asks for once the image is stored; begun while it is stored.
-      measureEarly?.(outcome.bytes, {
-        expectedAspectRatio: parseAspectRatio(input.aspectRatio),
-        referenceImages: references.map((reference) => reference.bytes),
-      });
       const extension = outcome.mimeType === 'image/jpeg' ? 'jpg' : 'png';
       const filename = `${input.characterId}-${input.generationKey.replace(/[^a-zA-Z0-9-]+/g, '-').slice(-60)}.${extension}`;
       const store = () =>
