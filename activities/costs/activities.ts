@@ -16,8 +16,9 @@ export interface RunCost {
 export function createCostActivities({ payload }: { payload: PayloadRestClient }) {
   return {
     /**
-     * Upserts the run's spend, then recomputes the character's totals from every run and every accepted image, so
-     * the last writer always writes a complete sum (concurrent runs never add to a stale number).
+     * Upserts the run's spend and recomputes the character's totals from every run and every accepted image, so each
+     * writer writes a whole sum, never an increment of a number it read. The run's own record is written beside the
+     * reads: its cost is counted from this call, every other run's from its record.
      */
     async recordRunCost(input: RunCost): Promise<{ totalUsd: number; acceptedImages: number }> {
       const runKey = input.runId ?? input.workflowId;
@@ -31,8 +32,8 @@ export function createCostActivities({ payload }: { payload: PayloadRestClient }
         attempts: input.attempts,
         unpricedAttempts: input.unpricedAttempts,
       };
-      // Written first: a run's record exists already only when this write is retried, and its unique run id says so.
-      await alreadyDoneOnConflict(
+      // A run's record exists already only when this write is retried, and its unique run id says so.
+      const writingRecord = alreadyDoneOnConflict(
         'runId',
         () => payload.create('generation-runs', data),
         async () => {
@@ -40,10 +41,15 @@ export function createCostActivities({ payload }: { payload: PayloadRestClient }
           return earlier && payload.update('generation-runs', earlier.id, data);
         },
       );
-
+      // Awaited below; a failure meanwhile must not go unhandled.
+      writingRecord.catch(() => undefined);
       const [runs, accepted] = await Promise.all([
-        // Every run, however many: only their cost is read.
-        payload.find('generation-runs', { character: { equals: input.characterDocId } }, { limit: Infinity, select: ['costUsd'] }),
+        // Every other run, however many: only their cost is read.
+        payload.find(
+          'generation-runs',
+          { character: { equals: input.characterDocId }, runId: { not_equals: runKey } },
+          { limit: Infinity, select: ['costUsd'] },
+        ),
         payload.find(
           'character-images',
           {
@@ -53,7 +59,8 @@ export function createCostActivities({ payload }: { payload: PayloadRestClient }
           { limit: 1 },
         ),
       ]);
-      const totalUsd = runs.docs.reduce((sum, run) => sum + (typeof run.costUsd === 'number' ? run.costUsd : 0), 0);
+      await writingRecord;
+      const totalUsd = runs.docs.reduce((sum, run) => sum + (typeof run.costUsd === 'number' ? run.costUsd : 0), input.costUsd);
       const acceptedImages = accepted.totalDocs;
       await payload.recordPipelineState(input.characterDocId, {
         costs: {
