@@ -29,11 +29,10 @@ export interface MeasurementThreadOptions {
 }
 
 /**
- * A thread's V8 heap. Left to V8, each thread's young generation grows to tens of megabytes like the main thread's,
- * which with two threads took the worker's peak with three core sets in flight from about 330 to 450 MB
- * (`npm run bench:worker-memory`). A measurement's large arrays are short-lived, so a small young generation only
- * collects them sooner. The old generation's cap is far above what a measurement keeps (a thread past it ends, and
- * the measurement it held fails and is retried).
+ * A thread's V8 heap. A measurement's pixels are short-lived typed arrays, so a small young generation only collects
+ * them sooner; the old generation's cap is far above what a measurement keeps (a 39-megapixel picture, near the
+ * largest the library accepts, measures on a thread with it). A thread past it ends, and the measurement it held fails
+ * and is retried. What threads cost in memory is mostly their number: see MEASUREMENT_THREADS (workers/config.ts).
  */
 const THREAD_HEAP_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
 
