@@ -55,6 +55,16 @@ function fakePayload(master: Buffer) {
   return { client: client as unknown as PayloadRestClient, masterDoc, downloads };
 }
 
+/** The master-reference activities over the fake Payload, with an analysis service that answers every call. */
+function ingestActivities(payload: ReturnType<typeof fakePayload>, storedFiles: StoredFileCache, dinoCalls: Record<string, unknown> = {}) {
+  const dino = {
+    analyzeQuality: async () => ({ qualityScore: 1 }),
+    analyzeImageMetrics: async () => ({ sharpnessScore: 0.5 }),
+    ...dinoCalls,
+  } as unknown as DinoClient;
+  return createMasterReferenceActivities({ payload: payload.client, dino, temporalUiUrl: 'http://ui', namespace: 'default', storedFiles });
+}
+
 async function oneAngle(storedFiles: StoredFileCache | undefined, seed: number) {
   const master = await drawing(320, 400, 1);
   const payload = fakePayload(master);
@@ -135,17 +145,7 @@ describe('the stored-file cache', () => {
   it('keeps the master the ingest measured, so the core set after it sends the model the master without a download', async () => {
     const payload = fakePayload(await drawing(320, 400, 1));
     const storedFiles = createStoredFileCache(8 * 1024 * 1024);
-    const dino = {
-      analyzeQuality: async () => ({ qualityScore: 1 }),
-      analyzeImageMetrics: async () => ({ sharpnessScore: 0.5 }),
-    } as unknown as DinoClient;
-    const ingest = createMasterReferenceActivities({
-      payload: payload.client,
-      dino,
-      temporalUiUrl: 'http://ui',
-      namespace: 'default',
-      storedFiles,
-    });
+    const ingest = ingestActivities(payload, storedFiles);
     await ingest.measureMasterQuality({ characterDocId: 1, characterId: 'ada', mediaId: payload.masterDoc.id, dinoAssetId: 'asset-1' });
     const sentToModel: number[] = [];
     const imageModel = {
@@ -183,20 +183,11 @@ describe('the stored-file cache', () => {
   it('downloads a master once for the ingest: the usability check before its upload, then its measurement', async () => {
     const payload = fakePayload(await renderCharacter(randomLook(5), 0, { width: 768, height: 1024 }));
     const uploadedToAnalysis: number[] = [];
-    const dino = {
+    const ingest = ingestActivities(payload, createStoredFileCache(8 * 1024 * 1024), {
       uploadMedia: async (bytes: Buffer) => {
         uploadedToAnalysis.push(bytes.length);
         return { assetId: 'asset-1' };
       },
-      analyzeQuality: async () => ({ qualityScore: 1 }),
-      analyzeImageMetrics: async () => ({ sharpnessScore: 0.5 }),
-    } as unknown as DinoClient;
-    const ingest = createMasterReferenceActivities({
-      payload: payload.client,
-      dino,
-      temporalUiUrl: 'http://ui',
-      namespace: 'default',
-      storedFiles: createStoredFileCache(8 * 1024 * 1024),
     });
     const master = { characterDocId: 1, characterId: 'ada', mediaId: payload.masterDoc.id };
     const { dinoAssetId } = await ingest.registerMasterWithAnalysis(master);
