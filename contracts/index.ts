@@ -3,6 +3,7 @@
 export * from './accounts';
 export * from './angles';
 export * from './consistency';
+export * from './core-set';
 export * from './engines';
 export * from './limits';
 export * from './messages';

@@ -1,6 +1,6 @@
 import type { DinoClient } from '../../clients/dino';
 import type { PayloadRestClient } from '../../clients/payload/client';
-import type { MasterReferenceInput } from '../../contracts';
+import { madeForEarlierMasterReason, type MasterReferenceInput } from '../../contracts';
 import { measureQuality, type MeasureQuality } from '../../image-analysis';
 import { analysisAssetFor } from '../support/analysis-upload';
 import { findIfPresent } from '../support/find-if-present';
@@ -67,7 +67,7 @@ export function createMasterReferenceActivities({
         isCoreReference: false,
         retired: {
           at,
-          reason: `Made for an earlier master reference (media ${String(relationId(image.madeForMaster) ?? 'unknown')}); the character's master is now media ${String(masterMediaId)}.`,
+          reason: madeForEarlierMasterReason(relationId(image.madeForMaster), masterMediaId),
         },
       });
     }

@@ -1,7 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload';
 import { relationId, sameRelation } from '../../../../common/relation-id';
-
-export const MADE_FOR_EARLIER_MASTER = 'Made for an earlier master reference: the character has a new master.';
+import { madeForEarlierMasterReason } from '../../../../contracts';
 
 /**
  * Only images made for the character's current master join its core set. Checked here, in the save itself, rather
@@ -31,6 +30,13 @@ export const coreSetFollowsMaster: CollectionBeforeChangeHook = async ({ data, o
   return {
     ...data,
     isCoreReference: false,
-    ...(alreadyRetired ? {} : { retired: { at: new Date().toISOString(), reason: MADE_FOR_EARLIER_MASTER } }),
+    ...(alreadyRetired
+      ? {}
+      : {
+          retired: {
+            at: new Date().toISOString(),
+            reason: madeForEarlierMasterReason(relationId(image.madeForMaster), relationId(character.masterReferenceImage)),
+          },
+        }),
   };
 };
