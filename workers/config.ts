@@ -23,7 +23,10 @@ const schema = z.object({
   PATHRAG_BASE_URL: z.string().url().default('http://127.0.0.1:3014'),
   PATHRAG_API_KEY: z.string().optional(),
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(16),
-  /** Images decoded and measured at once by this worker (the image-work queue); memory grows with it. */
+  /**
+   * Image-work activities this worker runs at once (the image-work queue). Each holds its picture's bytes while it
+   * waits for a measurement thread; the decoding and measuring happen on MEASUREMENT_THREADS, one picture per thread.
+   */
   IMAGE_WORK_CONCURRENCY: z.coerce.number().int().positive().default(DEFAULT_IMAGE_WORK_CONCURRENCY),
   /**
    * Threads that run the pixel measurement (image-analysis/measurement-threads.ts). Each keeps a V8 heap and decoded

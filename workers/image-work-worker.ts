@@ -5,7 +5,10 @@ import { imageWorkTaskQueue } from '../contracts';
 /** The activities the workflows schedule on the image-work queue; nothing else is served there. */
 const IMAGE_WORK_ACTIVITIES = ['measureCandidateQuality', 'measureMasterQuality'] as const;
 
-/** Decoding two or three images at once keeps both cores busy; more only adds decoded pixels to the heap. */
+/**
+ * Two at once: while one activity's picture is measured on a thread, the other reads its files, so the thread
+ * rarely waits; more would only hold more pictures' bytes in memory while they queue for a thread.
+ */
 export const DEFAULT_IMAGE_WORK_CONCURRENCY = 2;
 
 export interface CreateImageWorkWorkerOptions {
@@ -19,7 +22,7 @@ export interface CreateImageWorkWorkerOptions {
 
 /**
  * A second worker in the same process that polls only the image-work queue, with its own small concurrency: however
- * many runs are in flight, at most `concurrency` images are decoded and measured at a time.
+ * many runs are in flight, at most `concurrency` pictures are read and queued for the measurement threads at a time.
  */
 export async function createImageWorkWorker(options: CreateImageWorkWorkerOptions): Promise<Worker> {
   const all = createActivities(options.deps);
