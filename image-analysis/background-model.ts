@@ -163,16 +163,16 @@ function robustFit(lab: Float32Array, basis: Float64Array, samples: Int32Array, 
     return constant;
   });
   let limitFloor = 12;
-  const residuals = new Float64Array(samples.length);
+  const sampleResiduals = new Float64Array(samples.length);
   const scratch = new Float64Array(samples.length);
   const kept = new Int32Array(samples.length);
   for (let k = 0; k <= iterations; k++) {
-    for (let j = 0; j < samples.length; j++) residuals[j] = residual(lab, basis, coefficients, samples[j]!);
-    scratch.set(residuals);
+    residuals(lab, basis, coefficients, samples.length, sampleResiduals, samples);
+    scratch.set(sampleResiduals);
     const median = scratch.length ? kthSmallest(scratch, Math.floor(scratch.length / 2)) : 0;
     const limit = Math.max(limitFloor, 3 * median);
     let keptCount = 0;
-    for (let j = 0; j < samples.length; j++) if (residuals[j]! <= limit) kept[keptCount++] = samples[j]!;
+    for (let j = 0; j < samples.length; j++) if (sampleResiduals[j]! <= limit) kept[keptCount++] = samples[j]!;
     if (keptCount < TERMS * 4) break;
     coefficients = leastSquares(lab, basis, kept.subarray(0, keptCount));
     limitFloor = 5;
@@ -180,29 +180,58 @@ function robustFit(lab: Float32Array, basis: Float64Array, samples: Int32Array, 
   return coefficients;
 }
 
+/**
+ * The hottest loop of the pixel measurement. Its sums are locals, written out term by term, rather than array cells
+ * read and written per product: about three times faster. Each sum still adds its samples' products in the same
+ * order as a loop over the terms would, so the fit is the same to the last bit. Kept as written (prettier-ignore):
+ * one line per row of AᵀA reads as the matrix it is.
+ */
+// prettier-ignore
 function leastSquares(lab: Float32Array, basis: Float64Array, samples: Int32Array): Float64Array[] {
-  const ata = new Float64Array(TERMS * TERMS);
-  const atb = [new Float64Array(TERMS), new Float64Array(TERMS), new Float64Array(TERMS)];
-  const [atbL, atbA, atbB] = atb as [Float64Array, Float64Array, Float64Array];
+  let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s04 = 0, s05 = 0, s06 = 0;
+  let s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0, s16 = 0;
+  let s22 = 0, s23 = 0, s24 = 0, s25 = 0, s26 = 0;
+  let s33 = 0, s34 = 0, s35 = 0, s36 = 0;
+  let s44 = 0, s45 = 0, s46 = 0;
+  let s55 = 0, s56 = 0;
+  let s66 = 0;
+  let l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0;
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
+  let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
   for (let j = 0; j < samples.length; j++) {
     const i = samples[j]!;
     const row = i * TERMS;
-    const l = lab[i * 3]!;
-    const a = lab[i * 3 + 1]!;
-    const b = lab[i * 3 + 2]!;
-    for (let r = 0; r < TERMS; r++) {
-      const term = basis[row + r]!;
-      // AᵀA is symmetric: each product is added to both of its cells, in the same order as a full pass would.
-      for (let c = r; c < TERMS; c++) ata[r * TERMS + c]! += term * basis[row + c]!;
-      atbL[r]! += term * l;
-      atbA[r]! += term * a;
-      atbB[r]! += term * b;
-    }
+    const t0 = basis[row]!, t1 = basis[row + 1]!, t2 = basis[row + 2]!, t3 = basis[row + 3]!;
+    const t4 = basis[row + 4]!, t5 = basis[row + 5]!, t6 = basis[row + 6]!;
+    const l = lab[i * 3]!, a = lab[i * 3 + 1]!, b = lab[i * 3 + 2]!;
+    s00 += t0 * t0; s01 += t0 * t1; s02 += t0 * t2; s03 += t0 * t3; s04 += t0 * t4; s05 += t0 * t5; s06 += t0 * t6;
+    s11 += t1 * t1; s12 += t1 * t2; s13 += t1 * t3; s14 += t1 * t4; s15 += t1 * t5; s16 += t1 * t6;
+    s22 += t2 * t2; s23 += t2 * t3; s24 += t2 * t4; s25 += t2 * t5; s26 += t2 * t6;
+    s33 += t3 * t3; s34 += t3 * t4; s35 += t3 * t5; s36 += t3 * t6;
+    s44 += t4 * t4; s45 += t4 * t5; s46 += t4 * t6;
+    s55 += t5 * t5; s56 += t5 * t6;
+    s66 += t6 * t6;
+    l0 += t0 * l; l1 += t1 * l; l2 += t2 * l; l3 += t3 * l; l4 += t4 * l; l5 += t5 * l; l6 += t6 * l;
+    a0 += t0 * a; a1 += t1 * a; a2 += t2 * a; a3 += t3 * a; a4 += t4 * a; a5 += t5 * a; a6 += t6 * a;
+    b0 += t0 * b; b1 += t1 * b; b2 += t2 * b; b3 += t3 * b; b4 += t4 * b; b5 += t5 * b; b6 += t6 * b;
   }
-  for (let r = 1; r < TERMS; r++) for (let c = 0; c < r; c++) ata[r * TERMS + c] = ata[c * TERMS + r]!;
+  // AᵀA is symmetric: the upper triangle was summed, the lower one mirrors it.
+  const ata = Float64Array.of(
+    s00, s01, s02, s03, s04, s05, s06,
+    s01, s11, s12, s13, s14, s15, s16,
+    s02, s12, s22, s23, s24, s25, s26,
+    s03, s13, s23, s33, s34, s35, s36,
+    s04, s14, s24, s34, s44, s45, s46,
+    s05, s15, s25, s35, s45, s55, s56,
+    s06, s16, s26, s36, s46, s56, s66,
+  );
   // A little ridge keeps the solve stable when the samples cannot tell two terms apart (a thin border ring).
   for (let r = 0; r < TERMS; r++) ata[r * TERMS + r]! += 1e-3 * samples.length;
-  return atb.map((rhs) => solve(ata, rhs));
+  return [
+    solve(ata, Float64Array.of(l0, l1, l2, l3, l4, l5, l6)),
+    solve(ata, Float64Array.of(a0, a1, a2, a3, a4, a5, a6)),
+    solve(ata, Float64Array.of(b0, b1, b2, b3, b4, b5, b6)),
+  ];
 }
 
 function solve(matrix: Float64Array, rhs: Float64Array): Float64Array {
@@ -243,24 +272,39 @@ function evaluate(basis: Float64Array, coefficients: Float64Array[], i: number):
   return out;
 }
 
-/** ΔE76 of pixel i from the surface; the same sums as `evaluate`, without a tuple per pixel. */
-function residual(lab: Float32Array, basis: Float64Array, coefficients: Float64Array[], i: number): number {
-  const [l, a, b] = coefficients as [Float64Array, Float64Array, Float64Array];
-  const row = i * TERMS;
-  let fittedL = 0;
-  let fittedA = 0;
-  let fittedB = 0;
-  for (let t = 0; t < TERMS; t++) {
-    const term = basis[row + t]!;
-    fittedL += l[t]! * term;
-    fittedA += a[t]! * term;
-    fittedB += b[t]! * term;
+/**
+ * ΔE76 from the surface of each pixel in `indices` (every pixel when absent), into `out` by position: the same sums
+ * as `evaluate`, in the same order, with the coefficients in locals, because this runs over every pixel several
+ * times per fit (prettier-ignore: one line per colour channel).
+ */
+// prettier-ignore
+function residuals(
+  lab: Float32Array,
+  basis: Float64Array,
+  coefficients: Float64Array[],
+  count: number,
+  out: Float32Array | Float64Array,
+  indices?: Int32Array,
+): void {
+  const [cl, ca, cb] = coefficients as [Float64Array, Float64Array, Float64Array];
+  const l0 = cl[0]!, l1 = cl[1]!, l2 = cl[2]!, l3 = cl[3]!, l4 = cl[4]!, l5 = cl[5]!, l6 = cl[6]!;
+  const a0 = ca[0]!, a1 = ca[1]!, a2 = ca[2]!, a3 = ca[3]!, a4 = ca[4]!, a5 = ca[5]!, a6 = ca[6]!;
+  const b0 = cb[0]!, b1 = cb[1]!, b2 = cb[2]!, b3 = cb[3]!, b4 = cb[4]!, b5 = cb[5]!, b6 = cb[6]!;
+  for (let j = 0; j < count; j++) {
+    const i = indices ? indices[j]! : j;
+    const row = i * TERMS;
+    const t0 = basis[row]!, t1 = basis[row + 1]!, t2 = basis[row + 2]!, t3 = basis[row + 3]!;
+    const t4 = basis[row + 4]!, t5 = basis[row + 5]!, t6 = basis[row + 6]!;
+    const dl = lab[i * 3]! - (l0 * t0 + l1 * t1 + l2 * t2 + l3 * t3 + l4 * t4 + l5 * t5 + l6 * t6);
+    const da = lab[i * 3 + 1]! - (a0 * t0 + a1 * t1 + a2 * t2 + a3 * t3 + a4 * t4 + a5 * t5 + a6 * t6);
+    const db = lab[i * 3 + 2]! - (b0 * t0 + b1 * t1 + b2 * t2 + b3 * t3 + b4 * t4 + b5 * t5 + b6 * t6);
+    // Not Math.hypot: its care against overflow cannot matter for colour differences and made the fit twice as slow.
+    out[j] = Math.sqrt(dl * dl + da * da + db * db);
   }
-  return Math.hypot(lab[i * 3]! - fittedL, lab[i * 3 + 1]! - fittedA, lab[i * 3 + 2]! - fittedB);
 }
 
 function distances(lab: Float32Array, basis: Float64Array, coefficients: Float64Array[], n: number): Float32Array {
   const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = residual(lab, basis, coefficients, i);
+  residuals(lab, basis, coefficients, n, out);
   return out;
 }
