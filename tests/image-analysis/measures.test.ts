@@ -49,6 +49,71 @@ describe('backdrop model', () => {
   });
 });
 
+/** sRGB (0–255) of a CIELAB (D65) colour, clamped to the gamut: the inverse of the measurement's own conversion. */
+function labToRgb(l: number, a: number, b: number): [number, number, number] {
+  const fy = (l + 16) / 116;
+  const inverse = (t: number) => (t ** 3 > 216 / 24389 ? t ** 3 : (116 * t - 16) / (24389 / 27));
+  const x = 0.95047 * inverse(fy + a / 500);
+  const y = inverse(fy);
+  const z = 1.08883 * inverse(fy - b / 200);
+  const linear = [
+    3.2404542 * x - 1.5371385 * y - 0.4985314 * z,
+    -0.969266 * x + 1.8760108 * y + 0.041556 * z,
+    0.0556434 * x - 0.2040259 * y + 1.0572252 * z,
+  ];
+  return linear.map((v) => {
+    const encoded = v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055;
+    return Math.round(Math.min(1, Math.max(0, encoded)) * 255);
+  }) as [number, number, number];
+}
+
+describe('backdrop surface', () => {
+  // Every term of the surface (1, u, v, u², uv, v², (u² + v²)²) in every channel, so a slip in any one of the
+  // fit's normal-equation sums (written out term by term for speed) leaves the fitted surface off somewhere.
+  const surface = (u: number, v: number) => {
+    const r4 = (u * u + v * v) ** 2;
+    return [
+      60 + 6 * u - 5 * v + 4 * u * u + 12 * u * v - 4 * v * v + 3 * r4,
+      2 + 3 * u + 2 * v - 2 * u * u + 10 * u * v + 1.5 * v * v - r4,
+      8 - 3 * u + 4 * v + 2 * u * u - 10 * u * v + 2 * v * v + 2 * r4,
+    ] as const;
+  };
+
+  it('fits a backdrop that follows its surface exactly, to within the 8-bit rounding, around an off-centre subject', () => {
+    const width = 256;
+    const height = 192;
+    // Off-centre, so the pixels the fit keeps are not symmetric about the centre: on a symmetric set, the sums of odd
+    // powers vanish and a slip between two of them would go unseen.
+    const box = { left: 20, top: 15, right: 130, bottom: 125 };
+    const inBox = (x: number, y: number) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+    const data = new Uint8Array(width * height * 3);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const [l, a, b] = surface((2 * x) / (width - 1) - 1, (2 * y) / (height - 1) - 1);
+        data.set(inBox(x, y) ? [176, 48, 58] : labToRgb(l, a, b), (y * width + x) * 3);
+      }
+    }
+    const model = fitBackground({ data, width, height, originalWidth: width, originalHeight: height });
+    expect(model.smooth).toBe(true);
+    let worstBackdrop = 0;
+    let closestSubject = Infinity;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const distance = model.distance[y * width + x]!;
+        if (inBox(x, y)) closestSubject = Math.min(closestSubject, distance);
+        else worstBackdrop = Math.max(worstBackdrop, distance);
+      }
+    }
+    expect(worstBackdrop).toBeLessThan(1.5);
+    expect(closestSubject).toBeGreaterThan(30);
+    const [l, a, b] = surface((2 * Math.floor(width / 2)) / (width - 1) - 1, (2 * Math.floor(height / 2)) / (height - 1) - 1);
+    // The fit's small ridge pulls the surface a little towards zero: within one unit at the centre.
+    expect(Math.abs(model.centre.l - l)).toBeLessThan(1);
+    expect(Math.abs(model.centre.a - a)).toBeLessThan(1);
+    expect(Math.abs(model.centre.b - b)).toBeLessThan(1);
+  });
+});
+
 describe('blurAmount', () => {
   it('grows with the blur, whatever the amount of content', async () => {
     const sharpImage = await sharp(Buffer.from(Array.from({ length: 256 * 256 * 3 }, (_, i) => (Math.floor(i / 3 / 16) % 2 ? 230 : 30))), {
