@@ -8,6 +8,7 @@ export interface WorkerProcess {
   exitedUnexpectedly(): boolean;
   /** The launched process's pid, which is also its process group's id (it starts detached). */
   pid(): number | undefined;
+  /** What the worker wrote, its start and its latest part (keptOutput). */
   output(): string;
   stop(): Promise<void>;
 }
@@ -17,7 +18,7 @@ export function workerProcess(spawnWorker: () => ChildProcess): WorkerProcess {
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
   let stopping = false;
-  let output = '';
+  const output = keptOutput();
   const alive = () => child !== undefined && child.exitCode === null && child.signalCode === null;
   const killGroup = async () => {
     stopping = true;
@@ -35,15 +36,46 @@ export function workerProcess(spawnWorker: () => ChildProcess): WorkerProcess {
       stopping = false;
       const launched = spawnWorker();
       child = launched;
-      launched.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      launched.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      launched.stdout?.on('data', (chunk: Buffer) => output.append(chunk.toString()));
+      launched.stderr?.on('data', (chunk: Buffer) => output.append(chunk.toString()));
       exited = new Promise((resolve) => launched.once('exit', () => resolve()));
     },
     kill: killGroup,
     exitedUnexpectedly: () => !stopping && child !== undefined && !alive(),
     pid: () => child?.pid,
-    output: () => output,
+    output: () => output.text(),
     stop: killGroup,
+  };
+}
+
+/** Characters kept from the start of a worker's output (its start-up lines, which tests wait for) and from its end. */
+export const KEPT_OUTPUT = { head: 64 * 1024, tail: 2 * 1024 * 1024 };
+
+/**
+ * A worker's output as a test needs it: the start (where the lines a test waits for are) and the latest part (what
+ * explains a failure), with what lies between counted but not kept, so a long run under test (the chaos run, a soak)
+ * does not grow the test process without bound.
+ */
+export function keptOutput(limits = KEPT_OUTPUT): { append(text: string): void; text(): string } {
+  let head = '';
+  let tail = '';
+  let left = 0;
+  return {
+    append(text) {
+      const toHead = text.slice(0, Math.max(0, limits.head - head.length));
+      head += toHead;
+      tail += text.slice(toHead.length);
+      // Trimmed when twice the budget, not at every chunk, so appending stays linear.
+      if (tail.length > 2 * limits.tail) {
+        left += tail.length - limits.tail;
+        tail = tail.slice(-limits.tail);
+      }
+    },
+    text() {
+      const excess = Math.max(0, tail.length - limits.tail);
+      const omitted = left + excess;
+      return omitted ? `${head}\n[… ${omitted} characters of output not kept …]\n${tail.slice(excess)}` : head + tail;
+    },
   };
 }
 
