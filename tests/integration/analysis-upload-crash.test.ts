@@ -1,10 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { renderCharacter, randomLook } from '../../local-services/gemini/renderer';
 import { createCharacterWithMaster, waitForMasterReady } from '../../test-system/characters';
 import { waitFor } from '../../test-system/ports';
+import { startReverseProxy } from '../../test-system/reverse-proxy';
 import { startTestSystem, type TestSystem } from '../../test-system/system';
 import { workerProcess, type WorkerProcess } from '../../test-system/worker-process';
 import { fromGlobalSetup } from '../support/from-global-setup';
@@ -18,46 +17,16 @@ async function startIdWriteTrap(upstream: string): Promise<{ url: string; held: 
   let holding = false;
   let announceHeld: (body: string) => void = () => undefined;
   const held = new Promise<string>((resolve) => (announceHeld = resolve));
-  const heldResponses: ServerResponse[] = [];
-  const target = new URL(upstream);
-  const server: Server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => {
-      const body = Buffer.concat(chunks);
-      if (!holding && incoming.method === 'PATCH' && /^\/api\/media\/[^/?]+/.test(incoming.url ?? '') && body.includes('"dinoAssetId"')) {
-        holding = true;
-        heldResponses.push(outgoing);
-        announceHeld(body.toString());
-        return;
-      }
-      const forwarded = request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: incoming.method,
-          path: incoming.url,
-          headers: { ...incoming.headers, host: target.host },
-        },
-        (answer) => {
-          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(outgoing);
-        },
-      );
-      forwarded.on('error', () => outgoing.headersSent || outgoing.writeHead(502).end());
-      forwarded.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    held,
-    close: async () => {
-      for (const response of heldResponses) response.destroy();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+  const proxy = await startReverseProxy({
+    upstream,
+    hold: ({ method, url, body }) => {
+      if (holding || method !== 'PATCH' || !/^\/api\/media\/[^/?]+/.test(url) || !body.includes('"dinoAssetId"')) return false;
+      holding = true;
+      announceHeld(body.toString());
+      return true;
     },
-  };
+  });
+  return { url: proxy.url, held, close: () => proxy.close() };
 }
 
 /**
