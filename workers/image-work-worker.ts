@@ -6,8 +6,8 @@ import { imageWorkTaskQueue } from '../contracts';
 const IMAGE_WORK_ACTIVITIES = ['measureCandidateQuality', 'measureMasterQuality'] as const;
 
 /**
- * Two at once: while one activity's picture is measured on a thread, the other reads its files, so the thread
- * rarely waits; more would only hold more pictures' bytes in memory while they queue for a thread.
+ * Two at once, so one activity can read its files while another's picture is on the measurement thread; more would
+ * only hold more pictures' bytes in memory while they queue for a thread.
  */
 export const DEFAULT_IMAGE_WORK_CONCURRENCY = 2;
 
