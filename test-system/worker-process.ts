@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { waitFor } from './ports';
 
 export interface WorkerProcess {
@@ -13,8 +14,11 @@ export interface WorkerProcess {
   stop(): Promise<void>;
 }
 
-/** A real worker process (`tsx workers/main.ts`) that can be killed and started again, keeping its output. */
-export function workerProcess(spawnWorker: () => ChildProcess): WorkerProcess {
+/**
+ * A real worker process (`tsx workers/main.ts`) that can be killed and started again, keeping its output. Given
+ * `logFile`, every launch's whole output is also appended there as it arrives (what `output()` leaves out included).
+ */
+export function workerProcess(spawnWorker: () => ChildProcess, options: { logFile?: string } = {}): WorkerProcess {
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
   let stopping = false;
@@ -36,8 +40,15 @@ export function workerProcess(spawnWorker: () => ChildProcess): WorkerProcess {
       stopping = false;
       const launched = spawnWorker();
       child = launched;
-      launched.stdout?.on('data', (chunk: Buffer) => output.append(chunk.toString()));
-      launched.stderr?.on('data', (chunk: Buffer) => output.append(chunk.toString()));
+      const log: WriteStream | undefined = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+      const keep = (chunk: Buffer) => {
+        output.append(chunk.toString());
+        log?.write(chunk);
+      };
+      launched.stdout?.on('data', keep);
+      launched.stderr?.on('data', keep);
+      // The log ends when the output does ('close'), which can be after the process has exited.
+      launched.once('close', () => log?.end());
       exited = new Promise((resolve) => launched.once('exit', () => resolve()));
     },
     kill: killGroup,

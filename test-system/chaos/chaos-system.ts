@@ -8,7 +8,7 @@ export interface ChaosSystem {
   system: TestSystem;
   temporalServer: TemporalDevServer;
   worker: WorkerProcess;
-  /** Where its data lives: the databases, the stand-ins' files and, after saveLogs, the processes' output. */
+  /** Where its data lives: the databases, the stand-ins' files, the worker's whole output (worker.log) and, after saveLogs, Payload's. */
   dir: string;
   saveLogs(): Promise<void>;
   stop(): Promise<void>;
@@ -40,7 +40,7 @@ export async function startChaosSystem(options: {
     await temporalServer.stop();
     throw error;
   }
-  const worker = workerProcess(() => system.spawnWorkerProcess());
+  const worker = workerProcess(() => system.spawnWorkerProcess(), { logFile: path.join(dir, 'worker.log') });
   worker.start();
   return {
     system,
@@ -48,7 +48,6 @@ export async function startChaosSystem(options: {
     worker,
     dir,
     async saveLogs() {
-      await writeFile(path.join(dir, 'worker.log'), worker.output());
       await writeFile(path.join(dir, 'payload.log'), system.payload.logs());
     },
     async stop() {

@@ -1,4 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { waitFor } from '../../test-system/ports';
 import { KEPT_OUTPUT, keptOutput, workerProcess } from '../../test-system/worker-process';
 
@@ -20,9 +24,12 @@ describe("a worker process's kept output", () => {
   });
 
   it("holds a real process's output within its budget however much it writes", async () => {
-    // Eight megabytes, four times the tail: the start line and the last line survive, the rest is counted.
+    // Eight megabytes, four times the tail: the start line and the last line survive in memory, the rest is counted there and kept whole in the log file.
     const script = `console.log('worker polling'); const line = 'x'.repeat(1023); for (let i = 0; i < 8192; i++) console.log(line); console.log('last line');`;
-    const worker = workerProcess(() => spawn(process.execPath, ['-e', script], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] }));
+    const logFile = path.join(mkdtempSync(path.join(tmpdir(), 'worker-output-')), 'worker.log');
+    const worker = workerProcess(() => spawn(process.execPath, ['-e', script], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] }), {
+      logFile,
+    });
     worker.start();
     try {
       await waitFor(
@@ -36,6 +43,17 @@ describe("a worker process's kept output", () => {
       expect(text.trimEnd().endsWith('last line')).toBe(true);
       expect(text.length).toBeLessThan(KEPT_OUTPUT.head + KEPT_OUTPUT.tail + 200);
       expect(text).toMatch(/\[… \d+ characters of output not kept …\]/);
+      // The log file has all of it, the part left out of memory included.
+      const whole = await waitFor(
+        'the whole output in the log file',
+        async () => {
+          const logged = await readFile(logFile, 'utf8');
+          return logged.endsWith('last line\n') && logged;
+        },
+        60_000,
+        50,
+      );
+      expect(whole.length).toBe('worker polling\n'.length + 8192 * 1024 + 'last line\n'.length);
     } finally {
       await worker.stop();
     }
