@@ -8,7 +8,10 @@ export interface ChaosSystem {
   system: TestSystem;
   temporalServer: TemporalDevServer;
   worker: WorkerProcess;
-  /** Where its data lives: the databases, the stand-ins' files, the worker's whole output (worker.log) and, after saveLogs, Payload's. */
+  /**
+   * Where its data lives: the databases, the stand-ins' files, the worker's whole output (worker.log, written as it
+   * comes) and, after saveLogs, Payload's.
+   */
   dir: string;
   saveLogs(): Promise<void>;
   stop(): Promise<void>;
