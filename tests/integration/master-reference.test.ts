@@ -120,8 +120,15 @@ describe('master reference ingest', () => {
       90_000,
     );
     expect(after.analysis.embedding).not.toEqual(before.analysis.embedding);
-    const { body: ingested } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
-    expect(ingested.masterIngest).toMatchObject({ status: 'ready', dinoAssetId: after.dinoAssetId });
+    // The run marks the media measured, then records "ready" on the character.
+    await waitFor(
+      'the character to record the new measurement as ready',
+      async () => {
+        const { body } = await editor.request('GET', `/api/characters/${character.id}?depth=0`);
+        return body.masterIngest.status === 'ready' && body.masterIngest.dinoAssetId === after.dinoAssetId;
+      },
+      30_000,
+    );
     const dino = createDinoClient({ baseUrl: system.dino.url });
     await waitFor(
       'the old analysis asset to be deleted',
