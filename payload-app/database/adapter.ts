@@ -4,13 +4,21 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb';
 import { sqliteAdapter } from '@payloadcms/db-sqlite';
 import type { DatabaseAdapterObj } from 'payload';
 import { isMongoUri, type AppConfig } from '../config';
+import { writeOnlyChangedRunStates } from '../collections/Characters/saves-keep-run-states';
 import { migrations } from '../migrations';
 import { ferretDbIdFiltersPlugin } from './ferretdb-id-filters';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** SQLite for a `file:` URI (the embedded default), MongoDB for `mongodb://`. */
+/**
+ * SQLite for a `file:` URI (the embedded default), MongoDB for `mongodb://`; on each, a save of a character writes
+ * only the run states it changes (saves-keep-run-states.ts).
+ */
 export function databaseAdapter(config: Pick<AppConfig, 'DATABASE_URI' | 'MONGODB_COMPAT'>): DatabaseAdapterObj {
+  return writeOnlyChangedRunStates(databaseFor(config));
+}
+
+function databaseFor(config: Pick<AppConfig, 'DATABASE_URI' | 'MONGODB_COMPAT'>): DatabaseAdapterObj {
   if (isMongoUri(config.DATABASE_URI)) {
     if (config.MONGODB_COMPAT === 'ferretdb-v1') {
       // FerretDB v1 has no $lookup (joins are then read with plain finds) and no transactions, and finds a document by

@@ -518,6 +518,50 @@ describe('360° core set', () => {
     await expect(worker.recordPipelineState(987654, { coreSet: { status: 'running', runId: 'x' } })).rejects.toThrow(/404/);
   });
 
+  it("keeps every run state recorded while a person saves the character, and the person's save", async () => {
+    const worker = createPayloadRestClient({ baseUrl: system.payload.url, apiKey: system.payload.workerApiKey });
+    const created = await editor.request('POST', '/api/characters', { name: 'Rena Saves' });
+    const id = created.body.doc.id;
+    const read = async () => (await editor.request('GET', `/api/characters/${id}?depth=0`)).body;
+
+    // Three runs record state after state, each reading its own back, for as long as a person's save is in flight, so
+    // some of them land between the save's read of the character and its write. Each must read back as recorded: a
+    // save that wrote the character as it read it would put an earlier one back.
+    const runs = {
+      masterIngest: (round: number, step: number) => ({ status: 'processing', runId: `ingest-${round}-${step}` }),
+      coreSet: (round: number, step: number) => ({ status: 'running', runId: `core-${round}-${step}` }),
+      costs: (round: number, step: number) => ({ totalUsd: round * 1000 + step, acceptedImages: step }),
+    };
+    const recordWhile = async (group: keyof typeof runs, round: number, saving: () => boolean) => {
+      const undone: string[] = [];
+      let last: Record<string, unknown> = {};
+      for (let step = 0; saving() || step === 0; step++) {
+        last = runs[group](round, step);
+        await worker.recordPipelineState(id, { [group]: last });
+        const seen = (await read())[group];
+        if (Object.entries(last).some(([key, value]) => seen?.[key] !== value))
+          undone.push(`${group} ${JSON.stringify(last)} read back as ${JSON.stringify(seen)}`);
+      }
+      return { undone, last };
+    };
+    for (let round = 0; round < 8; round++) {
+      let saving = true;
+      const save = editor.request('PATCH', `/api/characters/${id}`, { personality: `Round ${round}` }).finally(() => {
+        saving = false;
+      });
+      const recorded = await Promise.all(
+        (Object.keys(runs) as (keyof typeof runs)[]).map((group) => recordWhile(group, round, () => saving)),
+      );
+      // The run state the save itself changes (a persona edit marks the sync pending) is written with it.
+      const saved = await save;
+      expect([saved.status, saved.body.doc.personaSync.status]).toEqual([200, 'pending']);
+      expect(recorded.flatMap(({ undone }) => undone)).toEqual([]);
+      const settled = await read();
+      expect(settled.personality).toBe(`Round ${round}`);
+      expect([settled.masterIngest, settled.coreSet, settled.costs]).toMatchObject(recorded.map(({ last }) => last));
+    }
+  });
+
   it('closes a core set whose run is gone as incomplete, once its state has stood a minute, keeping the rest of the character', async () => {
     const worker = createPayloadRestClient({ baseUrl: system.payload.url, apiKey: system.payload.workerApiKey });
     const created = await editor.request('POST', '/api/characters', { name: 'Orphaned Run' });

@@ -18,6 +18,7 @@ import { markPersonaPending, removePersonaFromKnowledgeBase, signalPersonaChange
 import { queueMasterIngest } from './hooks/queue-master-ingest';
 import { startMasterIngest } from './hooks/start-master-ingest';
 import { pipelineFields } from './pipeline-fields';
+import { noteRunStatesChangedBySave } from './saves-keep-run-states';
 
 export const Characters: CollectionConfig = {
   slug: 'characters',
@@ -51,7 +52,8 @@ export const Characters: CollectionConfig = {
   ],
   hooks: {
     beforeValidate: [deriveCharacterId],
-    beforeChange: [queueMasterIngest, markPersonaPending],
+    // Last: it notes what the hooks before it changed.
+    beforeChange: [queueMasterIngest, markPersonaPending, noteRunStatesChangedBySave],
     afterChange: [startMasterIngest, signalPersonaChange],
     afterDelete: [removePersonaFromKnowledgeBase],
   },

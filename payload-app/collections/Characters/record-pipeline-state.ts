@@ -1,9 +1,12 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload';
-import { oneAtATimePerKey } from '../../endpoints/one-at-a-time';
+import { oneWritePerCharacter } from './one-write-per-character';
 import { isOrderedGroup, statesAfter } from './run-state-order';
 
 export const PIPELINE_GROUPS = ['masterIngest', 'coreSet', 'personaSync', 'costs'] as const;
 export type PipelineGroup = (typeof PIPELINE_GROUPS)[number];
+/** Every field of a character that runs record: the pipeline groups and the last error. */
+export const RUN_STATE_FIELDS = [...PIPELINE_GROUPS, 'lastError'] as const;
+export type RunStateField = (typeof RUN_STATE_FIELDS)[number];
 
 /** Values of the character's pipeline groups; a value not sent stays as stored. */
 export type PipelineState = Partial<Record<PipelineGroup, Record<string, unknown>>> & { lastError?: string | null };
@@ -17,16 +20,11 @@ export type RecordOutcome =
   /** `onlyIf` said no to the character as stored: nothing was written. */
   | 'precondition_failed';
 
-// In this process, writes to one character wait for each other: FerretDB (the MongoDB tier's server) has no
-// transactions and applies every update by reading the document and writing it back whole, so two updates of one
-// document at the same moment keep only one of them. Across app processes the transaction (inTransaction) keeps them
-// apart, where the database has one.
-const oneWritePerCharacter = oneAtATimePerKey();
-
 /**
  * Records run states on a character and only them: the sent values are merged into their groups as stored and only
  * those groups are written, one character's writes after one another, so two writers at the same moment never put
- * each other's group back to an older value (Payload's own update writes the whole document as it read it).
+ * each other's group back to an older value (Payload's own update writes every field as it read it, and a person's
+ * save leaves out only the run states it did not change: saves-keep-run-states.ts).
  *
  * A state older than the one the same run has already recorded (an attempt retried after its first request was
  * finished late) is not written and comes back as `stale`. `onlyIf` sees the character as stored, inside the same
