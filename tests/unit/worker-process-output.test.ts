@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { waitFor } from '../../test-system/ports';
@@ -24,9 +24,11 @@ describe("a worker process's kept output", () => {
   });
 
   it("holds a real process's output within its budget however much it writes", async () => {
-    // Eight megabytes, four times the tail: the start line and the last line survive in memory, the rest is counted there and kept whole in the log file.
+    // Eight megabytes, four times the tail: the start line and the last line survive in memory, the rest is counted
+    // there and kept whole in the log file.
     const script = `console.log('worker polling'); const line = 'x'.repeat(1023); for (let i = 0; i < 8192; i++) console.log(line); console.log('last line');`;
-    const logFile = path.join(mkdtempSync(path.join(tmpdir(), 'worker-output-')), 'worker.log');
+    const logDir = mkdtempSync(path.join(tmpdir(), 'worker-output-'));
+    const logFile = path.join(logDir, 'worker.log');
     const worker = workerProcess(() => spawn(process.execPath, ['-e', script], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] }), {
       logFile,
     });
@@ -56,6 +58,7 @@ describe("a worker process's kept output", () => {
       expect(whole.length).toBe('worker polling\n'.length + 8192 * 1024 + 'last line\n'.length);
     } finally {
       await worker.stop();
+      await rm(logDir, { recursive: true, force: true });
     }
   }, 90_000);
 });
