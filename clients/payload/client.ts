@@ -36,6 +36,25 @@ export interface PipelineState {
 
 const pipelineStateAnswerSchema = z.looseObject({ recorded: z.array(z.string()), stale: z.array(z.string()) });
 
+/** A run's cost record as the app's run-cost endpoint takes it. */
+export interface RunCostRecord {
+  workflowId: string;
+  runId: string;
+  outcome: string | null;
+  stage: 'core-set' | 'production-shot';
+  costUsd: number;
+  attempts: number;
+  unpricedAttempts: number;
+}
+
+const characterCostsSchema = z.object({
+  totalUsd: z.number(),
+  acceptedImages: z.number().int(),
+  perAcceptedImageUsd: z.number().nullable(),
+});
+export type CharacterCosts = z.infer<typeof characterCostsSchema>;
+const runCostAnswerSchema = z.looseObject({ costs: characterCostsSchema });
+
 /**
  * The worker's view of Payload: REST over HTTP as an API-key service user, so Payload's access control and
  * hooks apply to machine writes too (docs/architecture.md). Only the calls the activities need.
@@ -109,6 +128,18 @@ export function createPayloadRestClient(options: PayloadRestClientOptions) {
         json: state,
         what: `pipeline state of character ${characterDocId}`,
       });
+    },
+
+    /**
+     * Records what a run spent (the app's `POST /api/characters/:id/run-cost`): the run's record is upserted by its run
+     * id and the character's totals are summed again from every run, in the character's turn, in one request.
+     */
+    async recordRunCost(characterDocId: string | number, run: RunCostRecord): Promise<CharacterCosts> {
+      const answer = await http.json('POST', `${docPath('characters', characterDocId)}/run-cost`, runCostAnswerSchema, {
+        json: run,
+        what: `run cost of character ${characterDocId}`,
+      });
+      return answer.costs;
     },
 
     /** Deletes a document; one that is already gone counts as deleted (retries are safe). */

@@ -89,6 +89,7 @@ const POLICY = {
   'POST /api/characters/core-set-batch/:batchId/cancel': ['editor', 'admin'],
   'GET /api/characters/:id/pipeline': PEOPLE,
   'PATCH /api/characters/:id/pipeline-state': ['service'],
+  'POST /api/characters/:id/run-cost': ['service'],
   'GET /api/characters/:id/turnaround': PEOPLE,
   'POST /api/character-images/:id/review': ['reviewer', 'admin'],
   'GET /api/globals/qa-settings/review-evidence': PEOPLE,
@@ -614,6 +615,23 @@ describe('access matrix: every endpoint, operation and guarded field × every ro
       state: async () => (await read(`/api/characters/${fixtures.fieldsCharacter.id}?depth=0`)).coreSet?.error ?? null,
       attempt: (actor) =>
         as(actor).request('PATCH', `/api/characters/${fixtures.fieldsCharacter.id}/pipeline-state`, { coreSet: { error: unique(actor) } }),
+    },
+    {
+      operation: 'POST /api/characters/:id/run-cost',
+      refusal: 'endpoint',
+      done: [200],
+      state: async () =>
+        (await read(`/api/generation-runs?where[character][equals]=${fixtures.fieldsCharacter.id}&limit=0&depth=0`)).totalDocs,
+      attempt: (actor) =>
+        as(actor).request('POST', `/api/characters/${fixtures.fieldsCharacter.id}/run-cost`, {
+          workflowId: unique('core-set:matrix'),
+          runId: unique(`run-${actor}`),
+          outcome: 'complete',
+          stage: 'core-set',
+          costUsd: 0,
+          attempts: 1,
+          unpricedAttempts: 0,
+        }),
     },
     {
       operation: 'GET /api/characters/:id/turnaround',

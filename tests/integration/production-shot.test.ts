@@ -209,4 +209,29 @@ describe('production shots', () => {
     const { body: stored } = await system.admin.request('GET', `/api/characters/${characterDocId}?depth=0`);
     expect(stored.costs).toMatchObject({ totalUsd: 0.117, acceptedImages: 0, perAcceptedImageUsd: null });
   });
+  it('totals every run of a character when several of its runs end at the same moment', async () => {
+    const payload = createPayloadRestClient({ baseUrl: system.payload.url, apiKey: system.payload.workerApiKey });
+    const { recordRunCost } = createCostActivities({ payload });
+    const created = await editor.request('POST', '/api/characters', { name: 'Costed At Once' });
+    const characterDocId = created.body.doc.id;
+    const run = (runId: string, costUsd: number) => ({
+      characterDocId,
+      workflowId: `cost-test:${runId}`,
+      runId,
+      outcome: 'complete',
+      stage: 'production-shot' as const,
+      costUsd,
+      attempts: 1,
+      unpricedAttempts: 0,
+    });
+    // Costs in whole tenths of a cent, so every sum is exact after the record's rounding.
+    let expected = 0;
+    for (let round = 0; round < 10; round++) {
+      const ending = [0.001, 0.002, 0.004].map((cost, index) => run(`cost-at-once-${Date.now()}-${round}-${index}`, cost));
+      await Promise.all(ending.map((each) => recordRunCost(each)));
+      expected += 0.007;
+      const { body: stored } = await system.admin.request('GET', `/api/characters/${characterDocId}?depth=0`);
+      expect({ round, totalUsd: stored.costs.totalUsd }).toEqual({ round, totalUsd: Math.round(expected * 10_000) / 10_000 });
+    }
+  });
 });

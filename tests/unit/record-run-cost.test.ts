@@ -1,57 +1,65 @@
-import { createCostActivities } from '../../activities/costs/activities';
-import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
+import { createCostActivities, type RunCost } from '../../activities/costs/activities';
+import type { CharacterCosts, RunCostRecord } from '../../clients/payload/client';
 
-/**
- * Payload in memory for the cost record: the character's earlier runs and its accepted images. The run's own create
- * answers only once the totals are being read, so a recordRunCost that waits for the create before reading fails.
- */
-function fakePayload(earlierRuns: PayloadDoc[]) {
-  const events: string[] = [];
-  const runs = [...earlierRuns];
-  let pipelineState: Record<string, unknown> | undefined;
-  const readingStarted = () => events.includes('find generation-runs');
-  const client = {
-    async create(collection: string, data: PayloadDoc) {
-      events.push(`create ${collection}`);
-      const giveUpAt = Date.now() + 10_000;
-      while (!readingStarted()) {
-        if (Date.now() > giveUpAt) throw new Error('the create was left to answer before the totals were read');
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      const doc = { ...data, id: `run-${runs.length + 1}` };
-      runs.push(doc);
-      return doc;
-    },
-    async find(collection: string, where: { runId?: { not_equals: string } }) {
-      events.push(`find ${collection}`);
-      if (collection === 'generation-runs') {
-        const docs = runs.filter((run) => run.runId !== where.runId?.not_equals);
-        return { docs, totalDocs: docs.length };
-      }
-      return { docs: [], totalDocs: 3 };
-    },
-    async recordPipelineState(_id: string, state: Record<string, unknown>) {
-      pipelineState = state;
+/** The app's run-cost endpoint in memory: what the activity sends, and totals summed by run id as the app does. */
+function fakeApp() {
+  const sent: Array<{ characterDocId: string | number; run: RunCostRecord }> = [];
+  const runs = new Map<string, number>();
+  return {
+    sent,
+    client: {
+      async recordRunCost(characterDocId: string | number, run: RunCostRecord): Promise<CharacterCosts> {
+        sent.push({ characterDocId, run });
+        runs.set(run.runId, run.costUsd);
+        const totalUsd = [...runs.values()].reduce((sum, cost) => sum + cost, 0);
+        return { totalUsd, acceptedImages: 2, perAcceptedImageUsd: totalUsd / 2 };
+      },
     },
   };
-  return { client: client as unknown as PayloadRestClient, events, state: () => pipelineState };
 }
 
+const run: RunCost = {
+  characterDocId: 7,
+  workflowId: 'core-set:ada',
+  runId: 'first-execution',
+  outcome: 'complete',
+  stage: 'core-set',
+  costUsd: 0.312,
+  attempts: 8,
+  unpricedAttempts: 1,
+};
+
 describe('recordRunCost', () => {
-  it("writes the run's record while the totals are read, and counts the run once, from the call", async () => {
-    const payload = fakePayload([{ id: 'run-1', runId: 'earlier', costUsd: 0.039 }]);
-    const { recordRunCost } = createCostActivities({ payload: payload.client });
-    const totals = await recordRunCost({
-      characterDocId: 'ada',
-      workflowId: 'core-set:ada',
-      runId: 'this-run',
-      outcome: 'complete',
-      stage: 'core-set',
-      costUsd: 0.312,
-      attempts: 8,
-      unpricedAttempts: 0,
-    });
-    expect(totals).toEqual({ totalUsd: 0.351, acceptedImages: 3 });
-    expect(payload.state()).toEqual({ costs: { totalUsd: 0.351, acceptedImages: 3, perAcceptedImageUsd: 0.117 } });
-  }, 30_000);
+  it("sends the run's record to its character and answers the app's totals", async () => {
+    const app = fakeApp();
+    const totals = await createCostActivities({ payload: app.client }).recordRunCost(run);
+    expect(totals).toEqual({ totalUsd: 0.312, acceptedImages: 2 });
+    expect(app.sent).toEqual([
+      {
+        characterDocId: 7,
+        run: {
+          workflowId: 'core-set:ada',
+          runId: 'first-execution',
+          outcome: 'complete',
+          stage: 'core-set',
+          costUsd: 0.312,
+          attempts: 8,
+          unpricedAttempts: 1,
+        },
+      },
+    ]);
+  });
+
+  it('keys a run from a history without a run id by its workflow id, so its retries keep one record', async () => {
+    const app = fakeApp();
+    const { recordRunCost } = createCostActivities({ payload: app.client });
+    const legacy: RunCost = { ...run, runId: undefined, outcome: undefined };
+    await recordRunCost(legacy);
+    const totals = await recordRunCost(legacy);
+    expect(totals.totalUsd).toBe(0.312);
+    expect(app.sent.map((call) => [call.run.runId, call.run.outcome])).toEqual([
+      ['core-set:ada', null],
+      ['core-set:ada', null],
+    ]);
+  });
 });

@@ -11,6 +11,7 @@ import {
 import { pipelineEndpoint } from './endpoints/pipeline';
 import { pipelineStateEndpoint } from './endpoints/pipeline-state';
 import { requestShotsEndpoint } from './endpoints/request-shots';
+import { runCostEndpoint } from './endpoints/run-cost';
 import { startCoreSetEndpoint } from './endpoints/start-core-set';
 import { turnaroundSheetEndpoint } from './endpoints/turnaround-sheet';
 import { deriveCharacterId } from './hooks/derive-character-id';
@@ -48,6 +49,7 @@ export const Characters: CollectionConfig = {
     requestShotsEndpoint,
     pipelineEndpoint,
     pipelineStateEndpoint,
+    runCostEndpoint,
     turnaroundSheetEndpoint,
   ],
   hooks: {

@@ -48,7 +48,17 @@ export function recordPipelineState(
   state: PipelineState,
   options: { onlyIf?: (stored: StoredCharacter) => boolean } = {},
 ): Promise<RecordOutcome> {
-  return oneWritePerCharacter(id, () => inTransaction(req, () => record(req, id, state, options.onlyIf)));
+  return oneWritePerCharacter(id, () => recordPipelineStateInTurn(req, id, state, options.onlyIf));
+}
+
+/** recordPipelineState for a caller that already holds the character's turn (`oneWritePerCharacter`). */
+export function recordPipelineStateInTurn(
+  req: PayloadRequest,
+  id: string,
+  state: PipelineState,
+  onlyIf?: (stored: StoredCharacter) => boolean,
+): Promise<RecordOutcome> {
+  return inTransaction(req, () => record(req, id, state, onlyIf));
 }
 
 async function record(
