@@ -8,6 +8,7 @@ export * from './engines';
 export * from './limits';
 export * from './messages';
 export * from './review';
+export * from './run-cost';
 export * from './search-attributes';
 export * from './task-queues';
 export * from './dev-server-storage';

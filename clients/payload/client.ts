@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PermanentServiceError } from '../errors';
 import { createHttpTransport } from '../http/transport';
-import { MAX_PAGE_SIZE } from '../../contracts';
+import { MAX_PAGE_SIZE, type CharacterCosts, type RunCostRecord } from '../../contracts';
 import { toQueryString } from './query-string';
 
 export interface PayloadRestClientOptions {
@@ -36,23 +36,11 @@ export interface PipelineState {
 
 const pipelineStateAnswerSchema = z.looseObject({ recorded: z.array(z.string()), stale: z.array(z.string()) });
 
-/** A run's cost record as the app's run-cost endpoint takes it. */
-export interface RunCostRecord {
-  workflowId: string;
-  runId: string;
-  outcome: string | null;
-  stage: 'core-set' | 'production-shot';
-  costUsd: number;
-  attempts: number;
-  unpricedAttempts: number;
-}
-
-const characterCostsSchema = z.object({
+const characterCostsSchema: z.ZodType<CharacterCosts> = z.object({
   totalUsd: z.number(),
   acceptedImages: z.number().int(),
   perAcceptedImageUsd: z.number().nullable(),
 });
-export type CharacterCosts = z.infer<typeof characterCostsSchema>;
 const runCostAnswerSchema = z.looseObject({ costs: characterCostsSchema });
 
 /**

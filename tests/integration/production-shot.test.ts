@@ -184,16 +184,7 @@ describe('production shots', () => {
     const { recordRunCost } = createCostActivities({ payload });
     const created = await editor.request('POST', '/api/characters', { name: 'Costed Twice' });
     const characterDocId = created.body.doc.id;
-    const run = (runId: string, costUsd: number) => ({
-      characterDocId,
-      workflowId: `cost-test:${runId}`,
-      runId,
-      outcome: 'complete',
-      stage: 'production-shot' as const,
-      costUsd,
-      attempts: 1,
-      unpricedAttempts: 0,
-    });
+    const run = (runId: string, costUsd: number) => productionShotCost(characterDocId, runId, costUsd);
     const first = `cost-a-${Date.now()}`;
     await recordRunCost(run(first, 0.039));
     // A retried write, and one that arrives with the run's final numbers: one record, the later values.
@@ -214,16 +205,7 @@ describe('production shots', () => {
     const { recordRunCost } = createCostActivities({ payload });
     const created = await editor.request('POST', '/api/characters', { name: 'Costed At Once' });
     const characterDocId = created.body.doc.id;
-    const run = (runId: string, costUsd: number) => ({
-      characterDocId,
-      workflowId: `cost-test:${runId}`,
-      runId,
-      outcome: 'complete',
-      stage: 'production-shot' as const,
-      costUsd,
-      attempts: 1,
-      unpricedAttempts: 0,
-    });
+    const run = (runId: string, costUsd: number) => productionShotCost(characterDocId, runId, costUsd);
     // Costs in whole tenths of a cent, so every sum is exact after the record's rounding.
     let expected = 0;
     for (let round = 0; round < 10; round++) {
@@ -235,3 +217,17 @@ describe('production shots', () => {
     }
   });
 });
+
+/** What a production-shot run that ended complete reports to recordRunCost. */
+function productionShotCost(characterDocId: string | number, runId: string, costUsd: number) {
+  return {
+    characterDocId,
+    workflowId: `cost-test:${runId}`,
+    runId,
+    outcome: 'complete',
+    stage: 'production-shot' as const,
+    costUsd,
+    attempts: 1,
+    unpricedAttempts: 0,
+  };
+}

@@ -1,5 +1,5 @@
 import { createCostActivities, type RunCost } from '../../activities/costs/activities';
-import type { CharacterCosts, RunCostRecord } from '../../clients/payload/client';
+import type { CharacterCosts, RunCostRecord } from '../../contracts';
 
 /** The app's run-cost endpoint in memory: what the activity sends, and totals summed by run id as the app does. */
 function fakeApp() {

@@ -1,24 +1,8 @@
 import type { PayloadRequest } from 'payload';
+import type { CharacterCosts, RunCostRecord } from '../../../contracts';
 import type { Character } from '../../payload-types';
 import { oneWritePerCharacter } from '../Characters/one-write-per-character';
 import { recordPipelineStateInTurn } from '../Characters/record-pipeline-state';
-
-export interface RunCost {
-  workflowId: string;
-  /** The run's first execution id (or its workflow id, in histories from before): one record per run. */
-  runId: string;
-  outcome: string | null;
-  stage: 'core-set' | 'production-shot';
-  costUsd: number;
-  attempts: number;
-  unpricedAttempts: number;
-}
-
-export interface CharacterCosts {
-  totalUsd: number;
-  acceptedImages: number;
-  perAcceptedImageUsd: number | null;
-}
 
 /**
  * Upserts a run's cost record and writes the character's totals, summed from every run's record and counted from
@@ -28,7 +12,7 @@ export interface CharacterCosts {
  *
  * `not_found` when the character is gone: a run's cost has nowhere to go then.
  */
-export function recordRunCost(req: PayloadRequest, characterDocId: string, run: RunCost): Promise<CharacterCosts | 'not_found'> {
+export function recordRunCost(req: PayloadRequest, characterDocId: string, run: RunCostRecord): Promise<CharacterCosts | 'not_found'> {
   return oneWritePerCharacter(characterDocId, async () => {
     const { payload } = req;
     const character = await payload.db.findOne<Character>({ collection: 'characters', where: { id: { equals: characterDocId } }, req });
@@ -74,7 +58,7 @@ export function recordRunCost(req: PayloadRequest, characterDocId: string, run: 
       acceptedImages: accepted.totalDocs,
       perAcceptedImageUsd: accepted.totalDocs > 0 ? round(totalUsd / accepted.totalDocs) : null,
     };
-    await recordPipelineStateInTurn(req, characterDocId, { costs: { ...costs } });
+    await recordPipelineStateInTurn(req, characterDocId, { costs });
     return costs;
   });
 }

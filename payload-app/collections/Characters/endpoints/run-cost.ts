@@ -1,9 +1,10 @@
 import type { Endpoint } from 'payload';
 import { z } from 'zod';
+import type { RunCostRecord } from '../../../../contracts';
 import { HttpError, parseBody, requireRole, respond } from '../../../endpoints/http';
 import { recordRunCost } from '../../GenerationRuns/record-run-cost';
 
-const bodySchema = z.strictObject({
+const bodySchema: z.ZodType<RunCostRecord> = z.strictObject({
   workflowId: z.string().min(1),
   runId: z.string().min(1),
   outcome: z.string().nullable(),
