@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DinoClient } from '../../clients/dino';
@@ -119,7 +119,14 @@ export async function reconcilePendingUploads(options: {
   return outcome;
 }
 
-function processIsRunning(pid: number): boolean {
+/**
+ * Whether `pid` still runs. A killed worker whose parent died with it (a worker started through a launcher such as
+ * tsx, killed as a group) stays a zombie until the host's init reaps it, and a container's init may never do so:
+ * signal 0 still reaches a zombie, so its state is read first where the host shows it (/proc).
+ */
+export function processIsRunning(pid: number): boolean {
+  const state = processState(pid);
+  if (state === 'gone' || state === 'Z' || state === 'X') return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -127,6 +134,19 @@ function processIsRunning(pid: number): boolean {
     // EPERM: it runs, as another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The state letter in /proc/<pid>/stat ('R', 'S', 'Z', …), 'gone' if there is no such process, undefined without /proc. */
+function processState(pid: number): string | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' && existsSync('/proc/self/stat') ? 'gone' : undefined;
+  }
+  // "<pid> (<command, which may hold spaces and parentheses>) <state> …"
+  return stat.slice(stat.lastIndexOf(')') + 2).charAt(0) || undefined;
 }
 
 function removeFile(file: string): void {

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DinoClient } from '../../clients/dino';
 import { PermanentServiceError, TransientServiceError } from '../../clients/errors';
 import type { PayloadDoc, PayloadRestClient } from '../../clients/payload/client';
-import { pendingUploadsIn, reconcilePendingUploads } from '../../activities/support/pending-analysis-uploads';
+import { pendingUploadsIn, processIsRunning, reconcilePendingUploads } from '../../activities/support/pending-analysis-uploads';
+import { waitFor } from '../../test-system/ports';
 
 /** Payload holding `media` by id, and an analysis service recording deletes; either can be made unreachable. */
 function services(media: PayloadDoc[], options: { payloadDown?: boolean } = {}) {
@@ -101,6 +102,30 @@ describe('reconcilePendingUploads', () => {
     }
     await reconcilePendingUploads({ dir, ownStartId: 'ffffffff', payload, dino });
     expect(deleted).toEqual(['asset-of-the-child']);
+  });
+
+  it('counts a killed process that nobody has reaped (a zombie) as gone', async () => {
+    // The shell's background child exits at once; the shell then becomes `sleep`, which never reaps it, as a worker
+    // killed with its launcher is left to an init that may not reap it either.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = new Promise((resolve) => parent.once('exit', resolve));
+    try {
+      const zombie = Number(
+        await new Promise<string>((resolve) => parent.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString()))),
+      );
+      await waitFor('the child to be a zombie', async () => /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${zombie}/stat`, 'utf8')), 30_000, 20);
+      expect(() => process.kill(zombie, 0)).not.toThrow();
+      expect(processIsRunning(zombie)).toBe(false);
+      expect(processIsRunning(parent.pid!)).toBe(true);
+
+      const { payload, dino, deleted } = services([]);
+      writeRecord(dir, zombie, 'eeeeeeee', 'asset-of-the-zombie', 1);
+      await reconcilePendingUploads({ dir, ownStartId: 'ffffffff', payload, dino });
+      expect(deleted).toEqual(['asset-of-the-zombie']);
+    } finally {
+      parent.kill('SIGKILL');
+      await exited;
+    }
   });
 
   it('drops a record cut short by the crash it records', async () => {
