@@ -122,11 +122,12 @@ export async function reconcilePendingUploads(options: {
 /**
  * Whether `pid` still runs. A killed worker whose parent died with it (a worker started through a launcher such as
  * tsx, killed as a group) stays a zombie until the host's init reaps it, and a container's init may never do so:
- * signal 0 still reaches a zombie, so its state is read first where the host shows it (/proc).
+ * signal 0 still reaches a zombie, so its state is read where the host shows it (/proc), and signal 0 asked only
+ * where it does not.
  */
 export function processIsRunning(pid: number): boolean {
   const state = processState(pid);
-  if (state === 'gone' || state === 'Z' || state === 'X') return false;
+  if (state !== undefined) return state !== 'gone' && state !== 'Z' && state !== 'X';
   try {
     process.kill(pid, 0);
     return true;
